@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Comity",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Comity", targets: ["Comity"]),
+        .executable(name: "comity", targets: ["ComityCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "Comity",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                "CLibXML2",
+            ]
+        ),
+        .executableTarget(
+            name: "ComityCLI",
+            dependencies: [
+                "Comity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ComityTests", dependencies: ["Comity"]),
+        .testTarget(name: "ComityCLITests", dependencies: ["Comity"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,175 @@
+/// A calendar date without time or time zone, as used at every interface of Comity.
+///
+/// Dates are proleptic Gregorian and written in ISO 8601 (`2011-09-30`).
+/// Arithmetic goes through a day number (days since 1970-01-01), so adding
+/// days never reads a clock or a time zone.
+///
+///     let sent = try CalendarDate(iso: "2011-09-30")
+///     sent.adding(days: 14).iso   // "2011-10-14"
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Years Comity accepts: wide enough for any real case, narrow enough to keep arithmetic exact.
+    public static let supportedYears = 1900...2199
+
+    /// Creates a date, refusing impossible ones (2011-02-30, month 13, year 0).
+    public init(year: Int, month: Int, day: Int) throws(DateError) {
+        guard Self.supportedYears.contains(year) else {
+            throw .outOfRange(String(format4(year)) + "-" + pad2(month) + "-" + pad2(day))
+        }
+        guard (1...12).contains(month) else { throw .impossible("\(format4(year))-\(pad2(month))-\(pad2(day))", "there is no month \(month)") }
+        let last = Self.daysIn(month: month, year: year)
+        guard (1...last).contains(day) else {
+            throw .impossible("\(format4(year))-\(pad2(month))-\(pad2(day))", "\(Self.monthNames[month - 1]) \(year) has \(last) days")
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, nothing else.
+    public init(iso text: String) throws(DateError) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+            throw .malformed(text)
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for b in bytes[range] {
+                guard b >= 48, b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else {
+            throw .malformed(text)
+        }
+        try self.init(year: y, month: m, day: d)
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String { "\(format4(year))-\(pad2(month))-\(pad2(day))" }
+    public var description: String { iso }
+
+    /// Days since 1970-01-01 (negative before).
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date with the given day number (see `dayNumber`).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
+
+    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    public var isoWeekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        let r = (dayNumber + 3) % 7
+        return (r < 0 ? r + 7 : r) + 1
+    }
+
+    public var isWeekend: Bool { isoWeekday >= 6 }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// English long form: `30 September 2011`.
+    public var longEnglish: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+
+    // Stored and exchanged as ISO text.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(iso: text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+}
+
+/// Why a date was refused.
+public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
+    case malformed(String)
+    case impossible(String, String)
+    case outOfRange(String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let text):
+            return "'\(printable(text))' is not a date; write it as YYYY-MM-DD, for example 2011-09-30"
+        case .impossible(let text, let why):
+            return "\(text) is not a real date: \(why)"
+        case .outOfRange(let text):
+            return "\(text) is outside the years Comity accepts (\(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound))"
+        }
+    }
+}
+
+private func pad2(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
+private func format4(_ n: Int) -> String {
+    let s = String(n)
+    return n >= 0 && s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
+}
+
+/// Shortens and cleans text echoed back in an error so a hostile value cannot flood or garble the terminal.
+func printable(_ text: String, limit: Int = 40) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        if out.unicodeScalars.count >= limit { out += "…"; break }
+        if scalar.properties.generalCategory == .control || scalar == "\u{FFFD}" {
+            out += "?"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}

@@ -1,0 +1,56 @@
+/// Everything that can go wrong in a Comity operation, each with a sentence a clerk can act on.
+public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A value or combination of values that breaks a rule.
+    case invalid(String)
+    /// A record that does not exist.
+    case notFound(kind: String, id: String, hint: String)
+    /// A record that already exists.
+    case duplicate(kind: String, id: String)
+    /// A move the state machine does not allow.
+    case invalidMove(reference: String, from: RequestState, to: RequestState, hint: String)
+    /// No database where one was expected.
+    case missingDatabase(path: String)
+    /// A file that is not a Comity database.
+    case notADatabase(path: String, why: String)
+    /// A database written by a newer Comity.
+    case newerSchema(path: String, unknown: [String])
+    /// SQLite refused an operation.
+    case store(String)
+
+    /// The broad kind of failure, which decides the exit code.
+    public enum Category: Sendable { case invalid, notFound, invalidMove, store }
+
+    public var category: Category {
+        switch self {
+        case .invalid, .duplicate: return .invalid
+        case .notFound: return .notFound
+        case .invalidMove: return .invalidMove
+        case .missingDatabase, .notADatabase, .newerSchema, .store: return .store
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalid(let message):
+            return message
+        case .notFound(let kind, let id, let hint):
+            return "no \(kind) '\(printable(id))' is recorded; \(hint)"
+        case .duplicate(let kind, let id):
+            return "a \(kind) '\(printable(id))' is already recorded; choose another identifier or use 'show' to see it"
+        case .invalidMove(let reference, let from, let to, let hint):
+            let allowed = from.allowedMoves.map(\.rawValue)
+            let list = allowed.isEmpty ? "none, \(from.rawValue) is final" : allowed.joined(separator: ", ")
+            return "request \(reference) cannot move from \(from.rawValue) to \(to.rawValue); moves allowed from \(from.rawValue): \(list)" + (hint.isEmpty ? "" : "; \(hint)")
+        case .missingDatabase(let path):
+            return "no Comity database at \(path); run 'comity init' to create one there, or point --db or COMITY_DB at an existing one"
+        case .notADatabase(let path, let why):
+            return "\(path) is not a Comity database (\(why)); check --db or COMITY_DB"
+        case .newerSchema(let path, let unknown):
+            return "\(path) was written by a newer version of Comity (schema \(unknown.joined(separator: ", "))); use that version or newer, this one will not touch it"
+        case .store(let message):
+            return "the database refused the change: \(message)"
+        }
+    }
+
+    static func invalid(_ failure: ValidationFailure) -> ComityError { .invalid(failure.message) }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A state, identified by its ISO 3166-1 alpha-2 code.
+public struct Party: Hashable, Codable, Sendable {
+    public var code: String
+    public var name: String
+    /// The name a formal letter uses, e.g. "People's Republic of China".
+    public var formalName: String
+
+    public init(code: String, name: String, formalName: String) {
+        self.code = code
+        self.name = name
+        self.formalName = formalName
+    }
+
+    /// A party with the ISO names for `code`, which must be a real ISO 3166-1 alpha-2 code.
+    public init(code: String, name: String? = nil, formalName: String? = nil) throws(ValidationFailure) {
+        let upper = try Party.validCode(code)
+        let iso = CountryCodes.names(for: upper)!
+        self.init(code: upper, name: name ?? iso.short, formalName: formalName ?? iso.formal)
+    }
+
+    /// The code in upper case, or a failure naming the code and how to find the right one.
+    public static func validCode(_ code: String) throws(ValidationFailure) -> String {
+        let upper = code.uppercased()
+        guard upper.count == 2, CountryCodes.names(for: upper) != nil else {
+            throw ValidationFailure("'\(printable(code))' is not an ISO 3166-1 alpha-2 country code; use two letters such as JP, CN or US")
+        }
+        return upper
+    }
+}
+
+/// An office of a party that sends, receives or handles requests.
+public struct Authority: Hashable, Codable, Sendable {
+    /// A short handle such as `JP-NPA`.
+    public var id: String
+    public var party: String
+    public var name: String
+    public var role: AuthorityRole
+
+    public init(id: String, party: String, name: String, role: AuthorityRole) {
+        self.id = id
+        self.party = party
+        self.name = name
+        self.role = role
+    }
+}
+
+/// Checks a handle that clerks type on the command line (case ids, references, authority ids).
+enum Handle {
+    static func check(_ value: String, field: String) throws(ValidationFailure) {
+        let allowed = value.unicodeScalars.allSatisfy { s in
+            (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))) || "-_./".unicodeScalars.contains(s)
+        }
+        guard !value.isEmpty, value.count <= 64, allowed, value.first != "-" else {
+            throw ValidationFailure("'\(printable(value))' is not a valid \(field); use 1 to 64 letters, digits, '-', '_', '.' or '/', not starting with '-'")
+        }
+    }
+
+    static func checkText(_ value: String, field: String, required: Bool = true, limit: Int = 4000) throws(ValidationFailure) {
+        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationFailure("the \(field) is empty; give a \(field)")
+        }
+        if value.count > limit {
+            throw ValidationFailure("the \(field) is \(value.count) characters long; keep it under \(limit)")
+        }
+        if value.unicodeScalars.contains(where: { $0.value == 0 || ($0.properties.generalCategory == .control && !"\n\t".unicodeScalars.contains($0)) }) {
+            throw ValidationFailure("the \(field) contains control characters; remove them")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import GRDB
+
+/// Recording counterparts' replies.
+extension ComityStore {
+    /// Records a reply and moves the request where the reply obviously puts it, in one transaction.
+    ///
+    /// Full results on an acknowledged request move it through under-execution to executed;
+    /// a refusal moves it to refused. With `keepState` the reply is recorded without a move.
+    /// - Returns: the stored reply, with its id, and the states the request passed through.
+    @discardableResult
+    public func addReply(_ reply: Reply, counterpartReference: String? = nil, keepState: Bool = false, by clerk: Clerk) throws(ComityError) -> (reply: Reply, moves: [RequestState]) {
+        try checked { () throws(ValidationFailure) in
+            try Handle.checkText(reply.summary, field: "summary", limit: 4000)
+            if let promised = reply.promisedDate, promised <= reply.date {
+                throw ValidationFailure("the promised date \(promised.iso) is not after the reply of \(reply.date.iso); check --promised")
+            }
+            if !reply.refusalGrounds.isEmpty && reply.kind != .refusal {
+                throw ValidationFailure("refusal grounds are given for a \(reply.kind.rawValue) reply; give --grounds only with --kind refusal")
+            }
+            if let theirs = counterpartReference { try Handle.checkText(theirs, field: "counterpart reference", limit: 100) }
+        }
+        return try write { db in
+            var request = try Self.request(db, reply.requestReference)
+            guard request.state.isOpen else {
+                throw ValidationFailure("request \(request.reference) is \(request.state.rawValue), a final state; a new reply cannot be recorded (a corrected or renewed request is a new request)")
+            }
+            guard let sent = request.sentDate, request.state != .drafted, request.state != .inClearance else {
+                throw ValidationFailure("request \(request.reference) has not been sent (it is \(request.state.rawValue)); move it to transmitted before recording a reply")
+            }
+            if reply.date < sent {
+                throw ValidationFailure("the reply is dated \(reply.date.iso), before request \(request.reference) was sent on \(sent.iso); check --on")
+            }
+            try Self.checkChronology(db, request, date: reply.date, clerk: clerk, what: "the reply")
+            if let from = reply.fromAuthority {
+                let author = try Self.authority(db, from)
+                let counterpart = try Self.authority(db, request.toAuthority)
+                guard author.party == counterpart.party else {
+                    throw ValidationFailure("the reply is recorded as from \(author.id) of \(author.party), but request \(request.reference) went to \(counterpart.party); give an authority of \(counterpart.party) with --from")
+                }
+            }
+            var path: [RequestState] = []
+            if !keepState, let target = reply.kind.impliedState(from: request.state) {
+                guard let found = request.state.path(to: target) else {
+                    throw ComityError.invalidMove(
+                        reference: request.reference, from: request.state, to: target,
+                        hint: "a \(reply.kind.rawValue) reply would move it there; record the reply with --keep-state, or move the request first")
+                }
+                path = found
+            }
+            var stored = reply
+            try stored.insert(db)
+            try Self.log(db, .request, request.reference, .reply, on: reply.date, by: clerk, replyID: stored.id,
+                         note: "\(reply.kind.rawValue): \(reply.summary)")
+            var from = request.state
+            for next in path {
+                try Self.log(db, .request, request.reference, .moved, on: reply.date, by: clerk, from: from, to: next,
+                             replyID: stored.id, note: "implied by the \(reply.kind.phrase) of \(reply.date.iso)")
+                from = next
+            }
+            request.state = from
+            if let theirs = counterpartReference { request.counterpartReference = theirs }
+            try request.update(db)
+            return (stored, path)
+        }
+    }
+
+    /// A request's replies, oldest first.
+    public func replies(to reference: String) throws(ComityError) -> [Reply] {
+        try read { db in
+            _ = try Self.request(db, reference)
+            return try Reply.filter(Column("request_ref") == reference).order(Column("date"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func reply(id: Int64) throws(ComityError) -> Reply {
+        try read { db in
+            guard let r = try Reply.fetchOne(db, key: id) else {
+                throw ComityError.notFound(kind: "reply", id: String(id), hint: "see 'comity reply list REF'")
+            }
+            return r
+        }
+    }
+}

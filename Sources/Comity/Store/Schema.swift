@@ -1,0 +1,117 @@
+import GRDB
+
+/// The database schema, as a list of migrations.
+///
+/// Migrations use string table names and never depend on app types, and a migration
+/// is never edited once shipped: a change is a new migration appended to the list.
+enum Schema {
+    /// `PRAGMA application_id` of a Comity database: "Comi".
+    static let applicationID: Int32 = 0x436F_6D69
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-spine") { db in
+            try db.execute(sql: """
+                CREATE TABLE party (
+                    code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 2 AND code = upper(code)),
+                    name TEXT NOT NULL,
+                    formal_name TEXT NOT NULL
+                );
+                CREATE TABLE authority (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    party TEXT NOT NULL REFERENCES party(code),
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL
+                );
+                CREATE INDEX authority_party ON authority(party);
+                CREATE TABLE legal_basis (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    instrument TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    response_days INTEGER CHECK (response_days IS NULL OR response_days > 0),
+                    response_unit TEXT CHECK (response_unit IN ('calendar', 'working')),
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE basis_party (
+                    basis_id TEXT NOT NULL REFERENCES legal_basis(id),
+                    party TEXT NOT NULL REFERENCES party(code),
+                    from_date TEXT NOT NULL,
+                    PRIMARY KEY (basis_id, party)
+                );
+                CREATE TABLE case_file (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    lead_authority TEXT NOT NULL REFERENCES authority(id),
+                    offence TEXT NOT NULL,
+                    incident_date TEXT NOT NULL,
+                    discovery_date TEXT NOT NULL,
+                    limitation_date TEXT,
+                    classification TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE request (
+                    reference TEXT PRIMARY KEY NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES case_file(id),
+                    from_authority TEXT NOT NULL REFERENCES authority(id),
+                    to_authority TEXT NOT NULL REFERENCES authority(id),
+                    channel TEXT NOT NULL,
+                    basis_id TEXT REFERENCES legal_basis(id),
+                    subject TEXT NOT NULL,
+                    items TEXT NOT NULL,
+                    urgency TEXT NOT NULL,
+                    classification TEXT NOT NULL,
+                    sent_date TEXT,
+                    counterpart_reference TEXT,
+                    state TEXT NOT NULL,
+                    preserved_until TEXT,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX request_case ON request(case_id);
+                CREATE INDEX request_to ON request(to_authority);
+                CREATE INDEX request_state ON request(state);
+                CREATE TABLE reply (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    request_ref TEXT NOT NULL REFERENCES request(reference),
+                    date TEXT NOT NULL,
+                    from_authority TEXT REFERENCES authority(id),
+                    kind TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    promised_date TEXT,
+                    refusal_grounds TEXT NOT NULL,
+                    classification TEXT NOT NULL
+                );
+                CREATE INDEX reply_request ON reply(request_ref, date);
+                CREATE TABLE engagement (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    counterpart TEXT NOT NULL REFERENCES party(code),
+                    start_date TEXT NOT NULL,
+                    end_date TEXT NOT NULL CHECK (end_date >= start_date),
+                    level TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    place TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX engagement_counterpart ON engagement(counterpart, start_date);
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    subject_type TEXT NOT NULL,
+                    subject_id TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    recorded_on TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT,
+                    reply_id INTEGER REFERENCES reply(id),
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX event_subject ON event(subject_id, id);
+                CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'the history is append-only: events cannot be changed'); END;
+                CREATE TRIGGER event_no_delete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'the history is append-only: events cannot be deleted'); END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Comity
+
+struct BasisCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "basis", abstract: "Legal bases: treaties, conventions, reciprocity.",
+        subcommands: [Add.self, List.self, Show.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a legal basis and the parties it binds.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A short handle, e.g. JP-CN-MLAT.") var id: String
+        @Option(help: "The instrument's name.") var instrument: String
+        @Option(help: ArgumentHelp("Its kind: \(LegalBasisKind.choices).")) var kind: String
+        @Option(help: "Response period, e.g. '30 calendar' or '20 working'.") var period: String?
+        @Option(name: .customLong("party"), help: ArgumentHelp("A party bound and from when, CC:YYYY-MM-DD; repeat for each.", valueName: "CC:date"))
+        var parties: [String] = []
+        @Option var note: String = ""
+
+        func run() throws {
+            let bindings = try parties.map { text -> LegalBasis.Binding in
+                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else {
+                    throw ValidationFailure("'\(text)' is not a party binding; write it as CC:YYYY-MM-DD, for example JP:2012-11-01")
+                }
+                return LegalBasis.Binding(party: try Party.validCode(parts[0]), from: try DateArgument.parse(parts[1]))
+            }
+            let basis = LegalBasis(
+                id: id, instrument: instrument, kind: try LegalBasisKind.parse(kind, field: "kind"),
+                responsePeriod: try period.map { try Period(parsing: $0) }, parties: bindings, note: note)
+            try global.openStore().addBasis(basis, by: try global.clerk())
+            Output.write("recorded legal basis \(basis.id) (\(basis.instrument))\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List legal bases.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+
+        func run() throws {
+            let bases = try global.openStore().bases()
+            switch list.format {
+            case .json: try Output.json(bases)
+            case .text:
+                Output.table(["ID", "KIND", "PERIOD", "PARTIES", "INSTRUMENT"], bases.map { b in
+                    [b.id, b.kind.rawValue, b.responsePeriod?.description ?? "-",
+                     b.parties.map { "\($0.party) from \($0.from.iso)" }.joined(separator: ", "), b.instrument]
+                })
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one legal basis.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var id: String
+
+        func run() throws {
+            let b = try global.openStore().basis(id)
+            switch list.format {
+            case .json: try Output.json(b)
+            case .text:
+                Output.fields([
+                    ("id", b.id), ("instrument", b.instrument), ("kind", b.kind.rawValue),
+                    ("response period", b.responsePeriod?.description ?? "none set"),
+                    ("binds", b.parties.map { "\($0.party) from \($0.from.iso)" }.joined(separator: ", ")),
+                    ("note", b.note.isEmpty ? nil : b.note),
+                ])
+            }
+        }
+    }
+}

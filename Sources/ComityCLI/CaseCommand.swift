@@ -1,0 +1,81 @@
+import ArgumentParser
+import Comity
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Our investigations.", subcommands: [Add.self, List.self, Show.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an investigation.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A short handle, e.g. MHI-2011.") var id: String
+        @Option var title: String
+        @Option(help: "The authority leading the investigation.") var lead: String
+        @Option var offence: String
+        @Option(help: "When the incident began.", transform: DateArgument.parse) var incident: CalendarDate
+        @Option(help: "When it was discovered.", transform: DateArgument.parse) var discovered: CalendarDate
+        @Option(help: "When the limitation period runs out.", transform: DateArgument.parse) var limitation: CalendarDate?
+        @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String = "restricted"
+        @Option var note: String = ""
+
+        func run() throws {
+            let item = Case(
+                id: id, title: title, leadAuthority: lead, offence: offence, incidentDate: incident,
+                discoveryDate: discovered, limitationDate: limitation,
+                classification: try Classification.parse(classification, field: "classification"), note: note)
+            try global.openStore().addCase(item, by: try global.clerk())
+            Output.write("recorded case \(item.id) (\(item.title))\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List investigations.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+
+        func run() throws {
+            let cases = try global.openStore().cases()
+            switch list.format {
+            case .json: try Output.json(cases)
+            case .text:
+                Output.table(["ID", "DISCOVERED", "LIMITATION", "LEAD", "CLASS", "TITLE"], cases.map { c in
+                    [c.id, c.discoveryDate.iso, c.limitationDate?.iso ?? "-", c.leadAuthority, c.classification.rawValue, c.title]
+                })
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an investigation and its requests.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var id: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let c = try store.caseFile(id)
+            let requests = try store.requests(case: c.id)
+            switch list.format {
+            case .json: try Output.json(CaseDetail(case: c, requests: requests))
+            case .text:
+                Output.fields([
+                    ("id", c.id), ("title", c.title), ("lead", c.leadAuthority), ("offence", c.offence),
+                    ("incident", c.incidentDate.iso), ("discovered", c.discoveryDate.iso),
+                    ("limitation", c.limitationDate?.iso), ("classification", c.classification.rawValue),
+                    ("note", c.note.isEmpty ? nil : c.note),
+                ])
+                if !requests.isEmpty {
+                    Output.write("\n")
+                    Output.table(["REQUEST", "TO", "SENT", "STATE", "SUBJECT"], requests.map { r in
+                        [r.reference, r.toAuthority, r.sentDate?.iso ?? "-", r.state.rawValue, r.subject]
+                    })
+                }
+            }
+        }
+    }
+
+    struct CaseDetail: Encodable {
+        var `case`: Case
+        var requests: [Request]
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Comity
+import Foundation
+
+/// `comity`: track requests for cross-border cooperation in investigations.
+struct ComityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "comity",
+        abstract: "Track requests for assistance sent abroad: states, replies, deadlines and stalls.",
+        discussion: """
+            Exit codes: 0 success, 64 usage error, 65 invalid data, 66 not found, \
+            67 move not allowed, 74 database error.
+            """,
+        subcommands: [
+            Init.self, Demo.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
+            CaseCommand.self, RequestCommand.self, ReplyCommand.self, EngagementCommand.self,
+            HistoryCommand.self,
+        ]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try ComityCommand.parseAsRoot()
+            try command.run()
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// One line on stderr and a distinct exit code; help and --version go through ArgumentParser.
+    static func fail(_ error: any Error) -> Never {
+        let code: Int32
+        let message: String
+        if let error = error as? ComityError {
+            message = error.description
+            switch error.category {
+            case .invalid: code = ExitStatus.invalid
+            case .notFound: code = ExitStatus.notFound
+            case .invalidMove: code = ExitStatus.invalidMove
+            case .store: code = ExitStatus.store
+            }
+        } else if let error = error as? ValidationFailure {
+            message = error.message
+            code = ExitStatus.invalid
+        } else {
+            let status = ComityCommand.exitCode(for: error)
+            if status == .success { ComityCommand.exit(withError: error) }
+            message = ComityCommand.message(for: error)
+                .split(separator: "\n").first.map(String.init) ?? "invalid command line"
+            code = status == .failure || status == .validationFailure ? ExitStatus.usage : status.rawValue
+        }
+        FileHandle.standardError.write(Data("comity: \(message)\n".utf8))
+        exit(code)
+    }
+}
+
+/// Exit codes, documented in `comity --help` and the README.
+enum ExitStatus {
+    static let usage: Int32 = 64
+    static let invalid: Int32 = 65
+    static let notFound: Int32 = 66
+    static let invalidMove: Int32 = 67
+    static let store: Int32 = 74
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Comity
+import Foundation
+
+/// Options every command takes: which database, what day it is, who is acting.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("Database file (default: $COMITY_DB, else ./comity.sqlite).", valueName: "path"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("Today's date, for reproducible runs (default: the system date).", valueName: "YYYY-MM-DD"),
+            transform: DateArgument.parse)
+    var today: CalendarDate?
+
+    @Option(help: ArgumentHelp("Who is acting, recorded in the history (default: the login name).", valueName: "name"))
+    var actor: String?
+
+    var databasePath: String {
+        if let database { return database }
+        if let env = ProcessInfo.processInfo.environment["COMITY_DB"], !env.isEmpty { return env }
+        return "comity.sqlite"
+    }
+
+    func clerk() throws -> Clerk {
+        let name = actor ?? Self.loginName()
+        guard !name.isEmpty, name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError("the actor name must be 1 to 100 printable characters; check --actor")
+        }
+        return Clerk(name: name, today: today ?? Self.systemToday())
+    }
+
+    func openStore() throws -> ComityStore {
+        try ComityStore.open(at: databasePath)
+    }
+
+    /// The machine's date in its time zone: the one place Comity reads the clock.
+    static func systemToday() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return (try? CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)) ?? CalendarDate(dayNumber: 0)
+    }
+
+    static func loginName() -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let user = env["USER"] ?? env["LOGNAME"], !user.isEmpty { return user }
+        return NSUserName()
+    }
+}
+
+/// Parses dates typed on the command line.
+enum DateArgument {
+    static func parse(_ text: String) throws -> CalendarDate {
+        do { return try CalendarDate(iso: text) } catch { throw ValidationError(error.description) }
+    }
+}
+
+/// `--format text|json` for listings.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Options of every listing.
+struct ListOptions: ParsableArguments {
+    @Option(help: "Output format: text or json (stable, for scripts).")
+    var format: ListFormat = .text
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Comity
+
+struct PartyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "party", abstract: "States (ISO 3166-1 alpha-2 codes).", subcommands: [Add.self, List.self, Show.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a state; its names default to the ISO ones.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "ISO 3166-1 alpha-2 code, e.g. JP.") var code: String
+        @Option(help: "Short name (default: the ISO name).") var name: String?
+        @Option(help: "Formal name used in letters, e.g. \"People's Republic of China\".") var formalName: String?
+
+        func run() throws {
+            let party = try Party(code: code, name: name, formalName: formalName)
+            try global.openStore().addParty(party, by: try global.clerk())
+            Output.write("recorded party \(party.code) (\(party.name))\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List recorded states.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+
+        func run() throws {
+            let parties = try global.openStore().parties()
+            switch list.format {
+            case .json: try Output.json(parties)
+            case .text: Output.table(["CODE", "NAME", "FORMAL NAME"], parties.map { [$0.code, $0.name, $0.formalName] })
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one state and its authorities.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var code: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let party = try store.party(code)
+            let authorities = try store.authorities(party: party.code)
+            switch list.format {
+            case .json: try Output.json(PartyDetail(party: party, authorities: authorities))
+            case .text:
+                Output.fields([("code", party.code), ("name", party.name), ("formal name", party.formalName)])
+                if !authorities.isEmpty {
+                    Output.write("\n")
+                    Output.table(["AUTHORITY", "ROLE", "NAME"], authorities.map { [$0.id, $0.role.rawValue, $0.name] })
+                }
+            }
+        }
+    }
+
+    struct PartyDetail: Encodable {
+        var party: Party
+        var authorities: [Authority]
+    }
+}
+
+struct AuthorityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authority", abstract: "Offices that send, receive or handle requests.",
+        subcommands: [Add.self, List.self, Show.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an authority.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A short handle, e.g. JP-NPA.") var id: String
+        @Option(help: "The state it belongs to (ISO code).") var party: String
+        @Option(help: "Its full name.") var name: String
+        @Option(help: ArgumentHelp("Its role: \(AuthorityRole.choices).")) var role: String
+
+        func run() throws {
+            let authority = Authority(
+                id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"))
+            try global.openStore().addAuthority(authority, by: try global.clerk())
+            Output.write("recorded authority \(authority.id) (\(authority.name))\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List authorities.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Option(help: "Only this state's.") var party: String?
+
+        func run() throws {
+            let authorities = try global.openStore().authorities(party: party)
+            switch list.format {
+            case .json: try Output.json(authorities)
+            case .text:
+                Output.table(["ID", "PARTY", "ROLE", "NAME"], authorities.map { [$0.id, $0.party, $0.role.rawValue, $0.name] })
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one authority.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var id: String
+
+        func run() throws {
+            let a = try global.openStore().authority(id)
+            switch list.format {
+            case .json: try Output.json(a)
+            case .text: Output.fields([("id", a.id), ("party", a.party), ("name", a.name), ("role", a.role.rawValue)])
+            }
+        }
+    }
+}

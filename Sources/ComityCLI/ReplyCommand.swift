@@ -1,0 +1,77 @@
+import ArgumentParser
+import Comity
+
+struct ReplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reply", abstract: "Counterparts' replies.", subcommands: [Add.self, List.self, Show.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a reply; the request moves where the reply puts it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The request replied to.") var reference: String
+        @Option(help: "The reply's date.", transform: DateArgument.parse) var on: CalendarDate
+        @Option(help: ArgumentHelp("\(ReplyKind.choices).")) var kind: String
+        @Option var summary: String
+        @Option(help: "The replying authority.") var from: String?
+        @Option(help: "A date the counterpart promised something by.", transform: DateArgument.parse) var promised: CalendarDate?
+        @Option(help: ArgumentHelp("Refusal grounds, comma-separated: \(RefusalGround.choices).")) var grounds: String?
+        @Option(name: .customLong("their-ref"), help: "The counterpart's reference, if the reply gives one.") var theirReference: String?
+        @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String = "restricted"
+        @Flag(help: "Record the reply without moving the request.") var keepState = false
+
+        func run() throws {
+            let reply = Reply(
+                requestReference: reference, date: on, fromAuthority: from, kind: try ReplyKind.parse(kind, field: "reply kind"),
+                summary: summary, promisedDate: promised,
+                refusalGrounds: try (grounds ?? "").split(separator: ",").map {
+                    try RefusalGround.parse($0.trimmingCharacters(in: .whitespaces), field: "refusal ground")
+                },
+                classification: try Classification.parse(classification, field: "classification"))
+            let result = try global.openStore().addReply(
+                reply, counterpartReference: theirReference, keepState: keepState, by: try global.clerk())
+            let moved = result.moves.isEmpty ? "state unchanged" : "now " + result.moves.last!.rawValue
+            Output.write("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a request's replies.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var reference: String
+
+        func run() throws {
+            let replies = try global.openStore().replies(to: reference)
+            switch list.format {
+            case .json: try Output.json(replies)
+            case .text:
+                Output.table(["ID", "DATE", "KIND", "FROM", "PROMISED", "SUMMARY"], replies.map { p in
+                    [String(p.id ?? 0), p.date.iso, p.kind.rawValue, p.fromAuthority ?? "-", p.promisedDate?.iso ?? "-", p.summary]
+                })
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one reply.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var id: Int64
+
+        func run() throws {
+            let p = try global.openStore().reply(id: id)
+            switch list.format {
+            case .json: try Output.json(p)
+            case .text:
+                Output.fields([
+                    ("id", String(p.id ?? 0)), ("request", p.requestReference), ("date", p.date.iso), ("kind", p.kind.rawValue),
+                    ("substantive", p.kind.isSubstantive ? "yes" : "no"), ("from", p.fromAuthority), ("summary", p.summary),
+                    ("promised", p.promisedDate?.iso),
+                    ("grounds", p.refusalGrounds.isEmpty ? nil : p.refusalGrounds.map(\.rawValue).joined(separator: ", ")),
+                    ("classification", p.classification.rawValue),
+                ])
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Comity
+
+struct RequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request", abstract: "Requests for assistance we send abroad.",
+        subcommands: [Add.self, List.self, Show.self, Move.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a request; with --sent it is recorded as transmitted on that date.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Our reference, unique.") var reference: String
+        @Option(name: .customLong("case")) var caseID: String
+        @Option(help: "The sending authority (ours).") var from: String
+        @Option(help: "The requested authority (theirs).") var to: String
+        @Option(help: ArgumentHelp("\(Channel.choices).")) var channel: String
+        @Option(help: "The legal basis id.") var basis: String?
+        @Option var subject: String
+        @Option(name: .customLong("item"), help: "An item of assistance sought; repeat for each.") var items: [String] = []
+        @Option(help: ArgumentHelp("\(Urgency.choices).")) var urgency: String = "routine"
+        @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String = "restricted"
+        @Option(help: "When it was sent.", transform: DateArgument.parse) var sent: CalendarDate?
+        @Option(name: .customLong("their-ref"), help: "The counterpart's reference.") var theirReference: String?
+        @Option(help: "When preserved data will be deleted.", transform: DateArgument.parse) var preservedUntil: CalendarDate?
+        @Option var note: String = ""
+
+        func run() throws {
+            let request = Request(
+                reference: reference, caseID: caseID, fromAuthority: from, toAuthority: to,
+                channel: try Channel.parse(channel, field: "channel"), basisID: basis, subject: subject, items: items,
+                urgency: try Urgency.parse(urgency, field: "urgency"),
+                classification: try Classification.parse(classification, field: "classification"),
+                sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note)
+            let store = try global.openStore()
+            try store.addRequest(request, by: try global.clerk())
+            Output.write("recorded request \(reference), now \(try store.request(reference).state.rawValue)\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List requests.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Option(name: .customLong("case")) var caseID: String?
+        @Option(help: "Only requests to this state.") var counterpart: String?
+        @Option(help: "Only requests in this state.") var state: String?
+        @Flag(help: "Only requests not yet in a final state.") var open = false
+
+        func run() throws {
+            let requests = try global.openStore().requests(
+                case: caseID, counterpart: counterpart,
+                state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open)
+            switch list.format {
+            case .json: try Output.json(requests)
+            case .text:
+                Output.table(["REFERENCE", "CASE", "TO", "SENT", "STATE", "SUBJECT"], requests.map { r in
+                    [r.reference, r.caseID, r.toAuthority, r.sentDate?.iso ?? "-", r.state.rawValue, r.subject]
+                })
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a request with its replies.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var reference: String
+
+        func run() throws {
+            let store = try global.openStore()
+            let r = try store.request(reference)
+            let replies = try store.replies(to: reference)
+            switch list.format {
+            case .json: try Output.json(RequestDetail(request: r, replies: replies, allowedMoves: r.state.allowedMoves))
+            case .text:
+                Output.fields([
+                    ("reference", r.reference), ("case", r.caseID), ("from", r.fromAuthority), ("to", r.toAuthority),
+                    ("channel", r.channel.rawValue), ("basis", r.basisID), ("subject", r.subject),
+                    ("urgency", r.urgency.rawValue), ("classification", r.classification.rawValue),
+                    ("sent", r.sentDate?.iso), ("their ref", r.counterpartReference), ("state", r.state.rawValue),
+                    ("allowed moves", r.state.allowedMoves.map(\.rawValue).joined(separator: ", ")),
+                    ("preserved until", r.preservedUntil?.iso), ("note", r.note.isEmpty ? nil : r.note),
+                ])
+                if !r.items.isEmpty {
+                    Output.write("\nassistance sought:\n" + r.items.enumerated().map { "  \($0.offset + 1). \($0.element)\n" }.joined())
+                }
+                if !replies.isEmpty {
+                    Output.write("\n")
+                    Output.table(["REPLY", "DATE", "KIND", "FROM", "SUMMARY"], replies.map { p in
+                        [String(p.id ?? 0), p.date.iso, p.kind.rawValue, p.fromAuthority ?? "-", p.summary]
+                    })
+                }
+            }
+        }
+    }
+
+    struct RequestDetail: Encodable {
+        var request: Request
+        var replies: [Reply]
+        var allowedMoves: [RequestState]
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a request to another state.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var reference: String
+        @Argument(help: ArgumentHelp("The new state: \(RequestState.choices).")) var state: String
+        @Option(help: "When it happened.", transform: DateArgument.parse) var on: CalendarDate
+        @Option var note: String = ""
+
+        func run() throws {
+            let target = try RequestState.parse(state, field: "state")
+            let store = try global.openStore()
+            let before = try store.request(reference).state
+            try store.move(reference, to: target, on: on, note: note, by: try global.clerk())
+            Output.write("moved \(reference) from \(before.rawValue) to \(target.rawValue) on \(on.iso)\n")
+        }
+    }
+}
