@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ComityTests", dependencies: ["Comity"]),
-        .testTarget(name: "ComityCLITests", dependencies: ["Comity"]),
+        .testTarget(name: "ComityCLITests", dependencies: ["Comity", "ComityCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

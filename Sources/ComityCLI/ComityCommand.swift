@@ -9,12 +9,12 @@ struct ComityCommand: ParsableCommand {
         abstract: "Track requests for assistance sent abroad: states, replies, deadlines and stalls.",
         discussion: """
             Exit codes: 0 success, 64 usage error, 65 invalid data, 66 not found, \
-            67 move not allowed, 74 database error.
+            67 move not allowed, 70 template or schema error, 74 database error.
             """,
         subcommands: [
             Init.self, Demo.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
             CaseCommand.self, RequestCommand.self, ReplyCommand.self, EngagementCommand.self,
-            HistoryCommand.self,
+            HistoryCommand.self, ReportCommand.self, SettingsCommand.self, HolidaysCommand.self,
         ]
     )
 }
@@ -41,6 +41,7 @@ enum Main {
             case .notFound: code = ExitStatus.notFound
             case .invalidMove: code = ExitStatus.invalidMove
             case .store: code = ExitStatus.store
+            case .document: code = ExitStatus.document
             }
         } else if let error = error as? ValidationFailure {
             message = error.message
@@ -64,4 +65,5 @@ enum ExitStatus {
     static let notFound: Int32 = 66
     static let invalidMove: Int32 = 67
     static let store: Int32 = 74
+    static let document: Int32 = 70
 }

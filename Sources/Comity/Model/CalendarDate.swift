@@ -173,3 +173,13 @@ func printable(_ text: String, limit: Int = 40) -> String {
     }
     return out
 }
+
+extension CalendarDate {
+    /// `25–26 December 2011`, `30 November – 2 December 2011`, or one date when both are the same.
+    public func longEnglishSpan(to end: CalendarDate) -> String {
+        if end == self { return longEnglish }
+        if year == end.year && month == end.month { return "\(day)–\(end.day) \(Self.monthNames[month - 1]) \(year)" }
+        if year == end.year { return "\(day) \(Self.monthNames[month - 1]) – \(end.longEnglish)" }
+        return "\(longEnglish) – \(end.longEnglish)"
+    }
+}

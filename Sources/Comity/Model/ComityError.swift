@@ -16,9 +16,11 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, unknown: [String])
     /// SQLite refused an operation.
     case store(String)
+    /// A template or schema problem: a document could not be produced.
+    case document(String)
 
     /// The broad kind of failure, which decides the exit code.
-    public enum Category: Sendable { case invalid, notFound, invalidMove, store }
+    public enum Category: Sendable { case invalid, notFound, invalidMove, store, document }
 
     public var category: Category {
         switch self {
@@ -26,6 +28,7 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound: return .notFound
         case .invalidMove: return .invalidMove
         case .missingDatabase, .notADatabase, .newerSchema, .store: return .store
+        case .document: return .document
         }
     }
 
@@ -49,6 +52,8 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) was written by a newer version of Comity (schema \(unknown.joined(separator: ", "))); use that version or newer, this one will not touch it"
         case .store(let message):
             return "the database refused the change: \(message)"
+        case .document(let message):
+            return message
         }
     }
 

@@ -112,6 +112,33 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the history is append-only: events cannot be deleted'); END;
                 """)
         }
+        migrator.registerMigration("v2-clocks") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (
+                    channel TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (channel, key)
+                );
+                CREATE TABLE holiday (
+                    party TEXT NOT NULL REFERENCES party(code),
+                    date TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    working_day INTEGER NOT NULL DEFAULT 0 CHECK (working_day IN (0, 1)),
+                    PRIMARY KEY (party, date)
+                );
+                CREATE TABLE follow_up (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    request_ref TEXT NOT NULL REFERENCES request(reference),
+                    date TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    reference TEXT NOT NULL DEFAULT '',
+                    restarts_clock INTEGER NOT NULL DEFAULT 0 CHECK (restarts_clock IN (0, 1)),
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX follow_up_request ON follow_up(request_ref, date);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,97 @@
+/// Computes every clock of a request as of a date.
+///
+/// The response clock counts the legal basis's period (or the channel's default) from the
+/// sent date, or from the latest resend; a supplement request stops it until we answer.
+/// Ordinary reminders do not touch it.
+public struct RequestClocks: Sendable {
+    public var clocks: [RequestClock]
+    /// The response due date, when the response clock runs.
+    public var responseDue: CalendarDate?
+    /// Twice the response period: "very overdue" after this.
+    public var veryOverdueFrom: CalendarDate?
+    public var responseStopped: Bool
+
+    public init(dossier: Dossier, asOf: CalendarDate, settings: StallSettings, calendar: HolidayCalendar, engagement: Engagement?) {
+        var clocks: [RequestClock] = []
+        var responseDue: CalendarDate?
+        var veryOverdue: CalendarDate?
+        var stopped = false
+        let state = dossier.state
+        let period = dossier.basisPeriod ?? settings.responsePeriod
+        let source = dossier.basisPeriod != nil ? "the legal basis" : "the \(dossier.request.channel.rawValue) channel's default"
+
+        if let sent = dossier.sentDate, state.isOpen {
+            let resend = dossier.followUps.last(where: { $0.restartsClock && $0.date >= sent })
+            let start = resend?.date ?? sent
+            let pauses = dossier.pauses(until: asOf).filter { $0.upperBound > start }
+            let startWords = resend == nil ? "sent \(start.iso)" : "resent \(start.iso)"
+            if state == .supplementRequested {
+                stopped = true
+                let since = dossier.stateSince ?? start
+                clocks.append(RequestClock(
+                    kind: .response, start: start, due: nil, status: .stopped,
+                    rule: "\(period) from \(source), \(startWords) (day 0)",
+                    explanation: "stopped on \(since.iso) by the supplement request; it resumes when we send the supplement", daysLeft: nil))
+            } else if let due = try? DueDateCalculator.due(start: start, period: period, calendar: calendar, pauses: pauses),
+                      let twice = try? DueDateCalculator.due(start: start, period: Period(days: period.days * 2, unit: period.unit), calendar: calendar, pauses: pauses) {
+                responseDue = due.due
+                veryOverdue = twice.due
+                let awaiting = ![.executed].contains(state)
+                clocks.append(RequestClock(
+                    kind: .response, start: start, due: due.due, status: awaiting && asOf > due.due ? .passed : .running,
+                    rule: "\(period) from \(source), \(startWords) (day 0)", explanation: due.explanation,
+                    daysLeft: asOf.days(until: due.due)))
+                clocks.append(RequestClock(
+                    kind: .veryOverdue, start: start, due: twice.due, status: asOf > twice.due ? .passed : .running,
+                    rule: "twice the response period", explanation: twice.explanation, daysLeft: asOf.days(until: twice.due)))
+            }
+        }
+
+        if let promising = dossier.replies.last(where: { $0.promisedDate != nil }), let promised = promising.promisedDate {
+            let kept = dossier.replies.contains { $0.date > promising.date && $0.kind.isSubstantive }
+            clocks.append(RequestClock(
+                kind: .promise, start: promising.date, due: promised,
+                status: kept ? .met : (asOf > promised ? .passed : .running),
+                rule: "promised in the \(promising.kind.phrase) of \(promising.date.iso)",
+                explanation: kept ? "a substantive reply followed" : "no substantive reply since the promise",
+                daysLeft: asOf.days(until: promised)))
+        }
+
+        if let sent = dossier.sentDate, state.isOpen {
+            let last = dossier.followUps.last
+            let base = last?.date ?? sent
+            var next = base.adding(days: settings.followUpDays)
+            var rule = "\(settings.followUpDays) calendar days after " + (last.map { "our last follow-up of \($0.date.iso)" } ?? "the request was sent")
+            if last == nil, let due = responseDue, due > next {
+                next = due
+                rule += ", never before the response is due"
+            }
+            clocks.append(RequestClock(
+                kind: .followUp, start: base, due: next, status: asOf > next ? .passed : .running, rule: rule,
+                explanation: "\(dossier.followUps.count) follow-up(s) sent so far", daysLeft: asOf.days(until: next)))
+        }
+
+        for (kind, date, what) in [
+            (RequestClock.Kind.limitation, dossier.caseLimitation, "the limitation period of case \(dossier.request.caseID)"),
+            (.preservation, dossier.request.preservedUntil, "the expiry of data preserved for this request"),
+        ] {
+            guard let date else { continue }
+            clocks.append(RequestClock(
+                kind: kind, start: nil, due: date, status: asOf > date ? .passed : .running, rule: what,
+                explanation: "a hard limit: after it the request is of no use", daysLeft: asOf.days(until: date)))
+        }
+
+        if let engagement {
+            clocks.append(RequestClock(
+                kind: .engagement, start: nil, due: engagement.startDate, status: .running,
+                rule: "\(engagement.title) (\(engagement.level.rawValue)), \(engagement.startDate.iso)–\(engagement.endDate.iso)",
+                explanation: "the next meeting with \(dossier.counterpart.name) at which the request can be raised",
+                daysLeft: asOf.days(until: engagement.startDate)))
+        }
+
+        self.clocks = clocks
+        self.responseDue = responseDue
+        self.veryOverdueFrom = veryOverdue
+        self.responseStopped = stopped
+    }
+}

@@ -1,0 +1,28 @@
+/// The kind of document a template library produces; the one place escaping is decided.
+public enum OutputKind: Sendable, Equatable {
+    /// HTML: values are escaped (`< > & " '`) and characters HTML forbids are removed.
+    case html
+    /// XML 1.0: escaped like HTML (the same five entities are valid XML) and characters XML 1.0 forbids are removed.
+    case xml
+    /// Plain text: values are written exactly as given.
+    case text
+
+    /// Whether `{{name}}` escapes markup characters; with it off, templates get a TEXT content-type pragma.
+    var escapesMarkup: Bool { self != .text }
+
+    /// Removes characters a document of this kind may not contain, so a hostile value cannot make it invalid.
+    func sanitise(_ value: String) -> String {
+        guard self != .text, value.unicodeScalars.contains(where: { !Self.isXMLCharacter($0) }) else { return value }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: value.unicodeScalars.lazy.filter(Self.isXMLCharacter))
+        return String(scalars)
+    }
+
+    /// The XML 1.0 `Char` production; HTML's rules forbid the same controls and noncharacters.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+}

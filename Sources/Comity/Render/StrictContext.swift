@@ -1,0 +1,143 @@
+import Mustache
+
+/// Notes what a render asked for and could not get; one per render call.
+final class LookupRecorder {
+    let output: OutputKind
+    private(set) var missingKeys: [String] = []
+    private(set) var misuses: [String] = []
+
+    init(output: OutputKind) {
+        self.output = output
+    }
+
+    func missing(_ key: String) {
+        if !missingKeys.contains(key) { missingKeys.append(key) }
+    }
+
+    func misuse(_ problem: String) {
+        if !misuses.contains(problem) { misuses.append(problem) }
+    }
+
+    /// Wraps a value found by a lookup; falsy values get their own type so no section ever pushes them.
+    func found(_ value: TemplateValue, path: String) -> Any {
+        value.isTruthy
+            ? StrictContext(value: value, role: .value, path: path, recorder: self)
+            : FalsyValue(value: value, path: path, recorder: self)
+    }
+}
+
+/// A truthy `TemplateValue` as swift-mustache sees it, reporting every lookup that finds nothing.
+///
+/// swift-mustache searches the context stack from the top and the root last,
+/// and continues a dotted name (`a.b`) only on the value the first part found.
+/// Sections never push a looked-up value itself: this type is a one-element
+/// `MustacheSequence`, so the library pushes the `.frame` it yields instead.
+/// Hence a miss on a `.frame` is harmless (the search goes on below it), a
+/// miss on the `.root` means no object on the stack has the key, and a miss
+/// on a `.value` can only be the later part of a dotted name, which has no
+/// fallback.
+struct StrictContext: MustacheParent, MustacheSequence, MustacheCustomRenderable, MustacheTransformable {
+    enum Role { case root, frame, value }
+
+    let value: TemplateValue
+    let role: Role
+    /// The key path the value was reached by, for messages.
+    let path: String
+    let recorder: LookupRecorder
+
+    func child(named name: String) -> Any? {
+        if case .object(let fields) = value, let field = fields[name] {
+            return recorder.found(field, path: path.isEmpty ? name : "\(path).\(name)")
+        }
+        switch role {
+        case .root: recorder.missing(name)
+        case .frame: break
+        case .value: recorder.missing("\(path).\(name)")
+        }
+        return nil
+    }
+
+    func makeIterator() -> IndexingIterator<[StrictContext]> {
+        let frames: [StrictContext]
+        if case .list(let items) = value {
+            frames = items.map { StrictContext(value: $0, role: .frame, path: path, recorder: recorder) }
+        } else {
+            frames = [StrictContext(value: value, role: .frame, path: path, recorder: recorder)]
+        }
+        return frames.makeIterator()
+    }
+
+    var renderText: String { recorder.text(of: value, path: path) }
+    var isNull: Bool { false }
+
+    func transform(_ name: String) -> Any? { recorder.transform(name, value: value, path: path) }
+}
+
+/// A falsy value (empty text, `false`, empty list): sections skip it and inverted sections show without pushing it.
+struct FalsyValue: MustacheParent, MustacheCustomRenderable, MustacheTransformable {
+    let value: TemplateValue
+    let path: String
+    let recorder: LookupRecorder
+
+    /// Only a dotted name can reach here, as a falsy value is never on the stack.
+    func child(named name: String) -> Any? {
+        recorder.missing("\(path).\(name)")
+        return nil
+    }
+
+    var renderText: String { recorder.text(of: value, path: path) }
+    var isNull: Bool { true }
+
+    func transform(_ name: String) -> Any? { recorder.transform(name, value: value, path: path) }
+}
+
+extension LookupRecorder {
+    func text(of value: TemplateValue, path: String) -> String {
+        switch value {
+        case .text(let string): return output.sanitise(string)
+        case .number(let number): return String(number)
+        case .flag(let flag): return flag ? "true" : "false"
+        case .list, .object:
+            misuse("it prints '\(path.isEmpty ? "." : path)' as text, but that is \(value.kindDescription)")
+            return ""
+        }
+    }
+
+    /// Runs swift-mustache's transforms on the plain value and wraps the result again.
+    func transform(_ name: String, value: TemplateValue, path: String) -> Any? {
+        let result: Any?
+        switch value {
+        case .text(let string): result = string.transform(name)
+        case .number(let number): result = number.transform(name)
+        case .list(let items): result = Self.listTransform(name, items)
+        case .object(let fields): result = name == "count" ? fields.count : name == "empty" ? fields.isEmpty : nil
+        case .flag: result = nil
+        }
+        let wrapped: TemplateValue? =
+            switch result {
+            case let string as String: .text(string)
+            case let string as Substring: .text(String(string))
+            case let number as Int: .number(number)
+            case let flag as Bool: .flag(flag)
+            case let item as TemplateValue: item
+            case let items as [TemplateValue]: .list(items)
+            default: nil
+            }
+        guard let wrapped else {
+            misuse("it applies \(name)() to '\(path)', which is \(value.kindDescription) and has no \(name)()")
+            return nil
+        }
+        return found(wrapped, path: "\(name)(\(path))")
+    }
+
+    private static func listTransform(_ name: String, _ items: [TemplateValue]) -> Any? {
+        switch name {
+        case "first": return items.first ?? TemplateValue.text("")
+        case "last": return items.last ?? TemplateValue.text("")
+        case "reversed": return Array(items.reversed())
+        case "count": return items.count
+        case "empty": return items.isEmpty
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Mustache
+
+/// Mustache templates loaded from a folder, rendered strictly.
+///
+/// Strict means a render fails, with a message a template editor can act on,
+/// instead of quietly leaving blanks: for an unknown template, a partial that
+/// does not exist (checked transitively), or a key the document lacks,
+/// including the later parts of dotted names such as `{{sender.title}}`.
+public struct TemplateLibrary: Sendable {
+    /// The template folder, with symbolic links resolved.
+    public let directory: String
+    /// The kind of document these templates produce, which decides escaping.
+    public let output: OutputKind
+    /// Every template name, sorted, e.g. `en/letter/note-verbale`.
+    public let templateNames: [String]
+
+    private let library: MustacheLibrary
+    private let tags: [String: TemplateTags]
+    /// The first missing partial reachable from each template; computed once so renders stay cheap.
+    private let missingPartials: [String: RenderError]
+
+    /// Loads every `*.mustache` file under `directory`, recursively; nothing is read later.
+    public init(directory: URL, output: OutputKind = .html) throws(RenderError) {
+        let folder = try TemplateDirectory(directory)
+        var templates: [String: MustacheTemplate] = [:]
+        var tags: [String: TemplateTags] = [:]
+        for file in folder.files {
+            tags[file.name] = try TemplateTags(scanning: file.source, file: file.relativePath, output: output)
+            templates[file.name] = try Self.compile(file, output: output)
+        }
+        self.directory = folder.root
+        self.output = output
+        self.templateNames = folder.files.map(\.name)
+        self.library = MustacheLibrary(templates: templates)
+        self.tags = tags
+        self.missingPartials = Self.findMissingPartials(tags)
+    }
+
+    /// Renders `name` with `context`; fails rather than leave a blank the template expected to fill.
+    public func render(_ context: [String: TemplateValue], template name: String) throws(RenderError) -> String {
+        guard tags[name] != nil else {
+            throw .unknownTemplate(name: name, directory: directory, available: nearby(name))
+        }
+        if let missing = missingPartials[name] { throw missing }
+        let recorder = LookupRecorder(output: output)
+        let root = StrictContext(value: .object(context), role: .root, path: "", recorder: recorder)
+        let rendered = library.render(root, withTemplate: name) ?? ""
+        if !recorder.missingKeys.isEmpty {
+            let first = recorder.missingKeys[0].prefix { $0 != "." }
+            let user = reachable(from: name).first { tags[$0]?.keys.contains(String(first)) == true }
+            throw .missingKeys(template: name, keys: recorder.missingKeys, partial: user == name ? nil : user)
+        }
+        if let problem = recorder.misuses.first {
+            throw .misuse(template: name, problem: problem)
+        }
+        return rendered
+    }
+
+    /// Parses with swift-mustache; for text output every template, partials included, turns escaping off itself,
+    /// because swift-mustache resets the content type to HTML on entering a partial.
+    private static func compile(_ file: TemplateDirectory.File, output: OutputKind) throws(RenderError) -> MustacheTemplate {
+        do {
+            // Parsing the file as written keeps the reported line numbers true.
+            let template = try MustacheTemplate(string: file.source)
+            // A standalone pragma line is removed whole, so the output gains no blank line.
+            return output.escapesMarkup ? template : try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}\n" + file.source)
+        } catch let error as MustacheTemplate.ParserError {
+            throw .syntax(
+                file: file.relativePath, line: error.context.lineNumber, column: error.context.columnNumber,
+                problem: Self.explain(error.error)
+            )
+        } catch {
+            throw .syntax(file: file.relativePath, line: 0, column: 0, problem: String(describing: error))
+        }
+    }
+
+    private static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return String(describing: error) }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the section it closes"
+        case .unfinishedName: return "a tag is not finished or its name has characters Mustache does not allow"
+        case .expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed"
+        case .invalidSetDelimiter: return "a delimiter change {{=… …=}} is badly formed"
+        case .transformAppliedToInheritanceSection: return "a block {{$…}} may not use a transform"
+        case .illegalTokenInsideInheritSection: return "only blocks {{$…}} may appear inside {{<…}}"
+        case .textInsideInheritSection: return "only blocks {{$…}} may appear inside {{<…}}"
+        case .invalidConfigVariableSyntax: return "a pragma {{%…}} is badly formed"
+        case .unrecognisedConfigVariable: return "a pragma {{%…}} names something Mustache does not know"
+        @unknown default: return String(describing: error)
+        }
+    }
+
+    /// `name` and every template it includes, directly or through other partials, in discovery order.
+    private func reachable(from name: String) -> [String] {
+        var seen: [String] = [name]
+        var index = 0
+        while index < seen.count {
+            for partial in tags[seen[index]]?.partials ?? [] where tags[partial.name] != nil && !seen.contains(partial.name) {
+                seen.append(partial.name)
+            }
+            index += 1
+        }
+        return seen
+    }
+
+    private static func findMissingPartials(_ tags: [String: TemplateTags]) -> [String: RenderError] {
+        var result: [String: RenderError] = [:]
+        for name in tags.keys {
+            var queue = [name]
+            var seen: Set<String> = [name]
+            search: while !queue.isEmpty {
+                let current = queue.removeFirst()
+                for partial in tags[current]?.partials ?? [] {
+                    guard tags[partial.name] != nil else {
+                        result[name] = .missingPartial(template: name, partial: partial.name, includedBy: current, line: partial.line)
+                        break search
+                    }
+                    if seen.insert(partial.name).inserted { queue.append(partial.name) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Names a clerk probably meant: the same folder first, then the same file name elsewhere, else everything.
+    private func nearby(_ name: String) -> [String] {
+        let parts = name.split(separator: "/")
+        let folder = parts.dropLast().joined(separator: "/")
+        let sameFolder = templateNames.filter { candidate in
+            folder.isEmpty ? !candidate.contains("/") : candidate.hasPrefix(folder + "/")
+        }
+        let sameFile = templateNames.filter { $0.split(separator: "/").last == parts.last }
+        let candidates = !sameFolder.isEmpty ? sameFolder : !sameFile.isEmpty ? sameFile : templateNames
+        return Array(candidates.prefix(12))
+    }
+}

@@ -1,0 +1,56 @@
+/// A value a template can show: no nil, so every absence is explicit.
+///
+/// A document that has no counterpart reference passes `""` (or `.flag(false)`,
+/// or an empty list) rather than leaving the key out; leaving it out is an error
+/// when the template refers to it.
+public indirect enum TemplateValue: Sendable, Hashable {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// Whether a `{{#section}}` shows: non-empty text, any number, `true`, a non-empty list, any object.
+    var isTruthy: Bool {
+        switch self {
+        case .text(let string): return !string.isEmpty
+        case .number: return true
+        case .flag(let flag): return flag
+        case .list(let items): return !items.isEmpty
+        case .object: return true
+        }
+    }
+
+    /// A short word for messages, e.g. "a list".
+    var kindDescription: String {
+        switch self {
+        case .text: return "text"
+        case .number: return "a number"
+        case .flag: return "a yes/no flag"
+        case .list: return "a list"
+        case .object: return "a group of fields"
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+extension TemplateValue: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self = .number(value) }
+}
+
+extension TemplateValue: ExpressibleByBooleanLiteral {
+    public init(booleanLiteral value: Bool) { self = .flag(value) }
+}
+
+extension TemplateValue: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+}
+
+extension TemplateValue: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}

@@ -1,0 +1,71 @@
+/// The stall engine's view of one outstanding request as of a date.
+///
+/// A request is stalled when `category` is set; the pre-summit brief also lists
+/// outstanding requests that are not (yet) stalled.
+public struct Assessment: Codable, Sendable {
+    public var reference: String
+    public var caseID: String
+    public var caseTitle: String
+    public var subject: String
+    public var counterpart: String
+    public var counterpartName: String
+    public var toAuthority: String
+    public var toAuthorityName: String
+    public var state: RequestState
+    public var classification: Classification
+    public var urgency: Urgency
+
+    /// The main reason it is stalled; nil when it is not.
+    public var category: StallCategory?
+    /// Every reason that applies, main one first.
+    public var categories: [StallCategory]
+    public var ballWith: BallHolder
+    public var severity: Severity?
+
+    public var sentDate: CalendarDate
+    public var daysSinceSent: Int
+    public var lastReplyDate: CalendarDate?
+    public var lastReplyKind: ReplyKind?
+    public var daysSinceLastReply: Int?
+    public var lastSubstantiveReplyDate: CalendarDate?
+    /// Nil when there has never been a substantive reply.
+    public var daysSinceLastSubstantiveReply: Int?
+    public var replyCount: Int
+    public var followUpsSent: Int
+    public var lastFollowUp: FollowUp?
+
+    public var responseDue: CalendarDate?
+    public var nextDue: DueItem?
+    public var hardLimit: DueItem?
+
+    /// The next rung of the escalation ladder after what was already sent.
+    public var ladderStep: EscalationStep?
+    /// What we recommend doing next: a ladder step, a talking point, or our own homework.
+    public var nextStep: String
+    public var recommendedStep: EscalationStep?
+
+    public var engagement: EngagementNote?
+    public var talkingPoint: String
+
+    public var clocks: [RequestClock]
+
+    /// A dated thing to watch.
+    public struct DueItem: Codable, Sendable, Hashable {
+        public var date: CalendarDate
+        public var what: String
+        public var daysLeft: Int
+    }
+
+    /// The engagement where the request can be raised.
+    public struct EngagementNote: Codable, Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var level: EngagementLevel
+        public var place: String
+        public var startDate: CalendarDate
+        public var endDate: CalendarDate
+        public var daysUntil: Int
+    }
+
+    public var isStalled: Bool { category != nil }
+}

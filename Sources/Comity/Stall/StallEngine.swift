@@ -1,0 +1,125 @@
+/// Decides whether a request is stalled, why, who holds the ball, and what to do next.
+///
+/// A pure function of a dossier, a date, the thresholds, the counterpart's calendar and
+/// the next engagement with the counterpart: no store, no clock.
+public enum StallEngine {
+    public static func assess(
+        _ dossier: Dossier, asOf: CalendarDate, settings: StallSettings, calendar: HolidayCalendar, nextEngagement: Engagement?
+    ) -> Assessment? {
+        let state = dossier.state
+        guard state.isOpen, let sent = dossier.sentDate, sent <= asOf else { return nil }
+        let request = dossier.request
+        let replies = dossier.replies
+        let lastReply = replies.last
+        let lastSubstantive = replies.last { $0.kind.isSubstantive }
+        let since: (CalendarDate?) -> Int? = { $0.map { $0.days(until: asOf) } }
+
+        let engagement = nextEngagement.flatMap { e -> Assessment.EngagementNote? in
+            let until = asOf.days(until: e.startDate)
+            guard e.endDate >= asOf, until <= settings.lookaheadDays else { return nil }
+            return .init(id: e.id, title: e.title, level: e.level, place: e.place, startDate: e.startDate, endDate: e.endDate, daysUntil: max(0, until))
+        }
+        let clocks = RequestClocks(dossier: dossier, asOf: asOf, settings: settings, calendar: calendar, engagement: nextEngagement)
+
+        // Hard limits: the nearest one not long past.
+        let limits = [
+            dossier.caseLimitation.map { ($0, "limitation period of case \(request.caseID) runs out") },
+            request.preservedUntil.map { ($0, "preserved data expire") },
+        ].compactMap { $0 }.sorted { $0.0 < $1.0 }
+        let hardLimit = limits.first.map { Assessment.DueItem(date: $0.0, what: $0.1, daysLeft: asOf.days(until: $0.0)) }
+
+        var categories: [StallCategory] = []
+        if let limit = hardLimit, limit.daysLeft <= settings.hardLimitDays { categories.append(.hardLimitApproaching) }
+        if let promise = clocks.clocks.first(where: { $0.kind == .promise }), promise.status == .passed {
+            categories.append(.promiseBroken)
+        }
+        let awaiting: Set<RequestState> = [.transmitted, .acknowledged, .underExecution, .partiallyExecuted]
+        if let last = lastReply {
+            let days = last.date.days(until: asOf)
+            switch last.kind {
+            case .premiseRejected where days >= settings.premiseDays: categories.append(.premiseRejected)
+            case .nonCommittal where days >= settings.nonCommittalDays: categories.append(.nonCommittal)
+            case .acknowledgement where days >= settings.ackOnlyDays && lastSubstantive == nil: categories.append(.acknowledgedOnly)
+            default: break
+            }
+        }
+        if state == .supplementRequested, let since = dossier.stateSince {
+            let asked = replies.filter { $0.kind == .supplementRequest }.count
+            if since.days(until: asOf) >= settings.supplementDays || asked >= 2 { categories.append(.supplementLoop) }
+        }
+        if state == .postponed, let since = dossier.stateSince, since.days(until: asOf) >= settings.postponedDays {
+            categories.append(.postponed)
+        }
+        if replies.isEmpty, state == .transmitted, sent.days(until: asOf) >= settings.noAckDays {
+            categories.append(.noAcknowledgement)
+        }
+        if awaiting.contains(state), let due = clocks.responseDue, asOf > due {
+            if let twice = clocks.veryOverdueFrom, asOf > twice { categories.append(.veryOverdue) } else { categories.append(.overdue) }
+        }
+        categories.sort()
+
+        let ballWith: BallHolder = [.drafted, .inClearance, .supplementRequested, .conditionsProposed].contains(state) ? .us : .them
+        let ladder = dossier.followUps.map(\.kind).max().map(\.next) ?? .reminder
+        let (nextStep, recommended) = Self.nextStep(state: state, ballWith: ballWith, ladder: ladder, engagement: engagement, stalled: !categories.isEmpty)
+
+        var due: [Assessment.DueItem] = clocks.clocks.compactMap { clock in
+            guard let date = clock.due, date > asOf, clock.status == .running, clock.kind != .veryOverdue else { return nil }
+            return Assessment.DueItem(date: date, what: clock.title.lowercased(), daysLeft: asOf.days(until: date))
+        }
+        due.sort { $0.date < $1.date }
+
+        var assessment = Assessment(
+            reference: request.reference, caseID: request.caseID, caseTitle: dossier.caseTitle, subject: request.subject,
+            counterpart: dossier.counterpart.code, counterpartName: dossier.counterpart.name,
+            toAuthority: request.toAuthority, toAuthorityName: dossier.toAuthorityName, state: state,
+            classification: max(request.classification, dossier.caseClassification), urgency: request.urgency,
+            category: categories.first, categories: categories, ballWith: ballWith,
+            severity: severity(categories, hardLimit: hardLimit, urgency: request.urgency, followUps: dossier.followUps.count),
+            sentDate: sent, daysSinceSent: sent.days(until: asOf),
+            lastReplyDate: lastReply?.date, lastReplyKind: lastReply?.kind, daysSinceLastReply: since(lastReply?.date),
+            lastSubstantiveReplyDate: lastSubstantive?.date, daysSinceLastSubstantiveReply: since(lastSubstantive?.date),
+            replyCount: replies.count, followUpsSent: dossier.followUps.count, lastFollowUp: dossier.followUps.last,
+            responseDue: clocks.responseDue, nextDue: due.first, hardLimit: hardLimit,
+            ladderStep: ballWith == .them ? ladder : nil, nextStep: nextStep, recommendedStep: recommended,
+            engagement: engagement, talkingPoint: "", clocks: clocks.clocks)
+        assessment.talkingPoint = TalkingPoint.draft(for: assessment, dossier: dossier, asOf: asOf)
+        return assessment
+    }
+
+    static func nextStep(
+        state: RequestState, ballWith: BallHolder, ladder: EscalationStep, engagement: Assessment.EngagementNote?, stalled: Bool
+    ) -> (String, EscalationStep?) {
+        if state == .supplementRequested {
+            return ("send the further information the counterpart asked for; the response clock stands still until we do", nil)
+        }
+        if state == .conditionsProposed {
+            return ("decide on the conditions the counterpart proposed and answer them", nil)
+        }
+        if state == .drafted || state == .inClearance {
+            return ("finish clearance and transmit the request", nil)
+        }
+        if let e = engagement, e.level >= .seniorOfficials {
+            let when = e.startDate.longEnglishSpan(to: e.endDate)
+            return ("raise it as a talking point at \(e.title) (\(when), in \(e.daysUntil) days)", .talkingPoints)
+        }
+        guard stalled else { return ("wait: no step needed yet", nil) }
+        return (ladder.action, ladder)
+    }
+
+    static func severity(_ categories: [StallCategory], hardLimit: Assessment.DueItem?, urgency: Urgency, followUps: Int) -> Severity? {
+        guard !categories.isEmpty else { return nil }
+        var level: Severity = .low
+        for category in categories {
+            let s: Severity
+            switch category {
+            case .hardLimitApproaching: s = (hardLimit?.daysLeft ?? 0) <= 30 ? .critical : .high
+            case .veryOverdue: s = followUps >= 3 ? .critical : .high
+            case .promiseBroken, .premiseRejected: s = .high
+            case .overdue, .nonCommittal, .noAcknowledgement, .supplementLoop: s = .medium
+            case .acknowledgedOnly, .postponed: s = .low
+            }
+            level = max(level, s)
+        }
+        return urgency == .routine ? level : level.raised
+    }
+}

@@ -1,0 +1,93 @@
+/// The stall report as the values its XML and HTML templates show.
+///
+/// Every key is always present: an absent value is `false` or an empty list, never missing.
+extension StallReport {
+    public var templateContext: [String: TemplateValue] {
+        let brief: TemplateValue = engagement.map { e in
+            .object([
+                "id": .text(e.id), "title": .text(e.title), "level": .text(e.level.rawValue), "place": .text(e.place),
+                "counterpart": .text(e.counterpart), "counterpartName": .text(e.counterpartName),
+                "start": Self.date(e.startDate), "end": Self.date(e.endDate), "daysUntil": .number(e.daysUntil),
+            ])
+        } ?? .flag(false)
+        let categories: [TemplateValue] = summary.byCategory.map {
+            .object(["name": .text($0.category.rawValue), "title": .text($0.category.title), "count": .number($0.count)])
+        }
+        return [
+            "title": .text(title),
+            "asOf": Self.date(asOf),
+            "classification": .text(classification.rawValue),
+            "mark": .text(classification.markEnglish),
+            "withheld": .number(withheld),
+            "hasWithheld": .flag(withheld > 0),
+            "isBrief": .flag(engagement != nil),
+            "engagement": brief,
+            "scopeCounterpart": .text(scope.counterpart ?? ""),
+            "scopeCase": .text(scope.caseID ?? ""),
+            "summary": .object([
+                "outstanding": .number(summary.outstanding), "stalled": .number(summary.stalled),
+                "ballWithThem": .number(summary.ballWithThem), "ballWithUs": .number(summary.ballWithUs),
+                "categories": .list(categories),
+            ]),
+            "isEmpty": .flag(groups.isEmpty),
+            "cases": .list(groups.map { g in
+                .object(["id": .text(g.caseID), "title": .text(g.caseTitle), "requests": .list(g.findings.map(Self.context))])
+            }),
+        ]
+    }
+
+    static func date(_ d: CalendarDate) -> TemplateValue {
+        .object(["iso": .text(d.iso), "long": .text(d.longEnglish)])
+    }
+
+    static func context(_ a: Assessment) -> TemplateValue {
+        func optional<T>(_ value: T?, _ body: (T) -> TemplateValue) -> TemplateValue { value.map(body) ?? .flag(false) }
+        func due(_ item: Assessment.DueItem) -> TemplateValue {
+            .object(["date": date(item.date), "what": .text(item.what), "daysLeft": .number(item.daysLeft),
+                     "passed": .flag(item.daysLeft < 0), "daysPassed": .number(max(0, -item.daysLeft))])
+        }
+        return .object([
+            "reference": .text(a.reference),
+            "subject": .text(a.subject),
+            "state": .text(a.state.rawValue),
+            "classification": .text(a.classification.rawValue),
+            "urgency": .text(a.urgency.rawValue),
+            "stalled": .flag(a.isStalled),
+            "category": .text(a.category?.rawValue ?? ""),
+            "categoryTitle": .text(a.category?.title ?? "Outstanding, not stalled"),
+            "otherCategories": .list(a.categories.dropFirst().map { .object(["name": .text($0.rawValue), "title": .text($0.title)]) }),
+            "severity": .text(a.severity?.rawValue ?? "none"),
+            "ballWith": .text(a.ballWith.rawValue),
+            "ballWithThem": .flag(a.ballWith == .them),
+            "counterpart": .text(a.counterpart),
+            "counterpartName": .text(a.counterpartName),
+            "toAuthority": .text(a.toAuthority),
+            "toAuthorityName": .text(a.toAuthorityName),
+            "sent": date(a.sentDate),
+            "daysSinceSent": .number(a.daysSinceSent),
+            "lastReply": optional(a.lastReplyDate) { d in
+                .object(["date": date(d), "kind": .text(a.lastReplyKind!.rawValue), "phrase": .text(a.lastReplyKind!.phrase),
+                         "daysAgo": .number(a.daysSinceLastReply!)])
+            },
+            "lastSubstantiveReply": optional(a.lastSubstantiveReplyDate) { d in
+                .object(["date": date(d), "daysAgo": .number(a.daysSinceLastSubstantiveReply!)])
+            },
+            "replyCount": .number(a.replyCount),
+            "followUpsSent": .number(a.followUpsSent),
+            "lastFollowUp": optional(a.lastFollowUp) { f in
+                .object(["date": date(f.date), "kind": .text(f.kind.rawValue), "title": .text(f.kind.title), "reference": .text(f.reference)])
+            },
+            "responseDue": optional(a.responseDue) { date($0) },
+            "nextDue": optional(a.nextDue, due),
+            "hardLimit": optional(a.hardLimit, due),
+            "nextStep": .text(a.nextStep),
+            "recommendedStep": .text(a.recommendedStep?.rawValue ?? ""),
+            "engagement": optional(a.engagement) { e in
+                .object(["id": .text(e.id), "title": .text(e.title), "daysUntil": .number(e.daysUntil),
+                         "start": date(e.startDate), "end": date(e.endDate)])
+            },
+            "hasTalkingPoint": .flag(a.engagement != nil || a.recommendedStep == .talkingPoints),
+            "talkingPoint": .text(a.talkingPoint),
+        ])
+    }
+}

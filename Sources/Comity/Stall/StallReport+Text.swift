@@ -1,0 +1,51 @@
+/// The stall report as plain text for a terminal or an e-mail.
+extension StallReport {
+    public var text: String {
+        var out: [String] = []
+        let mark = classification.markEnglish
+        out.append(mark)
+        out.append("\(title.uppercased()) — as of \(asOf.iso)")
+        if let e = engagement {
+            out.append("\(e.title) (\(e.level.rawValue)), \(e.place.isEmpty ? "" : e.place + ", ")\(e.startDate.iso) to \(e.endDate.iso): \(e.daysUntil) days away")
+        }
+        var scopeParts: [String] = []
+        if let c = scope.counterpart { scopeParts.append("counterpart \(c)") }
+        if let c = scope.caseID { scopeParts.append("case \(c)") }
+        if !scopeParts.isEmpty { out.append("Scope: " + scopeParts.joined(separator: ", ")) }
+        let categories = summary.byCategory.map { "\($0.count) \($0.category.rawValue)" }.joined(separator: ", ")
+        out.append("\(summary.outstanding) request(s) listed, \(summary.stalled) stalled\(categories.isEmpty ? "" : " (\(categories))"); ball with them: \(summary.ballWithThem), with us: \(summary.ballWithUs)")
+        if withheld > 0 { out.append("\(withheld) item(s) above your clearance withheld.") }
+        if groups.isEmpty { out.append(""); out.append("Nothing is stalled.") }
+        for group in groups {
+            out.append("")
+            out.append("Case \(group.caseID) — \(group.caseTitle)")
+            for a in group.findings { out.append(contentsOf: Self.lines(a)) }
+        }
+        out.append("")
+        out.append(mark)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func lines(_ a: Assessment) -> [String] {
+        let head = a.category.map { "\($0.rawValue.uppercased()), severity \(a.severity?.rawValue ?? "-")" } ?? "outstanding, not stalled"
+        var lines = ["  \(a.reference)  \(head)  ball with \(a.ballWith == .them ? a.counterpartName : "us")"]
+        lines.append("    \(a.subject)")
+        lines.append("    To \(a.toAuthorityName) (\(a.toAuthority)), \(a.counterpartName); state \(a.state.rawValue)")
+        if a.categories.count > 1 { lines.append("    Also: " + a.categories.dropFirst().map(\.rawValue).joined(separator: ", ")) }
+        let last = a.lastReplyDate.map { "last reply \($0.iso), \(a.lastReplyKind!.rawValue) (\(a.daysSinceLastReply!) days ago)" } ?? "no reply"
+        let substantive = a.daysSinceLastSubstantiveReply.map { "last substantive reply \($0) days ago" } ?? "no substantive reply ever"
+        lines.append("    Sent \(a.sentDate.iso) (\(a.daysSinceSent) days ago); \(last); \(substantive)")
+        let followUps = a.followUpsSent == 0 ? "no follow-up sent yet" : "\(a.followUpsSent) follow-up(s) sent, last \(a.lastFollowUp!.kind.rawValue) on \(a.lastFollowUp!.date.iso)"
+        let due = a.responseDue.map { "response due \($0.iso)" } ?? "no response clock running"
+        lines.append("    \(followUps); \(due)")
+        if let next = a.nextDue { lines.append("    Next date: \(next.what) on \(next.date.iso) (in \(next.daysLeft) days)") }
+        if let limit = a.hardLimit {
+            lines.append("    Hard limit: \(limit.what) on \(limit.date.iso) (\(limit.daysLeft >= 0 ? "in \(limit.daysLeft) days" : "passed \(-limit.daysLeft) days ago"))")
+        }
+        lines.append("    Next step: \(a.nextStep)")
+        if a.engagement != nil || a.recommendedStep == .talkingPoints {
+            lines.append("    Talking point: \(a.talkingPoint)")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,83 @@
+/// Where each investigation is blocked, by whom, since when, and what to do next.
+///
+/// A plain report lists stalled requests; a pre-summit brief (built with an engagement)
+/// lists every outstanding request with that engagement's counterpart, grouped by case.
+public struct StallReport: Codable, Sendable {
+    public var asOf: CalendarDate
+    public var title: String
+    public var scope: Scope
+    public var engagement: Brief?
+    public var groups: [CaseGroup]
+    public var summary: Summary
+    /// The highest classification of anything in the report.
+    public var classification: Classification
+    /// Items left out because they are above the reader's clearance.
+    public var withheld: Int
+
+    public struct Scope: Codable, Sendable {
+        public var counterpart: String?
+        public var caseID: String?
+        public var engagementID: String?
+    }
+
+    /// The engagement a pre-summit brief prepares for.
+    public struct Brief: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var level: EngagementLevel
+        public var place: String
+        public var counterpart: String
+        public var counterpartName: String
+        public var startDate: CalendarDate
+        public var endDate: CalendarDate
+        public var daysUntil: Int
+    }
+
+    public struct CaseGroup: Codable, Sendable {
+        public var caseID: String
+        public var caseTitle: String
+        public var findings: [Assessment]
+    }
+
+    public struct Summary: Codable, Sendable {
+        public var outstanding: Int
+        public var stalled: Int
+        public var ballWithThem: Int
+        public var ballWithUs: Int
+        public var byCategory: [CategoryCount]
+    }
+
+    public struct CategoryCount: Codable, Sendable, Hashable {
+        public var category: StallCategory
+        public var count: Int
+    }
+
+    public init(asOf: CalendarDate, scope: Scope, engagement: Brief?, assessments: [Assessment], withheld: Int = 0) {
+        self.asOf = asOf
+        self.scope = scope
+        self.engagement = engagement
+        self.withheld = withheld
+        if let e = engagement {
+            title = "Pre-summit brief: \(e.title)"
+        } else {
+            title = "Stall report"
+        }
+        var byCase: [String: CaseGroup] = [:]
+        for a in assessments {
+            byCase[a.caseID, default: CaseGroup(caseID: a.caseID, caseTitle: a.caseTitle, findings: [])].findings.append(a)
+        }
+        groups = byCase.values.sorted { $0.caseID < $1.caseID }.map { group in
+            var g = group
+            g.findings.sort { ($0.severity ?? .low, $1.reference) > ($1.severity ?? .low, $0.reference) }
+            return g
+        }
+        var counts: [StallCategory: Int] = [:]
+        for a in assessments { if let c = a.category { counts[c, default: 0] += 1 } }
+        summary = Summary(
+            outstanding: assessments.count, stalled: assessments.filter(\.isStalled).count,
+            ballWithThem: assessments.filter { $0.ballWith == .them }.count,
+            ballWithUs: assessments.filter { $0.ballWith == .us }.count,
+            byCategory: StallCategory.allCases.compactMap { c in counts[c].map { CategoryCount(category: c, count: $0) } })
+        classification = assessments.map(\.classification).max() ?? .unclassified
+    }
+}

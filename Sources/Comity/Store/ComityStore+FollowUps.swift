@@ -1,0 +1,60 @@
+import GRDB
+
+/// Follow-ups we sent: reminders, notes, démarches, points raised at meetings.
+extension ComityStore {
+    /// Records a follow-up sent about a request; a resend restarts the response clock.
+    @discardableResult
+    public func addFollowUp(_ followUp: FollowUp, by clerk: Clerk) throws(ComityError) -> FollowUp {
+        try checked { () throws(ValidationFailure) in
+            try Handle.checkText(followUp.reference, field: "letter reference", required: false, limit: 100)
+            try Handle.checkText(followUp.note, field: "note", required: false)
+        }
+        return try write { db in
+            let request = try Self.request(db, followUp.requestReference)
+            guard let sent = request.sentDate else {
+                throw ValidationFailure("request \(request.reference) has not been sent (it is \(request.state.rawValue)); a follow-up needs a transmitted request")
+            }
+            guard request.state.isOpen else {
+                throw ValidationFailure("request \(request.reference) is \(request.state.rawValue), a final state; there is nothing to follow up")
+            }
+            if followUp.date < sent {
+                throw ValidationFailure("the follow-up is dated \(followUp.date.iso), before request \(request.reference) was sent on \(sent.iso); check --on")
+            }
+            try Self.checkChronology(db, request, date: followUp.date, clerk: clerk, what: "the follow-up")
+            var stored = followUp
+            try stored.insert(db)
+            let label = followUp.restartsClock ? "resent the request" : followUp.kind.title.lowercased()
+            try Self.log(db, .request, request.reference, .followUp, on: followUp.date, by: clerk,
+                         note: [label, followUp.reference, followUp.note].filter { !$0.isEmpty }.joined(separator: "; "))
+            return stored
+        }
+    }
+
+    public func followUps(of reference: String) throws(ComityError) -> [FollowUp] {
+        try read { db in
+            _ = try Self.request(db, reference)
+            return try FollowUp.filter(Column("request_ref") == reference).order(Column("date"), Column("id")).fetchAll(db)
+        }
+    }
+}
+
+extension EscalationStep: DatabaseValueConvertible {}
+
+extension FollowUp: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "follow_up"
+    public init(row: Row) {
+        self.init(
+            id: row["id"], requestReference: row["request_ref"], date: row["date"], kind: row["kind"],
+            reference: row["reference"], restartsClock: row["restarts_clock"], note: row["note"])
+    }
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["request_ref"] = requestReference
+        container["date"] = date
+        container["kind"] = kind
+        container["reference"] = reference
+        container["restarts_clock"] = restartsClock
+        container["note"] = note
+    }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,105 @@
+import GRDB
+
+/// Stall thresholds per channel, and states' holiday calendars.
+extension ComityStore {
+    /// One stored setting.
+    public struct SettingRow: Hashable, Codable, Sendable {
+        /// A channel's raw value, or `*` for every channel.
+        public var channel: String
+        public var key: String
+        public var value: String
+    }
+
+    /// The thresholds in force for `channel`: defaults, then settings for every channel, then the channel's own.
+    public func settings(for channel: Channel?) throws(ComityError) -> StallSettings {
+        try read { db in try Self.settings(db, for: channel) }
+    }
+
+    static func settings(_ db: Database, for channel: Channel?) throws -> StallSettings {
+        var settings = StallSettings.defaults(for: channel)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT key, value FROM setting WHERE channel = '*' OR channel = ? ORDER BY channel = '*' DESC",
+            arguments: [channel?.rawValue ?? "*"])
+        for row in rows { try settings.apply(key: row["key"], value: row["value"]) }
+        return settings
+    }
+
+    public func storedSettings() throws(ComityError) -> [SettingRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM setting ORDER BY channel, key").map {
+                SettingRow(channel: $0["channel"], key: $0["key"], value: $0["value"])
+            }
+        }
+    }
+
+    /// Sets a threshold for one channel (or all, with nil), recording the change in the history.
+    public func setSetting(_ key: String, to value: String, channel: Channel?, by clerk: Clerk) throws(ComityError) {
+        var probe = StallSettings.defaults(for: channel)
+        try checked { () throws(ValidationFailure) in try probe.apply(key: key, value: value) }
+        let canonical = probe.value(of: key)
+        let scope = channel?.rawValue ?? "*"
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE channel = ? AND key = ?", arguments: [scope, key])
+            try db.execute(
+                sql: "INSERT INTO setting (channel, key, value) VALUES (?, ?, ?) ON CONFLICT (channel, key) DO UPDATE SET value = excluded.value",
+                arguments: [scope, key, canonical])
+            try Self.log(db, .settings, "settings", .settings, on: clerk.today, by: clerk,
+                         note: "\(key) for \(scope == "*" ? "every channel" : scope): \(old ?? "default") → \(canonical)")
+        }
+    }
+
+    /// Removes a stored threshold so the default applies again.
+    public func unsetSetting(_ key: String, channel: Channel?, by clerk: Clerk) throws(ComityError) {
+        let scope = channel?.rawValue ?? "*"
+        try write { db in
+            guard let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE channel = ? AND key = ?", arguments: [scope, key]) else {
+                throw ComityError.notFound(kind: "setting", id: "\(key) for \(scope)", hint: "see 'comity settings list'")
+            }
+            try db.execute(sql: "DELETE FROM setting WHERE channel = ? AND key = ?", arguments: [scope, key])
+            try Self.log(db, .settings, "settings", .settings, on: clerk.today, by: clerk,
+                         note: "\(key) for \(scope == "*" ? "every channel" : scope): \(old) → default")
+        }
+    }
+
+    /// Stores holidays and make-up working days of a state, replacing entries on the same dates.
+    @discardableResult
+    public func importHolidays(_ entries: [HolidayEntry], party code: String, source: String, by clerk: Clerk) throws(ComityError) -> Int {
+        let party = try checked { () throws(ValidationFailure) in try Party.validCode(code) }
+        guard !entries.isEmpty else { throw .invalid("\(source) holds no holidays; check the file") }
+        return try write { db in
+            _ = try Self.party(db, party)
+            for entry in entries {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO holiday (party, date, name, working_day) VALUES (?, ?, ?, ?)",
+                    arguments: [party, entry.date, entry.name, entry.isWorkingDay])
+            }
+            let years = Set(entries.map(\.date.year)).sorted()
+            let span = years.count > 1 ? "\(years.first!)–\(years.last!)" : "\(years.first!)"
+            try Self.log(db, .holidays, party, .created, on: clerk.today, by: clerk,
+                         note: "imported \(entries.count) entries for \(span) from \(source)")
+            return entries.count
+        }
+    }
+
+    /// A state's working-day calendar: Japan's by rule, others as imported; imported entries win.
+    public func holidayCalendar(for party: String) throws(ComityError) -> HolidayCalendar {
+        try read { db in try Self.holidayCalendar(db, for: party) }
+    }
+
+    static func holidayCalendar(_ db: Database, for party: String) throws -> HolidayCalendar {
+        var calendar = party == "JP" ? HolidayCalendar.japan() : try HolidayCalendar(party: party)
+        let rows = try Row.fetchAll(db, sql: "SELECT date, name, working_day FROM holiday WHERE party = ?", arguments: [party])
+        for row in rows {
+            calendar.set(HolidayEntry(date: row["date"], name: row["name"], isWorkingDay: row["working_day"]))
+        }
+        return calendar
+    }
+
+    /// Stored holiday entries of a state, by date.
+    public func holidayEntries(party: String) throws(ComityError) -> [HolidayEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT date, name, working_day FROM holiday WHERE party = ? ORDER BY date", arguments: [party.uppercased()])
+                .map { HolidayEntry(date: $0["date"], name: $0["name"], isWorkingDay: $0["working_day"]) }
+        }
+    }
+}

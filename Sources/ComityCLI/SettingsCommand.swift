@@ -1,0 +1,116 @@
+import ArgumentParser
+import Comity
+import Foundation
+
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "Stall thresholds, per channel.", subcommands: [List.self, Set.self, Unset.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the thresholds in force for every channel.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+
+        func run() throws {
+            let store = try global.openStore()
+            let stored = try store.storedSettings()
+            var rows: [SettingValue] = []
+            for channel in Channel.allCases {
+                let settings = try store.settings(for: channel)
+                for key in StallSettings.keys {
+                    let source = stored.contains { $0.channel == channel.rawValue && $0.key == key } ? "channel"
+                        : stored.contains { $0.channel == "*" && $0.key == key } ? "all channels" : "default"
+                    rows.append(SettingValue(channel: channel.rawValue, key: key, value: settings.value(of: key), source: source))
+                }
+            }
+            switch list.format {
+            case .json: try Output.json(rows)
+            case .text: Output.table(["CHANNEL", "KEY", "VALUE", "SET BY"], rows.map { [$0.channel, $0.key, $0.value, $0.source] })
+            }
+        }
+    }
+
+    struct SettingValue: Encodable {
+        var channel: String
+        var key: String
+        var value: String
+        var source: String
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a threshold for one channel, or for all.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("One of: \(StallSettings.keys.joined(separator: ", ")).")) var key: String
+        @Argument(help: "Days, or for response-period e.g. '20 working'.") var value: String
+        @Option(help: "Only this channel (default: every channel).") var channel: String?
+
+        func run() throws {
+            let scope = try channel.map { try Channel.parse($0, field: "channel") }
+            try global.openStore().setSetting(key, to: value, channel: scope, by: try global.clerk())
+            Output.write("set \(key) = \(value) for \(scope?.rawValue ?? "every channel")\n")
+        }
+    }
+
+    struct Unset: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Return a threshold to its default.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var key: String
+        @Option(help: "Only this channel (default: the setting for every channel).") var channel: String?
+
+        func run() throws {
+            let scope = try channel.map { try Channel.parse($0, field: "channel") }
+            try global.openStore().unsetSetting(key, channel: scope, by: try global.clerk())
+            Output.write("removed \(key) for \(scope?.rawValue ?? "every channel")\n")
+        }
+    }
+}
+
+struct HolidaysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "holidays", abstract: "States' holiday calendars for working-day clocks.",
+        subcommands: [Import.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a state's holidays (and make-up working days) from an iCalendar file.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The state (ISO code).") var party: String
+        @Argument(help: "An .ics file.") var file: String
+
+        func run() throws {
+            let code = try Party.validCode(party)
+            let text = try InputFile.read(file, limit: ICalendarHolidayParser.maximumBytes)
+            let entries: [HolidayEntry]
+            do { entries = try ICalendarHolidayParser.parse(text) } catch {
+                throw ValidationFailure("\(file): \(error.description)")
+            }
+            let count = try global.openStore().importHolidays(entries, party: code, source: (file as NSString).lastPathComponent, by: try global.clerk())
+            let working = entries.filter(\.isWorkingDay).count
+            Output.write("imported \(count) entries for \(code) (\(count - working) holidays, \(working) make-up working days)\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a state's holidays in a year.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var party: String
+        @Option(help: "The year (default: this year).") var year: Int?
+
+        func run() throws {
+            let clerk = try global.clerk()
+            let code = try Party.validCode(party)
+            let calendar = try global.openStore().holidayCalendar(for: code)
+            let y = year ?? clerk.today.year
+            let entries = calendar.entries.filter { $0.date.year == y }.sorted { $0.date < $1.date }
+            switch list.format {
+            case .json: try Output.json(entries)
+            case .text:
+                Output.table(["DATE", "DAY", "KIND", "NAME"], entries.map { e in
+                    [e.date.iso, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][e.date.isoWeekday - 1],
+                     e.isWorkingDay ? "working day" : "holiday", e.name]
+                })
+            }
+        }
+    }
+}

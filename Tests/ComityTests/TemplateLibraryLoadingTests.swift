@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Comity
+
+@Suite struct TemplateLibraryLoadingTests {
+    @Test func namesAreRelativePathsWithoutExtension() throws {
+        let folder = try TemplateFolder()
+        try folder.write("notes.txt", "not a template")
+        #expect(try folder.library().templateNames == ["en/common/header", "en/letter/brief", "en/letter/note-verbale"])
+    }
+
+    @Test func unknownTemplateListsNeighbours() throws {
+        let folder = try TemplateFolder()
+        let library = try folder.library()
+        let error = try #require(throws: RenderError.self) { try library.render([:], template: "en/letter/note-verbal") }
+        #expect(error == .unknownTemplate(name: "en/letter/note-verbal", directory: library.directory, available: ["en/letter/brief", "en/letter/note-verbale"]))
+        #expect(error.description.contains("available nearby: en/letter/brief, en/letter/note-verbale"))
+        #expect(throws: RenderError.self) { try library.render([:], template: "../en/letter/brief") }
+    }
+
+    @Test func missingPartialIsFoundTransitively() throws {
+        let folder = try TemplateFolder([
+            "letter.mustache": "{{subject}}\n{{> parts/body}}",
+            "parts/body.mustache": "body\n{{> parts/signature}}",
+            "other.mustache": "fine",
+        ])
+        let library = try folder.library()
+        let error = try #require(throws: RenderError.self) { try library.render(["subject": "x"], template: "letter") }
+        #expect(error == .missingPartial(template: "letter", partial: "parts/signature", includedBy: "parts/body", line: 2))
+        #expect(try library.render([:], template: "other") == "fine")
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() throws {
+        let folder = try TemplateFolder(["en/bad.mustache": "line one\n{{#open}}\n{{/close}}\n"])
+        let error = try #require(throws: RenderError.self) { try folder.library() }
+        guard case let .syntax(file, line, _, problem) = error else { Issue.record("unexpected \(error)"); return }
+        #expect(file == "en/bad.mustache" && line == 3 && problem.contains("does not match"))
+    }
+
+    @Test(arguments: ["{{{raw}}}", "{{& raw}}", "{{=<% %>=}}", "{{%CONTENT_TYPE:TEXT}}", "{{>*dynamic}}"])
+    func unsafeTagsAreRefusedForMarkup(tag: String) throws {
+        let folder = try TemplateFolder(["t.mustache": "ok\n" + tag])
+        let error = try #require(throws: RenderError.self) { try folder.library(.xml) }
+        guard case let .unsupportedTag(file, line, _, _) = error else { Issue.record("unexpected \(error)"); return }
+        #expect(file == "t.mustache" && line == 2)
+    }
+
+    @Test func rawTagsAreAllowedForText() throws {
+        let folder = try TemplateFolder(["t.mustache": "{{{raw}}}"])
+        #expect(try folder.library(.text).render(["raw": "<b>"], template: "t") == "<b>")
+    }
+
+    @Test func pathTraversalInANameIsRefused() throws {
+        let folder = try TemplateFolder(["a..b.mustache": "x"])
+        let error = try #require(throws: RenderError.self) { try folder.library() }
+        #expect(error == .invalidTemplateName(name: "a..b", file: "a..b.mustache"))
+    }
+
+    @Test func symlinkedFileOutsideIsRefused() throws {
+        let outside = try TemplateFolder(["secret.mustache": "{{password}}"])
+        let folder = try TemplateFolder()
+        try folder.link("en/stolen.mustache", to: outside.url.appendingPathComponent("secret.mustache").path)
+        let error = try #require(throws: RenderError.self) { try folder.library() }
+        guard case let .outsideDirectory(file, _, _) = error else { Issue.record("unexpected \(error)"); return }
+        #expect(file == "en/stolen.mustache")
+    }
+
+    @Test func symlinkedFolderOutsideIsRefused() throws {
+        let outside = try TemplateFolder(["secret.mustache": "{{password}}"])
+        let folder = try TemplateFolder()
+        try folder.link("shared", to: outside.url.path)
+        try folder.link("en/up", to: "../..")
+        let error = try #require(throws: RenderError.self) { try folder.library() }
+        guard case .outsideDirectory = error else { Issue.record("unexpected \(error)"); return }
+    }
+
+    @Test func symlinksInsideTheFolderAreFollowedWithoutLooping() throws {
+        let folder = try TemplateFolder()
+        try folder.link("en/letter/alias.mustache", to: "brief.mustache")
+        try folder.link("en/loop", to: "..")
+        let names = try folder.library().templateNames
+        #expect(names.contains("en/letter/alias"))
+        #expect(!names.contains { $0.hasPrefix("en/loop/en/loop") })
+    }
+
+    @Test func missingFolderIsReported() throws {
+        let url = URL(fileURLWithPath: "/nonexistent/comity-templates")
+        #expect(throws: RenderError.unreadableDirectory(path: url.path, reason: "it does not exist")) {
+            try TemplateLibrary(directory: url)
+        }
+    }
+}
