@@ -4,7 +4,7 @@ import Comity
 struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request", abstract: "Requests for assistance we send abroad.",
-        subcommands: [Add.self, List.self, Show.self, Move.self])
+        subcommands: [Add.self, List.self, Show.self, Move.self, FollowUpCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,8 +46,16 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "Only requests to this state.") var counterpart: String?
         @Option(help: "Only requests in this state.") var state: String?
         @Flag(help: "Only requests not yet in a final state.") var open = false
+        @Flag(help: "Only stalled requests, one line each, with why and what next.") var stalled = false
+        @Option(help: "With --stalled: the date to judge as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
+
+        func validate() throws {
+            if !stalled && asOf != nil { throw ValidationError("--as-of needs --stalled") }
+            if stalled && (state != nil || open) { throw ValidationError("--stalled lists open requests already; leave out --state and --open") }
+        }
 
         func run() throws {
+            if stalled { return try listStalled() }
             let requests = try global.openStore().requests(
                 case: caseID, counterpart: counterpart,
                 state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open)
@@ -66,8 +74,11 @@ struct RequestCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
         @Argument var reference: String
+        @Flag(help: "Explain every clock: start, rule, days counted, holidays skipped.") var explain = false
+        @Option(help: "With --explain: the date to compute the clocks as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
 
         func run() throws {
+            if explain { return try showClocks() }
             let store = try global.openStore()
             let r = try store.request(reference)
             let replies = try store.replies(to: reference)

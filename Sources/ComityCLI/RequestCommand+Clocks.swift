@@ -1,0 +1,73 @@
+import ArgumentParser
+import Comity
+
+extension RequestCommand.List {
+    func listStalled() throws {
+        let clerk = try global.clerk()
+        let store = try global.openStore()
+        if let counterpart { _ = try Party.validCode(counterpart) }
+        let scope = ComityStore.StallScope(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID)
+        switch list.format {
+        case .json: try Output.json(try store.assessments(scope))
+        case .text:
+            var table = TextTable(headers: ["REFERENCE", "TO", "CATEGORY", "SEVERITY", "BALL", "SENT", "DAYS", "NEXT STEP"])
+            try store.forEachAssessment(scope) { a in
+                table.rows.append([
+                    a.reference, a.counterpart, a.category?.rawValue ?? "-", a.severity?.rawValue ?? "-", a.ballWith.rawValue,
+                    a.sentDate.iso, String(a.daysSinceSent), a.nextStep,
+                ])
+            }
+            Output.write(table.rendered)
+        }
+    }
+}
+
+extension RequestCommand.Show {
+    func showClocks() throws {
+        let clerk = try global.clerk()
+        let store = try global.openStore()
+        let date = asOf ?? clerk.today
+        guard let assessment = try store.clocks(of: reference, asOf: date) else {
+            let r = try store.request(reference)
+            throw ValidationFailure("request \(reference) runs no clocks on \(date.iso): it is \(r.state.rawValue)\(r.sentDate.map { ", sent \($0.iso)" } ?? ", not sent"); choose another --as-of")
+        }
+        switch list.format {
+        case .json: try Output.json(assessment.clocks)
+        case .text:
+            Output.write("clocks of \(reference) as of \(date.iso) (state \(assessment.state.rawValue), ball with \(assessment.ballWith.rawValue)):\n")
+            for clock in assessment.clocks {
+                let due = clock.due.map { d in
+                    "\(d.iso)" + (clock.daysLeft.map { $0 >= 0 ? " (in \($0) days)" : " (passed \(-$0) days ago)" } ?? "")
+                } ?? "none"
+                Output.write("\n\(clock.title): \(due) [\(clock.status.rawValue)]\n")
+                Output.write("  rule: \(clock.rule)\n")
+                if let start = clock.start { Output.write("  start: \(start.iso)\n") }
+                Output.write("  how: \(clock.explanation)\n")
+            }
+        }
+    }
+}
+
+extension RequestCommand {
+    struct FollowUpCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "follow-up",
+            abstract: "Record a follow-up sent outside Comity (a letter, a démarche, a point raised at a meeting).",
+            discussion: "Letters produced with 'comity letter --issue' are recorded automatically. --resend records that the request itself was sent again, which restarts its response clock; ordinary reminders do not.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var reference: String
+        @Option(help: "When it was sent.", transform: DateArgument.parse) var on: CalendarDate
+        @Option(help: ArgumentHelp("\(EscalationStep.choices).")) var kind: String = "reminder"
+        @Option(name: .customLong("number"), help: "Its number, e.g. 'NV-2011-0042'.") var number: String = ""
+        @Flag(help: "The request itself was sent again: restart the response clock.") var resend = false
+        @Option var note: String = ""
+
+        func run() throws {
+            let followUp = FollowUp(
+                requestReference: reference, date: on, kind: try EscalationStep.parse(kind, field: "follow-up kind"),
+                reference: number, restartsClock: resend, note: note)
+            let stored = try global.openStore().addFollowUp(followUp, by: try global.clerk())
+            Output.write("recorded follow-up \(stored.id ?? 0) (\(stored.kind.rawValue)) to \(reference) on \(on.iso)\n")
+        }
+    }
+}
