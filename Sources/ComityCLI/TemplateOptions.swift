@@ -18,7 +18,8 @@ struct TemplateOptions: ParsableArguments {
         }
         if Self.isFolder("templates") { return "templates" }
         // Next to a build of the package: walk up from the executable.
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = url.appendingPathComponent("templates")
             if Self.isFolder(candidate.path) { return candidate.path }

@@ -40,7 +40,7 @@ struct ValidationTests {
 
     @Test("the demo world loads as reported")
     func demoWorld() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             #expect(try DemoWorld.summary(of: store) == "3 cases, 3 requests, 2 replies and 1 engagement(s)")
             #expect(try store.request(DemoWorld.mhiRequest).state == .acknowledged)
             #expect(try store.request(DemoWorld.pensionRequest).state == .lapsed)
@@ -52,7 +52,7 @@ struct ValidationTests {
 
     @Test("the Budapest Convention is refused for a Japan→China request: China is not a party")
     func budapestJapanChina() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addRequest(request("JP-BUD-CN", basis: "BUDAPEST", sent: "2013-01-15"), by: Self.clerk)
             }
@@ -64,7 +64,7 @@ struct ValidationTests {
 
     @Test("a Japanese request under Budapest before 2012-11-01 is refused, naming the in-force date")
     func budapestBeforeInForce() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addRequest(request("JP-BUD-US", to: "US-DOJ", basis: "BUDAPEST", sent: "2012-10-31"), by: Self.clerk)
             }
@@ -80,7 +80,7 @@ struct ValidationTests {
 
     @Test("the bilateral treaty binds Japan and China only from its entry into force")
     func treatyInForce() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             try store.addCase(Case(id: "OLD-2008", title: "An older intrusion", leadAuthority: "JP-TMPD", offence: "O",
                                    incidentDate: Fixture.day("2008-01-01"), discoveryDate: Fixture.day("2008-01-02")), by: Self.clerk)
             var early = request("JP-MLAT-EARLY", sent: "2008-11-22")
@@ -99,7 +99,7 @@ struct ValidationTests {
 
     @Test("a basis is checked when a draft is transmitted, not only when it is recorded as sent")
     func basisCheckedOnTransmit() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             try store.addRequest(request("JP-DRAFT", basis: "BUDAPEST", sent: nil), by: Self.clerk)
             try store.move("JP-DRAFT", to: .inClearance, on: Fixture.today, by: Self.clerk)
             let message = failure(.invalid) { () throws(ComityError) in
@@ -112,7 +112,7 @@ struct ValidationTests {
 
     @Test("a basis must bind at least one party, each once, all of them recorded")
     func basisBindings() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let none = failure(.invalid) { () throws(ComityError) in
                 try store.addBasis(LegalBasis(id: "EMPTY", instrument: "I", kind: .arrangement, parties: []), by: Self.clerk)
             }
@@ -203,7 +203,7 @@ struct ValidationTests {
 
     @Test("a reply dated before the request was sent is refused")
     func replyBeforeSent() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addReply(Reply(requestReference: DemoWorld.jaxaRequest, date: Fixture.day("2021-04-19"), kind: .acknowledgement, summary: "received"), by: Self.clerk)
             }
@@ -214,7 +214,7 @@ struct ValidationTests {
 
     @Test("a request sent before its case was discovered is refused")
     func sentBeforeDiscovery() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addRequest(request("JP-EARLY", sent: "2011-08-10"), by: Self.clerk)
             }
@@ -224,7 +224,7 @@ struct ValidationTests {
 
     @Test("a case discovered before its incident, or with its limitation before the incident, is refused")
     func caseDates() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let discovered = failure(.invalid) { () throws(ComityError) in
                 try store.addCase(Case(id: "C-X", title: "T", leadAuthority: "JP-TMPD", offence: "O",
                                        incidentDate: Fixture.day("2020-05-02"), discoveryDate: Fixture.day("2020-05-01")), by: Self.clerk)
@@ -241,7 +241,7 @@ struct ValidationTests {
 
     @Test("dates after today are refused: case, request, reply, move")
     func futureDates() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let clerk = Clerk(name: "Sato", today: Fixture.day("2022-01-01"))
             let later = Fixture.day("2022-01-02")
             let caseMessage = failure(.invalid) { () throws(ComityError) in
@@ -269,7 +269,7 @@ struct ValidationTests {
 
     @Test("a move dated before the request's last recorded change is refused")
     func moveOutOfOrder() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.move(DemoWorld.mhiRequest, to: .underExecution, on: Fixture.day("2011-10-13"), by: Self.clerk)
             }
@@ -282,7 +282,7 @@ struct ValidationTests {
 
     @Test("duplicate identifiers are refused for every kind of record")
     func duplicates() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let cases: [(String, () throws(ComityError) -> Void)] = [
                 ("party 'JP'", { () throws(ComityError) in try store.addParty(Party(code: "JP", name: "J", formalName: "J"), by: Self.clerk) }),
                 ("authority 'JP-NPA'", { () throws(ComityError) in
@@ -308,7 +308,7 @@ struct ValidationTests {
 
     @Test("duplicate messages use the right article", .disabled("bug: ComityError.duplicate says \"a authority 'JP-NPA' is already recorded\" (and \"a engagement\"); expected \"an authority\""))
     func duplicateArticle() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addAuthority(Authority(id: "JP-NPA", party: "JP", name: "N", role: .police), by: Self.clerk)
             }
@@ -318,7 +318,7 @@ struct ValidationTests {
 
     @Test("records that do not exist are reported as not found")
     func notFound() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             #expect(failure(.notFound) { () throws(ComityError) in _ = try store.request("NOPE") }.contains("no request 'NOPE'"))
             #expect(failure(.notFound) { () throws(ComityError) in _ = try store.caseFile("NOPE") }.contains("no case 'NOPE'"))
             #expect(failure(.notFound) { () throws(ComityError) in _ = try store.basis("NOPE") }.contains("no legal basis 'NOPE'"))
@@ -339,7 +339,7 @@ struct ValidationTests {
 
     @Test("a reply to a request in a final state is refused")
     func replyToFinal() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addReply(Reply(requestReference: DemoWorld.pensionRequest, date: Fixture.day("2019-01-01"), kind: .fullResults, summary: "late"), by: Self.clerk)
             }
@@ -350,7 +350,7 @@ struct ValidationTests {
 
     @Test("a reply to a request not yet sent is refused")
     func replyToDraft() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             try store.addRequest(request("JP-DRAFT", sent: nil), by: Self.clerk)
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addReply(Reply(requestReference: "JP-DRAFT", date: Fixture.today, kind: .acknowledgement, summary: "ok"), by: Self.clerk)
@@ -363,7 +363,7 @@ struct ValidationTests {
 
     @Test("a reply from an authority of the wrong state is refused")
     func replyFromWrongParty() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in
                 try store.addReply(Reply(requestReference: DemoWorld.jaxaRequest, date: Fixture.day("2021-05-01"), fromAuthority: "JP-NPA", kind: .acknowledgement, summary: "ok"), by: Self.clerk)
             }
@@ -373,7 +373,7 @@ struct ValidationTests {
 
     @Test("a promised date not after the reply is refused; refusal grounds only on a refusal")
     func replyFields() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let promised = failure(.invalid) { () throws(ComityError) in
                 try store.addReply(Reply(requestReference: DemoWorld.jaxaRequest, date: Fixture.day("2021-05-01"), kind: .interimStatus,
                                          summary: "soon", promisedDate: Fixture.day("2021-05-01")), by: Self.clerk)
@@ -392,7 +392,7 @@ struct ValidationTests {
 
     @Test("a request must be sent by the case's state to another state")
     func participants() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             var fromChina = request("R-CN")
             fromChina.fromAuthority = "CN-MOJ"
             #expect(failure(.invalid) { () throws(ComityError) in try store.addRequest(fromChina, by: Self.clerk) }.contains("case MHI-2011 is JP's"))
@@ -404,7 +404,7 @@ struct ValidationTests {
 
     @Test("empty, over-long and control-character text is refused")
     func text() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             var empty = request("R-EMPTY")
             empty.subject = " \n\t"
             #expect(failure(.invalid) { () throws(ComityError) in try store.addRequest(empty, by: Self.clerk) }.contains("the subject is empty"))
@@ -424,7 +424,7 @@ struct ValidationTests {
 
     @Test("handles must be short, plain and not start with '-'", arguments: ["", "-R1", "R 1", "R1;DROP", "R\u{1B}1", String(repeating: "R", count: 65), "参照"])
     func badHandles(reference: String) throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in try store.addRequest(request(reference), by: Self.clerk) }
             #expect(message.contains("is not a valid request reference"), "\(message)")
             #expect(!message.unicodeScalars.contains { $0.properties.generalCategory == .control })
@@ -433,7 +433,7 @@ struct ValidationTests {
 
     @Test("an engagement may not end before it starts, nor be rescheduled to the same dates")
     func engagementSpan() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             let backwards = failure(.invalid) { () throws(ComityError) in
                 try store.addEngagement(Engagement(id: "E-X", counterpart: "CN", startDate: Fixture.day("2012-05-02"),
                                                    endDate: Fixture.day("2012-05-01"), level: .working, title: "T"), by: Self.clerk)
@@ -456,7 +456,7 @@ struct ValidationTests {
 
     @Test("preserved data may not expire before the request is sent")
     func preservation() throws {
-        try withDemo { store in
+        try withDemo { store throws in
             var kept = request("R-KEEP")
             kept.preservedUntil = Fixture.day("2012-11-30")
             #expect(failure(.invalid) { () throws(ComityError) in try store.addRequest(kept, by: Self.clerk) }.contains("check --preserved-until"))
