@@ -11,9 +11,10 @@ struct PartyCommand: ParsableCommand {
         @Argument(help: "ISO 3166-1 alpha-2 code, e.g. JP.") var code: String
         @Option(help: "Short name (default: the ISO name).") var name: String?
         @Option(help: "Formal name used in letters, e.g. \"People's Republic of China\".") var formalName: String?
+        @Option(help: "Formal name in Japanese letters (known states have one already).") var nameJa: String?
 
         func run() throws {
-            let party = try Party(code: code, name: name, formalName: formalName)
+            let party = try Party(code: code, name: name, formalName: formalName, nameJa: nameJa)
             try global.openStore().addParty(party, by: try global.clerk())
             Output.write("recorded party \(party.code) (\(party.name))\n")
         }
@@ -46,7 +47,7 @@ struct PartyCommand: ParsableCommand {
             switch list.format {
             case .json: try Output.json(PartyDetail(party: party, authorities: authorities))
             case .text:
-                Output.fields([("code", party.code), ("name", party.name), ("formal name", party.formalName)])
+                Output.fields([("code", party.code), ("name", party.name), ("formal name", party.formalName), ("name (ja)", party.nameJa)])
                 if !authorities.isEmpty {
                     Output.write("\n")
                     Output.table(["AUTHORITY", "ROLE", "NAME"], authorities.map { [$0.id, $0.role.rawValue, $0.name] })
@@ -73,10 +74,14 @@ struct AuthorityCommand: ParsableCommand {
         @Option(help: "The state it belongs to (ISO code).") var party: String
         @Option(help: "Its full name.") var name: String
         @Option(help: ArgumentHelp("Its role: \(AuthorityRole.choices).")) var role: String
+        @Option(help: "Its name in Japanese letters.") var nameJa: String?
+        @Option(help: "The city it sits in, for the place line of letters.") var city: String?
+        @Option(help: "For an embassy or liaison: the state it is posted to.") var postedTo: String?
 
         func run() throws {
             let authority = Authority(
-                id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"))
+                id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"),
+                nameJa: nameJa, city: city, postedTo: try postedTo.map { try Party.validCode($0) })
             try global.openStore().addAuthority(authority, by: try global.clerk())
             Output.write("recorded authority \(authority.id) (\(authority.name))\n")
         }
@@ -108,7 +113,11 @@ struct AuthorityCommand: ParsableCommand {
             let a = try global.openStore().authority(id)
             switch list.format {
             case .json: try Output.json(a)
-            case .text: Output.fields([("id", a.id), ("party", a.party), ("name", a.name), ("role", a.role.rawValue)])
+            case .text:
+                Output.fields([
+                    ("id", a.id), ("party", a.party), ("name", a.name), ("role", a.role.rawValue), ("name (ja)", a.nameJa),
+                    ("city", a.city), ("posted to", a.postedTo),
+                ])
             }
         }
     }

@@ -14,21 +14,28 @@ public enum DemoWorld {
         let setup = on("2011-08-11")
 
         for party in [
-            Party(code: "JP", name: "Japan", formalName: "Japan"),
-            Party(code: "CN", name: "China", formalName: "People's Republic of China"),
-            Party(code: "US", name: "United States", formalName: "United States of America"),
+            Party(code: "JP", name: "Japan", formalName: "Japan", nameJa: "日本国"),
+            Party(code: "CN", name: "China", formalName: "People's Republic of China", nameJa: "中華人民共和国"),
+            Party(code: "US", name: "United States", formalName: "United States of America", nameJa: "アメリカ合衆国"),
         ] { try store.addParty(party, by: setup) }
 
         for a in [
-            Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority),
-            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority),
-            Authority(id: "JP-NPA", party: "JP", name: "National Police Agency", role: .police),
-            Authority(id: "JP-TMPD", party: "JP", name: "Tokyo Metropolitan Police Department", role: .police),
-            Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry),
-            Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China", role: .embassy),
-            Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security", role: .centralAuthority),
-            Authority(id: "CN-MOJ", party: "CN", name: "Ministry of Justice", role: .centralAuthority),
-            Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China", role: .foreignMinistry),
+            Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
+                      nameJa: "国家公安委員会", city: "Tokyo"),
+            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority, nameJa: "法務省", city: "Tokyo"),
+            Authority(id: "JP-NPA", party: "JP", name: "National Police Agency", role: .police, nameJa: "警察庁", city: "Tokyo"),
+            Authority(id: "JP-TMPD", party: "JP", name: "Tokyo Metropolitan Police Department", role: .police,
+                      nameJa: "警視庁", city: "Tokyo"),
+            Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
+                      nameJa: "外務省", city: "Tokyo"),
+            Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China", role: .embassy,
+                      nameJa: "在中華人民共和国日本国大使館", city: "Beijing", postedTo: "CN"),
+            Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
+                      role: .centralAuthority, nameJa: "中華人民共和国公安部", city: "Beijing"),
+            Authority(id: "CN-MOJ", party: "CN", name: "Ministry of Justice of the People's Republic of China",
+                      role: .centralAuthority, nameJa: "中華人民共和国司法部", city: "Beijing"),
+            Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
+                      role: .foreignMinistry, nameJa: "中華人民共和国外交部", city: "Beijing"),
         ] { try store.addAuthority(a, by: setup) }
 
         try store.addBasis(LegalBasis(
@@ -72,9 +79,9 @@ public enum DemoWorld {
             by: on("2011-09-30"))
         try store.addReply(Reply(
             requestReference: mhiRequest, date: date("2011-10-14"), fromAuthority: "CN-MPS", kind: .nonCommittal,
-            summary: "China said it would contact the relevant authorities; nothing followed (day not public; stand-in 2011-10-14).",
+            summary: "China said it would contact the relevant authorities; nothing followed (day not public; stand-in 2011-10-14; China's file number not public, stand-in MPS-ICC-2011-0417).",
             classification: .restricted),
-            by: on("2011-10-14"))
+            counterpartReference: "MPS-ICC-2011-0417", by: on("2011-10-14"))
         try store.addEngagement(Engagement(
             id: nodaVisit, counterpart: "CN", startDate: date("2011-12-12"), endDate: date("2011-12-13"),
             level: .leaders, title: "Prime Minister Noda's visit to Beijing", place: "Beijing",

@@ -6,18 +6,21 @@ public struct Party: Hashable, Codable, Sendable {
     public var name: String
     /// The name a formal letter uses, e.g. "People's Republic of China".
     public var formalName: String
+    /// The formal name in Japanese letters, e.g. 中華人民共和国.
+    public var nameJa: String?
 
-    public init(code: String, name: String, formalName: String) {
+    public init(code: String, name: String, formalName: String, nameJa: String? = nil) {
         self.code = code
         self.name = name
         self.formalName = formalName
+        self.nameJa = nameJa
     }
 
     /// A party with the ISO names for `code`, which must be a real ISO 3166-1 alpha-2 code.
-    public init(code: String, name: String? = nil, formalName: String? = nil) throws(ValidationFailure) {
+    public init(code: String, name: String? = nil, formalName: String? = nil, nameJa: String? = nil) throws(ValidationFailure) {
         let upper = try Party.validCode(code)
         let iso = CountryCodes.names(for: upper)!
-        self.init(code: upper, name: name ?? iso.short, formalName: formalName ?? iso.formal)
+        self.init(code: upper, name: name ?? iso.short, formalName: formalName ?? iso.formal, nameJa: nameJa ?? CountryCodes.japaneseNames[upper])
     }
 
     /// The code in upper case, or a failure naming the code and how to find the right one.
@@ -37,12 +40,21 @@ public struct Authority: Hashable, Codable, Sendable {
     public var party: String
     public var name: String
     public var role: AuthorityRole
+    /// Its name in Japanese letters.
+    public var nameJa: String?
+    /// Where it sits, for the place line of a letter ("Beijing").
+    public var city: String?
+    /// For an embassy or liaison: the state it is posted to.
+    public var postedTo: String?
 
-    public init(id: String, party: String, name: String, role: AuthorityRole) {
+    public init(id: String, party: String, name: String, role: AuthorityRole, nameJa: String? = nil, city: String? = nil, postedTo: String? = nil) {
         self.id = id
         self.party = party
         self.name = name
         self.role = role
+        self.nameJa = nameJa
+        self.city = city
+        self.postedTo = postedTo
     }
 }
 

@@ -9,7 +9,10 @@ extension ComityStore {
             try Handle.checkText(followUp.reference, field: "letter reference", required: false, limit: 100)
             try Handle.checkText(followUp.note, field: "note", required: false)
         }
-        return try write { db in
+        return try write { db in try Self.insertFollowUp(db, followUp, by: clerk) }
+    }
+
+    static func insertFollowUp(_ db: Database, _ followUp: FollowUp, by clerk: Clerk) throws -> FollowUp {
             let request = try Self.request(db, followUp.requestReference)
             guard let sent = request.sentDate else {
                 throw ValidationFailure("request \(request.reference) has not been sent (it is \(request.state.rawValue)); a follow-up needs a transmitted request")
@@ -27,7 +30,6 @@ extension ComityStore {
             try Self.log(db, .request, request.reference, .followUp, on: followUp.date, by: clerk,
                          note: [label, followUp.reference, followUp.note].filter { !$0.isEmpty }.joined(separator: "; "))
             return stored
-        }
     }
 
     public func followUps(of reference: String) throws(ComityError) -> [FollowUp] {

@@ -7,6 +7,7 @@ extension ComityStore {
         try checked { () throws(ValidationFailure) in
             try Handle.checkText(party.name, field: "party name", limit: 200)
             try Handle.checkText(party.formalName, field: "formal name", limit: 300)
+            if let ja = party.nameJa { try Handle.checkText(ja, field: "Japanese name", limit: 300) }
         }
         try write { db in
             guard try Party.fetchOne(db, key: code) == nil else { throw ComityError.duplicate(kind: "party", id: code) }
@@ -19,12 +20,20 @@ extension ComityStore {
         try checked { () throws(ValidationFailure) in
             try Handle.check(authority.id, field: "authority id")
             try Handle.checkText(authority.name, field: "authority name", limit: 300)
+            if let ja = authority.nameJa { try Handle.checkText(ja, field: "Japanese name", limit: 300) }
+            if let city = authority.city { try Handle.checkText(city, field: "city", limit: 100) }
         }
         try write { db in
             guard try Authority.fetchOne(db, key: authority.id) == nil else {
                 throw ComityError.duplicate(kind: "authority", id: authority.id)
             }
             _ = try Self.party(db, authority.party)
+            if let posted = authority.postedTo {
+                _ = try Self.party(db, posted)
+                guard posted != authority.party else {
+                    throw ValidationFailure("authority \(authority.id) is of \(authority.party) and cannot be posted to it; --posted-to names the foreign state an embassy or liaison sits in")
+                }
+            }
             try authority.insert(db)
             try Self.log(db, .authority, authority.id, .created, on: clerk.today, by: clerk, note: authority.name)
         }

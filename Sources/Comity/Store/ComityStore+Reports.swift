@@ -1,3 +1,5 @@
+import GRDB
+
 /// Building stall reports and pre-summit briefs.
 extension ComityStore {
     /// A stall report as of a date, optionally narrowed to a counterpart or case.
@@ -35,10 +37,14 @@ extension ComityStore {
 
     /// The clocks of one request as of a date, each able to explain itself.
     public func clocks(of reference: String, asOf: CalendarDate) throws(ComityError) -> Assessment? {
-        let request = try self.request(reference)
+        try read { db in try Self.assessment(db, of: reference, asOf: asOf) }
+    }
+
+    static func assessment(_ db: Database, of reference: String, asOf: CalendarDate) throws -> Assessment? {
+        let request = try Self.request(db, reference)
         let scope = StallScope(asOf: asOf, caseID: request.caseID, includeNotStalled: true)
         var found: Assessment?
-        try forEachAssessment(scope) { if $0.reference == reference { found = $0 } }
+        try forEachAssessment(db, scope) { if $0.reference == reference { found = $0 } }
         return found
     }
 }

@@ -30,7 +30,10 @@ extension ComityStore {
 
     /// Streams assessments to `body` without holding the world in memory.
     public func forEachAssessment(_ scope: StallScope, _ body: (Assessment) throws -> Void) throws(ComityError) {
-        try read { db in
+        try read { db in try Self.forEachAssessment(db, scope, body) }
+    }
+
+    static func forEachAssessment(_ db: Database, _ scope: StallScope, _ body: (Assessment) throws -> Void) throws {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
             let context = try StallContext(db, asOf: scope.asOf)
@@ -79,7 +82,6 @@ extension ComityStore {
                 else { continue }
                 if assessment.isStalled || scope.includeNotStalled { try body(assessment) }
             }
-        }
     }
 
     static func scopeFilter(_ scope: StallScope) -> (String, StatementArguments) {

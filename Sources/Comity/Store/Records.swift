@@ -39,25 +39,31 @@ enum JSONColumn {
 extension Party: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "party"
     public init(row: Row) {
-        self.init(code: row["code"], name: row["name"], formalName: row["formal_name"])
+        self.init(code: row["code"], name: row["name"], formalName: row["formal_name"], nameJa: row["name_ja"])
     }
     public func encode(to container: inout PersistenceContainer) {
         container["code"] = code
         container["name"] = name
         container["formal_name"] = formalName
+        container["name_ja"] = nameJa
     }
 }
 
 extension Authority: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "authority"
     public init(row: Row) {
-        self.init(id: row["id"], party: row["party"], name: row["name"], role: row["role"])
+        self.init(
+            id: row["id"], party: row["party"], name: row["name"], role: row["role"],
+            nameJa: row["name_ja"], city: row["city"], postedTo: row["posted_to"])
     }
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["party"] = party
         container["name"] = name
         container["role"] = role
+        container["name_ja"] = nameJa
+        container["city"] = city
+        container["posted_to"] = postedTo
     }
 }
 

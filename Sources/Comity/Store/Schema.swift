@@ -139,6 +139,35 @@ enum Schema {
                 CREATE INDEX follow_up_request ON follow_up(request_ref, date);
                 """)
         }
+        migrator.registerMigration("v3-letters") { db in
+            try db.execute(sql: """
+                ALTER TABLE party ADD COLUMN name_ja TEXT;
+                ALTER TABLE authority ADD COLUMN name_ja TEXT;
+                ALTER TABLE authority ADD COLUMN city TEXT;
+                ALTER TABLE authority ADD COLUMN posted_to TEXT REFERENCES party(code);
+                CREATE TABLE letter (
+                    number TEXT PRIMARY KEY NOT NULL,
+                    sender TEXT NOT NULL REFERENCES authority(id),
+                    year INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL CHECK (sequence > 0),
+                    request_ref TEXT NOT NULL REFERENCES request(reference),
+                    follow_up_id INTEGER NOT NULL UNIQUE REFERENCES follow_up(id),
+                    kind TEXT NOT NULL,
+                    lang TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    classification TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    UNIQUE (sender, year, sequence)
+                );
+                CREATE INDEX letter_request ON letter(request_ref, date);
+                CREATE TRIGGER letter_no_update BEFORE UPDATE ON letter
+                BEGIN SELECT RAISE(ABORT, 'an issued letter is never changed'); END;
+                CREATE TRIGGER letter_no_delete BEFORE DELETE ON letter
+                BEGIN SELECT RAISE(ABORT, 'an issued letter is never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

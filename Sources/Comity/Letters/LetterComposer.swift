@@ -1,0 +1,110 @@
+/// Turns a request's facts into the values a letter template shows, refusing a letter
+/// that would lack a value its form needs.
+struct LetterComposer {
+    let facts: LetterFacts
+    let kind: EscalationStep
+    let language: LetterLanguage
+    let date: CalendarDate
+
+    /// The sender whose register numbers the letter.
+    var sender: Authority? { facts.parties(for: kind).sender }
+
+    /// Every required value that is missing, as phrases a clerk can act on.
+    func missing() -> [String] {
+        var missing: [String] = []
+        let (sender, addressee) = facts.parties(for: kind)
+        let ours = facts.ourParty.code, theirs = facts.theirParty.code
+        if sender == nil {
+            missing.append("the sender: no embassy of \(ours) posted to \(theirs) (add one with 'comity authority add ID --party \(ours) --role embassy --posted-to \(theirs) …')")
+        }
+        if addressee == nil && kind != .talkingPoints {
+            missing.append("the addressee: no foreign ministry of \(theirs) (add one with 'comity authority add ID --party \(theirs) --role foreign-ministry …')")
+        }
+        if facts.basis == nil && kind != .talkingPoints {
+            missing.append("the legal basis of request \(facts.request.reference) (it was recorded without --basis)")
+        }
+        if facts.request.sentDate == nil {
+            missing.append("the date request \(facts.request.reference) was sent (it has not been transmitted)")
+        }
+        if kind == .reminder && (facts.request.counterpartReference ?? "").isEmpty {
+            missing.append("the counterpart's reference, which a reminder cites (record it with 'comity reply add … --their-ref')")
+        }
+        if kind == .noteVerbale, let sender, (sender.city ?? "").isEmpty {
+            missing.append("the city of \(sender.id) for the place line (the authority was recorded without --city)")
+        }
+        if language == .ja {
+            for authority in [sender, addressee].compactMap({ $0 }) where (authority.nameJa ?? "").isEmpty {
+                missing.append("the Japanese name of \(authority.id) (recorded without --name-ja)")
+            }
+            for party in [facts.ourParty, facts.theirParty] where (party.nameJa ?? "").isEmpty {
+                missing.append("the Japanese name of \(party.code) (recorded without --name-ja)")
+            }
+        }
+        return missing
+    }
+
+    func context(number: String?) -> [String: TemplateValue] {
+        let (sender, addressee) = facts.parties(for: kind)
+        let request = facts.request
+        let sent = request.sentDate ?? date
+        func d(_ date: CalendarDate) -> TemplateValue { .object(["iso": .text(date.iso), "text": .text(language.text(date))]) }
+        func name(_ a: Authority?) -> String { language == .ja ? (a?.nameJa ?? "") : (a?.name ?? "") }
+        func state(_ p: Party) -> String { language == .ja ? (p.nameJa ?? "") : p.formalName }
+        func group(_ a: Authority?) -> TemplateValue {
+            let party = a?.party == facts.theirParty.code ? facts.theirParty : facts.ourParty
+            return .object(["id": .text(a?.id ?? ""), "name": .text(name(a)), "partyName": .text(state(party))])
+        }
+        let assessment = facts.assessment
+        let hardLimit: TemplateValue = assessment?.hardLimit.map { limit in
+            let kind: RequestClock.Kind = limit.what.hasPrefix("preserved") ? .preservation : .limitation
+            return .object(["date": d(limit.date), "what": .text(language.hardLimit(kind, caseID: request.caseID)), "daysLeft": .number(limit.daysLeft)])
+        } ?? .flag(false)
+        let engagement: TemplateValue = assessment?.engagement.map { e in
+            let dates = language == .ja
+                ? (e.startDate == e.endDate ? language.text(e.startDate) : "\(language.text(e.startDate))から\(language.text(e.endDate))まで")
+                : e.startDate.longEnglishSpan(to: e.endDate)
+            return .object(["title": .text(e.title), "dates": .text(dates), "daysUntil": .number(e.daysUntil)])
+        } ?? .flag(false)
+        return [
+            "lang": .text(language.rawValue),
+            "kind": .text(kind.rawValue),
+            "kindTitle": .text(language.title(kind)),
+            "classification": .text(classification.rawValue),
+            "mark": .text(language.mark(classification)),
+            "isDraft": .flag(number == nil),
+            "number": .text(number ?? ""),
+            "date": d(date),
+            "place": .text(sender?.city ?? ""),
+            "sender": group(sender),
+            "addressee": group(addressee),
+            "ourState": .text(state(facts.ourParty)),
+            "theirState": .text(state(facts.theirParty)),
+            "ourReference": .text(request.reference),
+            "theirReference": .text(request.counterpartReference ?? ""),
+            "request": .object([
+                "reference": .text(request.reference), "sent": d(sent), "subject": .text(request.subject),
+                "basis": .text(facts.basis?.instrument ?? ""), "channel": .text(request.channel.rawValue),
+            ]),
+            "caseTitle": .text(facts.caseFile.title),
+            "items": .list(request.items.enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),
+            "hasReplies": .flag(!facts.replies.isEmpty),
+            "replies": .list(facts.replies.map { r in
+                .object(["date": d(r.date), "kind": .text(language.phrase(r.kind)), "summary": .text(r.summary),
+                         "daysAfterSent": .number(sent.days(until: r.date))])
+            }),
+            "daysSinceSent": .number(sent.days(until: date)),
+            "noSubstantiveReply": .flag(!facts.replies.contains { $0.kind.isSubstantive }),
+            "hasEarlierLetters": .flag(!facts.followUps.isEmpty),
+            "earlierLetters": .list(facts.followUps.map { f in
+                .object(["title": .text(language.title(f.kind)), "number": .text(f.reference), "date": d(f.date)])
+            }),
+            "hardLimit": hardLimit,
+            "engagement": engagement,
+            "talkingPoint": .text(assessment?.talkingPoint ?? ""),
+        ]
+    }
+
+    var classification: Classification {
+        max(facts.request.classification, facts.caseFile.classification, facts.replies.map(\.classification).max() ?? .unclassified)
+    }
+}

@@ -1,0 +1,52 @@
+/// What letter to produce: for which request, of which kind, in which language and format, dated when.
+public struct LetterSpec: Sendable {
+    public var reference: String
+    /// Nil: the next step the stall engine recommends.
+    public var kind: EscalationStep?
+    public var language: LetterLanguage
+    public var format: DocumentKind
+    /// The letter's date; the clocks and the chronology are taken as of this day.
+    public var date: CalendarDate
+
+    public init(reference: String, kind: EscalationStep? = nil, language: LetterLanguage = .en, format: DocumentKind = .html, date: CalendarDate) {
+        self.reference = reference
+        self.kind = kind
+        self.language = language
+        self.format = format
+        self.date = date
+    }
+}
+
+/// A rendered letter: a preview, or an issued letter with its register number.
+public struct Letter: Codable, Sendable, Hashable {
+    /// The register number; nil for a preview.
+    public var number: String?
+    public var requestReference: String
+    public var sender: String
+    public var kind: EscalationStep
+    public var language: LetterLanguage
+    public var format: String
+    public var date: CalendarDate
+    public var classification: Classification
+    public var sha256: String
+    public var document: String
+
+    /// A file name for the letter: `JP-MHI-2011-001.note-verbale.en.html`.
+    public var fileName: String {
+        let safe = requestReference.map { "/\\:".contains($0) ? "_" : $0 }
+        return "\(String(safe)).\(kind.rawValue).\(language.rawValue).\(format)"
+    }
+}
+
+/// Registered letter summary (without the document) for listings.
+public struct LetterEntry: Codable, Sendable, Hashable {
+    public var number: String
+    public var requestReference: String
+    public var sender: String
+    public var kind: EscalationStep
+    public var language: LetterLanguage
+    public var format: String
+    public var date: CalendarDate
+    public var classification: Classification
+    public var sha256: String
+}

@@ -1,0 +1,109 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Follow-up letters: previews, and issuing into the sender's register.
+extension ComityStore {
+    /// Renders a letter without recording anything.
+    public func previewLetter(_ spec: LetterSpec, renderer: DocumentRenderer) throws(ComityError) -> Letter {
+        try read { db in
+            let composer = try Self.composer(db, spec)
+            return try Self.render(composer, spec, number: nil, renderer: renderer)
+        }
+    }
+
+    /// Issues a letter: takes the next number of the sender's register for the letter's year,
+    /// stores the document and its SHA-256, and records the follow-up, in one transaction.
+    public func issueLetter(_ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk) throws(ComityError) -> Letter {
+        try issueLetters([spec], renderer: renderer, by: clerk)[0]
+    }
+
+    /// Issues several letters in one transaction: all of them or none.
+    public func issueLetters(_ specs: [LetterSpec], renderer: DocumentRenderer, by clerk: Clerk, beforeCommit: ([Letter]) throws -> Void = { _ in }) throws(ComityError) -> [Letter] {
+        try write { db in
+            var letters: [Letter] = []
+            for spec in specs {
+                let composer = try Self.composer(db, spec)
+                let sender = composer.sender!.id
+                let sequence = try Int.fetchOne(
+                    db, sql: "SELECT coalesce(max(sequence), 0) + 1 FROM letter WHERE sender = ? AND year = ?",
+                    arguments: [sender, spec.date.year])!
+                let number = "\(sender)/\(spec.date.year)/\(String(format: "%04d", sequence))"
+                let letter = try Self.render(composer, spec, number: number, renderer: renderer)
+                let followUp = try Self.insertFollowUp(
+                    db, FollowUp(requestReference: spec.reference, date: spec.date, kind: composer.kind, reference: number,
+                                 note: "issued \(letter.language.rawValue) \(letter.format), SHA-256 \(letter.sha256.prefix(16))…"),
+                    by: clerk)
+                try db.execute(sql: """
+                    INSERT INTO letter (number, sender, year, sequence, request_ref, follow_up_id, kind, lang, format, date,
+                                        classification, sha256, document)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [number, sender, spec.date.year, sequence, spec.reference, followUp.id, composer.kind,
+                                     spec.language.rawValue, spec.format.rawValue, spec.date, letter.classification,
+                                     letter.sha256, letter.document])
+                letters.append(letter)
+            }
+            try beforeCommit(letters)
+            return letters
+        }
+    }
+
+    /// The register entries for a request, oldest first.
+    public func letters(of reference: String) throws(ComityError) -> [LetterEntry] {
+        try read { db in
+            _ = try Self.request(db, reference)
+            return try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence", arguments: [reference])
+                .map(Self.entry)
+        }
+    }
+
+    /// One issued letter with its stored document, exactly as issued.
+    public func letter(number: String) throws(ComityError) -> Letter {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE number = ?", arguments: [number]) else {
+                throw ComityError.notFound(kind: "letter", id: number, hint: "see 'comity letter list REF'")
+            }
+            return Letter(
+                number: row["number"], requestReference: row["request_ref"], sender: row["sender"], kind: row["kind"],
+                language: LetterLanguage(rawValue: row["lang"]) ?? .en, format: row["format"], date: row["date"],
+                classification: row["classification"], sha256: row["sha256"], document: row["document"])
+        }
+    }
+
+    static func entry(_ row: Row) -> LetterEntry {
+        LetterEntry(
+            number: row["number"], requestReference: row["request_ref"], sender: row["sender"], kind: row["kind"],
+            language: LetterLanguage(rawValue: row["lang"]) ?? .en, format: row["format"], date: row["date"],
+            classification: row["classification"], sha256: row["sha256"])
+    }
+
+    static func composer(_ db: Database, _ spec: LetterSpec) throws -> LetterComposer {
+        let assessment = try Self.assessment(db, of: spec.reference, asOf: spec.date)
+        let facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment)
+        guard let assessment else {
+            let r = facts.request
+            throw ValidationFailure("request \(r.reference) is \(r.sentDate.map { _ in r.state.rawValue } ?? "not sent") on \(spec.date.iso); a follow-up letter is for a request still outstanding")
+        }
+        let kind = spec.kind ?? assessment.recommendedStep ?? assessment.ladderStep ?? .reminder
+        let composer = LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date)
+        let missing = composer.missing()
+        guard missing.isEmpty else {
+            throw ValidationFailure("cannot produce the \(kind.title.lowercased()) for \(spec.reference); missing: " + missing.joined(separator: "; "))
+        }
+        return composer
+    }
+
+    static func render(_ composer: LetterComposer, _ spec: LetterSpec, number: String?, renderer: DocumentRenderer) throws -> Letter {
+        let template = "\(spec.language.rawValue)/letter/\(composer.kind.rawValue).\(spec.format.rawValue)"
+        let document = try renderer.render(
+            composer.context(number: number), template: template, as: spec.format, schema: "letter",
+            documentName: "\(composer.kind.title.lowercased()) for \(spec.reference)")
+        let digest = SHA256.hash(data: Data(document.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Letter(
+            number: number, requestReference: spec.reference, sender: composer.sender!.id, kind: composer.kind,
+            language: spec.language, format: spec.format.rawValue, date: spec.date, classification: composer.classification,
+            sha256: digest, document: document)
+    }
+}
+
+extension LetterLanguage: DatabaseValueConvertible {}

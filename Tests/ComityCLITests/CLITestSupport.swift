@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import Comity
+
+/// What one run of a program produced.
+struct RunResult: Sendable, CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+
+    /// Non-empty stdout lines.
+    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+}
+
+/// Runs the built `comity` binary and other programs with a controlled environment.
+enum CLI {
+    /// The `comity` executable of the build the tests run in.
+    static let binary: URL? = locateBinary()
+
+    /// Where to find `comity`: beside the test bundle (the products directory), else in a
+    /// `.build*/debug` folder of this package, preferring the one the test bundle lives in.
+    static func locateBinary() -> URL? {
+        let fm = FileManager.default
+        func executable(in dir: URL) -> URL? {
+            let candidate = dir.appendingPathComponent("comity")
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  fm.isExecutableFile(atPath: candidate.path) else { return nil }
+            return candidate.resolvingSymlinksInPath()
+        }
+        var dirs: [URL] = []
+        let main = Bundle.main.bundleURL
+        dirs += [main, main.deletingLastPathComponent()]
+        if let exe = Bundle.main.executableURL { dirs.append(exe.deletingLastPathComponent()) }
+        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+            dirs.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        if let first = CommandLine.arguments.first {
+            dirs.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for dir in dirs {
+            if let found = executable(in: dir) { return found }
+        }
+
+        // Fallback: search upward from this file for the package, then its build folders.
+        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while root.path != "/" && !fm.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root = root.deletingLastPathComponent()
+        }
+        let running = (CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }) ?? ""
+        let entries = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
+        let found = entries.filter { $0.hasPrefix(".build") }.compactMap { name -> URL? in
+            executable(in: root.appendingPathComponent(name).appendingPathComponent("debug"))
+        }
+        if let same = found.first(where: { running.hasPrefix($0.deletingLastPathComponent().deletingLastPathComponent().path) }) {
+            return same
+        }
+        return found.max { modified($0) < modified($1) }
+    }
+
+    private static func modified(_ url: URL) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+
+    /// The fixed environment every run gets: no COMITY_DB unless given, a fixed USER.
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "USER": "test-clerk", "LANG": "C.UTF-8", "TZ": "UTC"]
+        if let home = ProcessInfo.processInfo.environment["HOME"] { env["HOME"] = home }
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
+
+    /// Runs `comity` with `arguments` in `directory`.
+    static func comity(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> RunResult {
+        let binary = try #require(binary, "cannot find the built comity executable")
+        return try run(binary, arguments, in: directory, environment: environment(extra))
+    }
+
+    /// `sqlite3 DB .dump`: the whole database as SQL text.
+    static func dump(_ database: URL) throws -> String {
+        let result = try run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [database.path, ".dump"],
+                             in: database.deletingLastPathComponent(), environment: environment([:]))
+        try #require(result.status == 0, "sqlite3 .dump failed: \(result)")
+        return result.stdout
+    }
+
+    /// Runs a program, with stdout and stderr captured through files (no pipe can fill up).
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> RunResult {
+        let fm = FileManager.default
+        let capture = fm.temporaryDirectory.appendingPathComponent("comity-cli-out-\(UUID().uuidString)", isDirectory: true)
+        try fm.createDirectory(at: capture, withIntermediateDirectories: false)
+        defer { try? fm.removeItem(at: capture) }
+        let outURL = capture.appendingPathComponent("stdout")
+        let errURL = capture.appendingPathComponent("stderr")
+        fm.createFile(atPath: outURL.path, contents: nil)
+        fm.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return RunResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+/// A unique temp folder for one test, used as the working directory; removed by `withSandbox`.
+struct Sandbox {
+    let url: URL
+    var db: URL { url.appendingPathComponent("comity.sqlite") }
+
+    func path(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    /// Runs `comity` here against `db` with a fixed today and actor; nil leaves an option out.
+    func comity(
+        _ arguments: [String], db database: String? = "", today: String? = "2024-01-10", actor: String? = "Sato",
+        environment: [String: String] = [:]
+    ) throws -> RunResult {
+        var extra: [String] = []
+        if let database { extra += ["--db", database.isEmpty ? db.path : database] }
+        if let today { extra += ["--today", today] }
+        if let actor { extra += ["--actor", actor] }
+        return try CLI.comity(arguments + extra, in: url, environment: environment)
+    }
+
+    /// Creates the demo world (plus a US central authority) in `db` through the library.
+    func loadDemo() throws {
+        let clerk = Clerk(name: "Sato", today: try CalendarDate(iso: "2024-01-10"))
+        let store = try ComityStore.create(at: db.path)
+        try DemoWorld.load(into: store, by: clerk)
+        try store.addAuthority(Authority(id: "US-DOJ", party: "US", name: "Department of Justice", role: .centralAuthority), by: clerk)
+    }
+}
+
+/// Runs `body` in a fresh sandbox folder, removed afterwards.
+func withSandbox<T>(_ body: (Sandbox) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("comity-cli-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(Sandbox(url: url))
+}
+
+/// Parses JSON output into Foundation objects.
+func decodeJSON(_ text: String) throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(text.utf8))
+}
