@@ -21,7 +21,7 @@ struct BasisCommand: ParsableCommand {
             let bindings = try parties.map { text -> LegalBasis.Binding in
                 let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
-                    throw ValidationFailure("'\(text)' is not a party binding; write it as CC:YYYY-MM-DD, for example JP:2012-11-01")
+                    throw ValidationFailure("'\(Sanitised.text(text))' is not a party binding; write it as CC:YYYY-MM-DD, for example JP:2012-11-01")
                 }
                 return LegalBasis.Binding(party: try Party.validCode(parts[0]), from: try DateArgument.parse(parts[1]))
             }

@@ -14,7 +14,7 @@ struct ComityCommand: ParsableCommand {
         subcommands: [
             Init.self, Demo.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
             CaseCommand.self, RequestCommand.self, ReplyCommand.self, EngagementCommand.self,
-            HistoryCommand.self, ReportCommand.self, SettingsCommand.self, HolidaysCommand.self,
+            HistoryCommand.self, ReportCommand.self, LetterCommand.self, SettingsCommand.self, HolidaysCommand.self,
         ]
     )
 }
@@ -53,7 +53,7 @@ enum Main {
                 .split(separator: "\n").first.map(String.init) ?? "invalid command line"
             code = status == .failure || status == .validationFailure ? ExitStatus.usage : status.rawValue
         }
-        FileHandle.standardError.write(Data("comity: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("comity: \(Sanitised.text(message, limit: 2000))\n".utf8))
         exit(code)
     }
 }
@@ -66,4 +66,16 @@ enum ExitStatus {
     static let invalidMove: Int32 = 67
     static let store: Int32 = 74
     static let document: Int32 = 70
+}
+
+/// Keeps hostile input echoed in a message from driving the terminal.
+enum Sanitised {
+    static func text(_ text: String, limit: Int = 60) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if out.count >= limit { out.append(contentsOf: "…".unicodeScalars); break }
+            out.append(scalar.properties.generalCategory == .control ? "?" : scalar)
+        }
+        return String(out)
+    }
 }

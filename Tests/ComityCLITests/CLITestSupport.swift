@@ -94,8 +94,7 @@ enum CLI {
         defer { try? fm.removeItem(at: capture) }
         let outURL = capture.appendingPathComponent("stdout")
         let errURL = capture.appendingPathComponent("stderr")
-        fm.createFile(atPath: outURL.path, contents: nil)
-        fm.createFile(atPath: errURL.path, contents: nil)
+        try #require(fm.createFile(atPath: outURL.path, contents: nil) && fm.createFile(atPath: errURL.path, contents: nil))
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
 
@@ -137,13 +136,23 @@ struct Sandbox {
         return try CLI.comity(arguments + extra, in: url, environment: environment)
     }
 
-    /// Creates the demo world (plus a US central authority) in `db` through the library.
+    /// Creates the demo world in `db` through the library, plus a US central authority and a
+    /// Japan→US request under the Budapest Convention that is under execution.
     func loadDemo() throws {
         let clerk = Clerk(name: "Sato", today: try CalendarDate(iso: "2024-01-10"))
         let store = try ComityStore.create(at: db.path)
         try DemoWorld.load(into: store, by: clerk)
         try store.addAuthority(Authority(id: "US-DOJ", party: "US", name: "Department of Justice", role: .centralAuthority), by: clerk)
+        try store.addRequest(Request(
+            reference: Self.usRequest, caseID: "MHI-2011", fromAuthority: "JP-NPSC", toAuthority: "US-DOJ",
+            channel: .centralAuthority, basisID: "BUDAPEST", subject: "Subscriber records of a relay server",
+            sentDate: try CalendarDate(iso: "2013-01-15")), by: clerk)
+        try store.move(Self.usRequest, to: .acknowledged, on: try CalendarDate(iso: "2013-02-01"), by: clerk)
+        try store.move(Self.usRequest, to: .underExecution, on: try CalendarDate(iso: "2013-03-01"), by: clerk)
     }
+
+    /// The request `loadDemo` adds beside the demo's, under execution.
+    static let usRequest = "JP-US-2013-001"
 }
 
 /// Runs `body` in a fresh sandbox folder, removed afterwards.

@@ -39,7 +39,7 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let kind, let id, let hint):
             return "no \(kind) '\(printable(id))' is recorded; \(hint)"
         case .duplicate(let kind, let id):
-            return "a \(kind) '\(printable(id))' is already recorded; choose another identifier or use 'show' to see it"
+            return "\(article(kind)) \(kind) '\(printable(id))' is already recorded; choose another identifier or use 'show' to see it"
         case .invalidMove(let reference, let from, let to, let hint):
             let allowed = from.allowedMoves.map(\.rawValue)
             let list = allowed.isEmpty ? "none, \(from.rawValue) is final" : allowed.joined(separator: ", ")
@@ -58,4 +58,10 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     static func invalid(_ failure: ValidationFailure) -> ComityError { .invalid(failure.message) }
+}
+
+/// "a" or "an" before a noun, for messages.
+func article(_ noun: String) -> String {
+    guard let first = noun.lowercased().first else { return "a" }
+    return "aeiou".contains(first) ? "an" : "a"
 }

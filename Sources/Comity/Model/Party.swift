@@ -71,7 +71,7 @@ enum Handle {
 
     static func checkText(_ value: String, field: String, required: Bool = true, limit: Int = 4000) throws(ValidationFailure) {
         if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationFailure("the \(field) is empty; give a \(field)")
+            throw ValidationFailure("the \(field) is empty; give \(article(field)) \(field)")
         }
         if value.count > limit {
             throw ValidationFailure("the \(field) is \(value.count) characters long; keep it under \(limit)")

@@ -13,7 +13,7 @@ enum TalkingPoint {
             case .acknowledgement:
                 text += " \(counterpart) acknowledged it on \(date.longEnglish) and has said nothing since (\(a.daysSinceLastReply ?? 0) days)."
             default:
-                text += " \(counterpart)'s \(only) was a \(kind.phrase) on \(date.longEnglish)."
+                text += " \(counterpart)'s \(only) was \(article(kind.phrase)) \(kind.phrase) on \(date.longEnglish)."
             }
         } else {
             text += " \(counterpart) has not acknowledged it in \(a.daysSinceSent) days."

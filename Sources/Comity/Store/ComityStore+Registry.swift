@@ -9,9 +9,11 @@ extension ComityStore {
             try Handle.checkText(party.formalName, field: "formal name", limit: 300)
             if let ja = party.nameJa { try Handle.checkText(ja, field: "Japanese name", limit: 300) }
         }
+        var stored = party
+        stored.code = code
         try write { db in
             guard try Party.fetchOne(db, key: code) == nil else { throw ComityError.duplicate(kind: "party", id: code) }
-            try party.insert(db)
+            try stored.insert(db)
             try Self.log(db, .party, code, .created, on: clerk.today, by: clerk, note: party.name)
         }
     }

@@ -15,7 +15,7 @@ extension ComityStore {
                 throw ValidationFailure("the promised date \(promised.iso) is not after the reply of \(reply.date.iso); check --promised")
             }
             if !reply.refusalGrounds.isEmpty && reply.kind != .refusal {
-                throw ValidationFailure("refusal grounds are given for a \(reply.kind.rawValue) reply; give --grounds only with --kind refusal")
+                throw ValidationFailure("refusal grounds are given for \(article(reply.kind.rawValue)) \(reply.kind.rawValue) reply; give --grounds only with --kind refusal")
             }
             if let theirs = counterpartReference { try Handle.checkText(theirs, field: "counterpart reference", limit: 100) }
         }
@@ -43,7 +43,7 @@ extension ComityStore {
                 guard let found = request.state.path(to: target) else {
                     throw ComityError.invalidMove(
                         reference: request.reference, from: request.state, to: target,
-                        hint: "a \(reply.kind.rawValue) reply would move it there; record the reply with --keep-state, or move the request first")
+                        hint: "\(article(reply.kind.rawValue)) \(reply.kind.rawValue) reply would move it there; record the reply with --keep-state, or move the request first")
                 }
                 path = found
             }

@@ -17,33 +17,38 @@ public final class ComityStore: Sendable {
     /// Opens an existing Comity database, refusing anything else and never creating a file.
     public static func open(at path: String) throws(ComityError) -> ComityStore {
         try checkIsSQLite(path)
-        let queue: DatabaseQueue
+        // Look before touching: a file of another program must not even be switched to WAL.
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(create: false))
-        } catch {
-            throw .notADatabase(path: path, why: describe(error))
-        }
-        do {
-            let appID = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            var probe = Configuration()
+            probe.readonly = true
+            let reader = try DatabaseQueue(path: path, configuration: probe)
+            let appID = try reader.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             guard appID == Schema.applicationID else {
                 throw ComityError.notADatabase(path: path, why: "it is an SQLite database of another program")
             }
             let migrator = Schema.migrator
-            let unknown = try queue.read { db -> [String] in
+            let unknown = try reader.read { db -> [String] in
                 let applied = try migrator.appliedIdentifiers(db)
                 let known = Set(migrator.migrations)
                 return applied.filter { !known.contains($0) }.sorted()
             }
             guard unknown.isEmpty else { throw ComityError.newerSchema(path: path, unknown: unknown) }
-            if try queue.read({ db in try !migrator.hasCompletedMigrations(db) }) {
-                try migrator.migrate(queue)
-            }
+            try reader.close()
         } catch let error as ComityError {
             throw error
         } catch {
             throw .notADatabase(path: path, why: describe(error))
         }
-        return ComityStore(path: path, queue: queue)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(create: false))
+            let migrator = Schema.migrator
+            if try queue.read({ db in try !migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(queue)
+            }
+            return ComityStore(path: path, queue: queue)
+        } catch {
+            throw .store(describe(error))
+        }
     }
 
     /// Creates a new, empty Comity database at `path`, which must not exist yet.

@@ -1,0 +1,41 @@
+/// The index page of a batch of letters.
+public struct LetterIndex: Sendable {
+    public struct Skipped: Sendable {
+        public var reference: String
+        public var reason: String
+        public init(reference: String, reason: String) {
+            self.reference = reference
+            self.reason = reason
+        }
+    }
+
+    public var date: CalendarDate
+    public var issued: Bool
+    public var letters: [Letter]
+    public var skipped: [Skipped]
+
+    public init(date: CalendarDate, issued: Bool, letters: [Letter], skipped: [Skipped]) {
+        self.date = date
+        self.issued = issued
+        self.letters = letters
+        self.skipped = skipped
+    }
+
+    public var templateContext: [String: TemplateValue] {
+        let classification = letters.map(\.classification).max() ?? .unclassified
+        return [
+            "date": .object(["iso": .text(date.iso), "text": .text(date.longEnglish)]),
+            "issued": .flag(issued),
+            "mark": .text(classification.markEnglish),
+            "count": .number(letters.count),
+            "letters": .list(letters.map { l in
+                .object([
+                    "file": .text(l.fileName), "reference": .text(l.requestReference), "kind": .text(l.kind.title),
+                    "number": .text(l.number ?? ""), "sender": .text(l.sender), "sha256": .text(l.sha256),
+                ])
+            }),
+            "hasSkipped": .flag(!skipped.isEmpty),
+            "skipped": .list(skipped.map { .object(["reference": .text($0.reference), "reason": .text($0.reason)]) }),
+        ]
+    }
+}

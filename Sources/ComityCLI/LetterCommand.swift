@@ -1,0 +1,103 @@
+import ArgumentParser
+import Comity
+import Foundation
+
+struct LetterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letter", abstract: "Follow-up letters: the escalation ladder, and the register of issued letters.",
+        subcommands: [Write.self, List.self, Show.self], defaultSubcommand: Write.self)
+
+    struct Write: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "write",
+            abstract: "Render the next letter a request needs (a preview unless --issue).",
+            discussion: "Without --kind the kind is the next step the stall engine recommends. --issue numbers the letter in the sender's register, stores it with its SHA-256 and records the follow-up.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The request to follow up.") var reference: String?
+        @Option(help: ArgumentHelp("\(EscalationStep.choices) (default: the recommended next step).")) var kind: String?
+        @Option(help: "Language: en or ja.") var lang: String = "en"
+        @Option(help: "Format: xml or html.") var format: String = "html"
+        @Option(help: "The letter's date (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Flag(help: "Issue the letter: number it and record it. Without this nothing is written to the database.") var issue = false
+        @Flag(help: "The next letter for every stalled request, one file each, with an index page.") var allStalled = false
+        @Option(help: "With --all-stalled: the folder to write the letters into.") var outDir: String?
+        @Option(help: "With --all-stalled: only requests to this state.") var counterpart: String?
+        @OptionGroup var templates: TemplateOptions
+
+        func validate() throws {
+            if allStalled {
+                guard reference == nil else { throw ValidationError("give either a request reference or --all-stalled, not both") }
+                guard outDir != nil else { throw ValidationError("--all-stalled needs --out-dir DIR for the letters") }
+                guard out == nil, kind == nil else { throw ValidationError("--all-stalled writes the recommended letter for each request; leave out --out and --kind") }
+            } else {
+                guard reference != nil else { throw ValidationError("give the request to follow up, or --all-stalled") }
+                guard outDir == nil, counterpart == nil else { throw ValidationError("--out-dir and --counterpart go with --all-stalled") }
+            }
+        }
+
+        func run() throws {
+            let clerk = try global.clerk()
+            let language = try LetterLanguage.parse(lang, field: "language")
+            guard let document = DocumentKind(rawValue: format.lowercased()) else {
+                throw ValidationFailure("'\(format)' is not a letter format; use xml or html")
+            }
+            let date = asOf ?? clerk.today
+            let store = try global.openStore()
+            let renderer = try templates.renderer()
+            if allStalled {
+                return try LetterBatch(store: store, renderer: renderer, clerk: clerk, language: language, format: document,
+                                       date: date, counterpart: counterpart, folder: outDir!, issue: issue).run()
+            }
+            let spec = LetterSpec(
+                reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
+                language: language, format: document, date: date)
+            let letter = issue
+                ? try store.issueLetter(spec, renderer: renderer, by: clerk)
+                : try store.previewLetter(spec, renderer: renderer)
+            try DocumentOutput.emit(letter.document, to: out)
+            if let number = letter.number {
+                FileHandle.standardError.write(Data("issued \(letter.kind.rawValue) \(number) (SHA-256 \(letter.sha256))\n".utf8))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The register of letters issued for a request.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var list: ListOptions
+        @Argument var reference: String
+
+        func run() throws {
+            let entries = try global.openStore().letters(of: reference)
+            switch list.format {
+            case .json: try Output.json(entries)
+            case .text:
+                Output.table(["NUMBER", "DATE", "KIND", "LANG", "FORMAT", "SHA-256"], entries.map { e in
+                    [e.number, e.date.iso, e.kind.rawValue, e.language.rawValue, e.format, "\(e.sha256.prefix(16))…"]
+                })
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "An issued letter exactly as it was issued.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The register number, e.g. JP-EMB-CN/2011/0001.") var number: String
+        @Option(help: "Write the document to this file instead of standard output.") var out: String?
+        @Flag(help: "Show the register entry instead of the document.") var info = false
+
+        func run() throws {
+            let letter = try global.openStore().letter(number: number)
+            if info {
+                Output.fields([
+                    ("number", letter.number), ("request", letter.requestReference), ("sender", letter.sender),
+                    ("kind", letter.kind.rawValue), ("language", letter.language.rawValue), ("format", letter.format),
+                    ("date", letter.date.iso), ("classification", letter.classification.rawValue), ("sha-256", letter.sha256),
+                ])
+            } else {
+                try DocumentOutput.emit(letter.document, to: out)
+            }
+        }
+    }
+}
