@@ -11,6 +11,7 @@ struct BasisCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A short handle, e.g. JP-CN-MLAT.") var id: String
         @Option(help: "The instrument's name.") var instrument: String
+        @Option(help: "The instrument's name in Japanese letters.") var instrumentJa: String?
         @Option(help: ArgumentHelp("Its kind: \(LegalBasisKind.choices).")) var kind: String
         @Option(help: "Response period, e.g. '30 calendar' or '20 working'.") var period: String?
         @Option(name: .customLong("party"), help: ArgumentHelp("A party bound and from when, CC:YYYY-MM-DD; repeat for each.", valueName: "CC:date"))
@@ -26,7 +27,7 @@ struct BasisCommand: ParsableCommand {
                 return LegalBasis.Binding(party: try Party.validCode(parts[0]), from: try DateArgument.parse(parts[1]))
             }
             let basis = LegalBasis(
-                id: id, instrument: instrument, kind: try LegalBasisKind.parse(kind, field: "kind"),
+                id: id, instrument: instrument, instrumentJa: instrumentJa, kind: try LegalBasisKind.parse(kind, field: "kind"),
                 responsePeriod: try period.map { try Period(parsing: $0) }, parties: bindings, note: note)
             try global.openStore().addBasis(basis, by: try global.clerk())
             Output.write("recorded legal basis \(basis.id) (\(basis.instrument))\n")

@@ -17,6 +17,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: ArgumentHelp("\(Channel.choices).")) var channel: String
         @Option(help: "The legal basis id.") var basis: String?
         @Option var subject: String
+        @Option(help: "The subject as Japanese letters quote it.") var subjectJa: String?
         @Option(name: .customLong("item"), help: "An item of assistance sought; repeat for each.") var items: [String] = []
         @Option(help: ArgumentHelp("\(Urgency.choices).")) var urgency: String = "routine"
         @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String = "restricted"
@@ -31,7 +32,8 @@ struct RequestCommand: ParsableCommand {
                 channel: try Channel.parse(channel, field: "channel"), basisID: basis, subject: subject, items: items,
                 urgency: try Urgency.parse(urgency, field: "urgency"),
                 classification: try Classification.parse(classification, field: "classification"),
-                sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note)
+                sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note,
+                subjectJa: subjectJa)
             let store = try global.openStore()
             try store.addRequest(request, by: try global.clerk())
             Output.write("recorded request \(reference), now \(try store.request(reference).state.rawValue)\n")

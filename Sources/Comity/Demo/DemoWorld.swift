@@ -41,6 +41,7 @@ public enum DemoWorld {
         try store.addBasis(LegalBasis(
             id: "JP-CN-MLAT",
             instrument: "Treaty between Japan and the People's Republic of China on Mutual Legal Assistance in Criminal Matters",
+            instrumentJa: "刑事に関する共助に関する日本国と中華人民共和国との間の条約",
             kind: .bilateralTreaty, responsePeriod: nil,
             parties: [.init(party: "JP", from: date("2008-11-23")), .init(party: "CN", from: date("2008-11-23"))],
             note: "Signed 2007-12-01; in force November 2008 (Japan's Treaty No. 11 of 2008; day taken as 2008-11-23). Central authorities deal directly: for Japan the Minister of Justice or the National Public Safety Commission, for China the Ministry of Justice or the Ministry of Public Security. The treaty sets no response period."),
@@ -48,6 +49,7 @@ public enum DemoWorld {
         try store.addBasis(LegalBasis(
             id: "BUDAPEST",
             instrument: "Council of Europe Convention on Cybercrime (ETS No. 185)",
+            instrumentJa: "サイバー犯罪に関する条約",
             kind: .convention, responsePeriod: nil,
             parties: [.init(party: "US", from: date("2007-01-01")), .init(party: "JP", from: date("2012-11-01"))],
             note: "Art. 29 expedited preservation (at least 60 days); Art. 35 24/7 network. China is not a party."),
@@ -75,7 +77,8 @@ public enum DemoWorld {
                 "Identify the persons who registered or operated those servers",
             ],
             urgency: .urgent, classification: .restricted, sentDate: date("2011-09-30"),
-            note: "Sent in late September 2011 (exact day not public; stand-in 2011-09-30)."),
+            note: "Sent in late September 2011 (exact day not public; stand-in 2011-09-30).",
+            subjectJa: "三菱重工業に対する不正アクセス事件の発信源の追跡"),
             by: on("2011-09-30"))
         try store.addReply(Reply(
             requestReference: mhiRequest, date: date("2011-10-14"), fromAuthority: "CN-MPS", kind: .nonCommittal,
@@ -110,7 +113,8 @@ public enum DemoWorld {
                 "Provide the connection logs of those servers for May 2015",
             ],
             urgency: .urgent, classification: .restricted, sentDate: date("2015-07-01"),
-            note: "Date not public; stand-in 2015-07-01."),
+            note: "Date not public; stand-in 2015-07-01.",
+            subjectJa: "日本年金機構の感染端末が通信した中国国内のサーバ"),
             by: on("2015-07-01"))
         try store.move(
             pensionRequest, to: .lapsed, on: date("2018-05-08"),
@@ -134,7 +138,8 @@ public enum DemoWorld {
                 "Provide information on the registration of the servers used in the attacks",
             ],
             urgency: .routine, classification: .confidential, sentDate: date("2021-04-20"),
-            note: "No request is public; recorded as sent on the day of the referral (stand-in 2021-04-20)."),
+            note: "No request is public; recorded as sent on the day of the referral (stand-in 2021-04-20).",
+            subjectJa: "宇宙航空研究開発機構（JAXA）等に対するサイバー攻撃事件の被疑者の取調べ"),
             by: on("2021-04-20"))
         try store.addReply(Reply(
             requestReference: jaxaRequest, date: date("2021-04-22"), fromAuthority: "CN-MFA", kind: .premiseRejected,

@@ -39,6 +39,9 @@ struct LetterComposer {
             for party in [facts.ourParty, facts.theirParty] where (party.nameJa ?? "").isEmpty {
                 missing.append("the Japanese name of \(party.code) (recorded without --name-ja)")
             }
+            if kind != .talkingPoints, let basis = facts.basis, (basis.instrumentJa ?? "").isEmpty {
+                missing.append("the Japanese name of legal basis \(basis.id) (recorded without --instrument-ja)")
+            }
         }
         return missing
     }
@@ -74,7 +77,7 @@ struct LetterComposer {
             "isDraft": .flag(number == nil),
             "number": .text(number ?? ""),
             "date": d(date),
-            "place": .text(sender?.city ?? ""),
+            "place": .text(language.city(sender?.city ?? "")),
             "sender": group(sender),
             "addressee": group(addressee),
             "ourState": .text(state(facts.ourParty)),
@@ -82,8 +85,10 @@ struct LetterComposer {
             "ourReference": .text(request.reference),
             "theirReference": .text(request.counterpartReference ?? ""),
             "request": .object([
-                "reference": .text(request.reference), "sent": d(sent), "subject": .text(request.subject),
-                "basis": .text(facts.basis?.instrument ?? ""), "channel": .text(request.channel.rawValue),
+                "reference": .text(request.reference), "sent": d(sent),
+                "subject": .text(language == .ja ? (request.subjectJa ?? request.subject) : request.subject),
+                "basis": .text(language == .ja ? (facts.basis?.instrumentJa ?? facts.basis?.instrument ?? "") : (facts.basis?.instrument ?? "")),
+                "channel": .text(request.channel.rawValue),
             ]),
             "caseTitle": .text(facts.caseFile.title),
             "items": .list(request.items.enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),

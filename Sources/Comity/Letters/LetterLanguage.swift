@@ -48,6 +48,18 @@ public enum LetterLanguage: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// A city's name as this language writes it; unknown cities are left as recorded.
+    public func city(_ name: String) -> String {
+        guard self == .ja else { return name }
+        let japanese = [
+            "Beijing": "北京", "Tokyo": "東京", "Shanghai": "上海", "Seoul": "ソウル", "Washington": "ワシントン",
+            "Washington, D.C.": "ワシントン", "Moscow": "モスクワ", "London": "ロンドン", "Paris": "パリ", "Berlin": "ベルリン",
+            "Hong Kong": "香港", "Taipei": "台北", "Singapore": "シンガポール", "Canberra": "キャンベラ", "Ottawa": "オタワ",
+            "New Delhi": "ニューデリー", "Hanoi": "ハノイ", "Manila": "マニラ", "Bangkok": "バンコク", "Jakarta": "ジャカルタ",
+        ]
+        return japanese[name] ?? name
+    }
+
     /// What a hard limit is, in this language.
     func hardLimit(_ kind: RequestClock.Kind, caseID: String) -> String {
         switch (self, kind) {

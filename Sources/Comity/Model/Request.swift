@@ -8,6 +8,8 @@ public struct Request: Hashable, Codable, Sendable {
     public var channel: Channel
     public var basisID: String?
     public var subject: String
+    /// The subject as Japanese letters quote it.
+    public var subjectJa: String?
     /// The items of assistance sought, one sentence each.
     public var items: [String]
     public var urgency: Urgency
@@ -25,8 +27,9 @@ public struct Request: Hashable, Codable, Sendable {
         channel: Channel, basisID: String? = nil, subject: String, items: [String] = [],
         urgency: Urgency = .routine, classification: Classification = .restricted,
         sentDate: CalendarDate? = nil, counterpartReference: String? = nil,
-        state: RequestState = .drafted, preservedUntil: CalendarDate? = nil, note: String = ""
+        state: RequestState = .drafted, preservedUntil: CalendarDate? = nil, note: String = "", subjectJa: String? = nil
     ) {
+        self.subjectJa = subjectJa
         self.reference = reference
         self.caseID = caseID
         self.fromAuthority = fromAuthority

@@ -45,6 +45,7 @@ extension ComityStore {
         try checked { () throws(ValidationFailure) in
             try Handle.check(basis.id, field: "legal basis id")
             try Handle.checkText(basis.instrument, field: "instrument name", limit: 300)
+            if let ja = basis.instrumentJa { try Handle.checkText(ja, field: "Japanese instrument name", limit: 300) }
             try Handle.checkText(basis.note, field: "note", required: false)
             guard !basis.parties.isEmpty else {
                 throw ValidationFailure("legal basis \(basis.id) binds no party; give at least one with --party CC:YYYY-MM-DD")

@@ -8,6 +8,7 @@ extension ComityStore {
         try checked { () throws(ValidationFailure) in
             try Handle.check(request.reference, field: "request reference")
             try Handle.checkText(request.subject, field: "subject", limit: 1000)
+            if let ja = request.subjectJa { try Handle.checkText(ja, field: "Japanese subject", limit: 1000) }
             try Handle.checkText(request.note, field: "note", required: false)
             if let theirs = request.counterpartReference {
                 try Handle.checkText(theirs, field: "counterpart reference", limit: 100)

@@ -97,7 +97,7 @@ extension Request: FetchableRecord, PersistableRecord {
             subject: row["subject"], items: JSONColumn.decode([String].self, row["items"]) ?? [],
             urgency: row["urgency"], classification: row["classification"], sentDate: row["sent_date"],
             counterpartReference: row["counterpart_reference"], state: row["state"],
-            preservedUntil: row["preserved_until"], note: row["note"])
+            preservedUntil: row["preserved_until"], note: row["note"], subjectJa: row["subject_ja"])
     }
     public func encode(to container: inout PersistenceContainer) {
         container["reference"] = reference
@@ -107,6 +107,7 @@ extension Request: FetchableRecord, PersistableRecord {
         container["channel"] = channel
         container["basis_id"] = basisID
         container["subject"] = subject
+        container["subject_ja"] = subjectJa
         container["items"] = JSONColumn.encode(items)
         container["urgency"] = urgency
         container["classification"] = classification
@@ -199,7 +200,7 @@ extension LegalBasis {
             let days: Int? = row["response_days"]
             let unit: PeriodUnit? = row["response_unit"]
             return LegalBasis(
-                id: basisID, instrument: row["instrument"], kind: row["kind"],
+                id: basisID, instrument: row["instrument"], instrumentJa: row["instrument_ja"], kind: row["kind"],
                 responsePeriod: days.map { Period(days: $0, unit: unit ?? .calendar) },
                 parties: bindings, note: row["note"])
         }
@@ -207,8 +208,8 @@ extension LegalBasis {
 
     func insert(_ db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO legal_basis (id, instrument, kind, response_days, response_unit, note) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [id, instrument, kind, responsePeriod?.days, responsePeriod?.unit, note])
+            sql: "INSERT INTO legal_basis (id, instrument, instrument_ja, kind, response_days, response_unit, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [id, instrument, instrumentJa, kind, responsePeriod?.days, responsePeriod?.unit, note])
         for binding in parties {
             try db.execute(
                 sql: "INSERT INTO basis_party (basis_id, party, from_date) VALUES (?, ?, ?)",

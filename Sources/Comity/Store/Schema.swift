@@ -145,6 +145,8 @@ enum Schema {
                 ALTER TABLE authority ADD COLUMN name_ja TEXT;
                 ALTER TABLE authority ADD COLUMN city TEXT;
                 ALTER TABLE authority ADD COLUMN posted_to TEXT REFERENCES party(code);
+                ALTER TABLE legal_basis ADD COLUMN instrument_ja TEXT;
+                ALTER TABLE request ADD COLUMN subject_ja TEXT;
                 CREATE TABLE letter (
                     number TEXT PRIMARY KEY NOT NULL,
                     sender TEXT NOT NULL REFERENCES authority(id),
