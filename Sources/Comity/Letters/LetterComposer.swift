@@ -29,7 +29,7 @@ struct LetterComposer {
         if kind == .reminder && (facts.request.counterpartReference ?? "").isEmpty {
             missing.append("the counterpart's reference, which a reminder cites (record it with 'comity reply add … --their-ref')")
         }
-        if kind == .noteVerbale, let sender, (sender.city ?? "").isEmpty {
+        if kind != .talkingPoints, let sender, (sender.city ?? "").isEmpty {
             missing.append("the city of \(sender.id) for the place line (the authority was recorded without --city)")
         }
         if language == .ja {
