@@ -21,6 +21,7 @@ public final class ComityStore: Sendable {
         do {
             var probe = Configuration()
             probe.readonly = true
+            probe.busyMode = .timeout(30)
             let reader = try DatabaseQueue(path: path, configuration: probe)
             let appID = try reader.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             guard appID == Schema.applicationID else {

@@ -1,0 +1,137 @@
+/// An RFC 5545 iCalendar feed of engagements and the dated clocks of outstanding requests.
+///
+/// Every event is an all-day event (VALUE=DATE, exclusive DTEND) with a stable UID, so
+/// a calendar that imports the feed again updates its events instead of duplicating them.
+public struct CalendarFeed: Sendable {
+    /// One all-day entry.
+    public struct Entry: Sendable, Hashable {
+        public var uid: String
+        public var start: CalendarDate
+        /// Last day, inclusive.
+        public var end: CalendarDate
+        public var summary: String
+        public var description: String
+        public var location: String
+        public var categories: String
+    }
+
+    public var entries: [Entry]
+    /// DTSTAMP of every event: the session's today at midnight UTC, for reproducible output.
+    public var stamp: CalendarDate
+
+    public init(entries: [Entry], stamp: CalendarDate) {
+        self.entries = entries
+        self.stamp = stamp
+    }
+
+    /// The clock kinds that become calendar entries.
+    static let clockKinds: [RequestClock.Kind] = [.response, .promise, .followUp, .limitation, .preservation]
+
+    static func uidKind(_ kind: RequestClock.Kind) -> String {
+        switch kind {
+        case .response: return "response"
+        case .promise: return "promise"
+        case .followUp: return "follow-up"
+        case .limitation: return "limitation"
+        case .preservation: return "preservation"
+        case .veryOverdue: return "very-overdue"
+        case .engagement: return "engagement"
+        }
+    }
+
+    /// The feed as text: CRLF line ends, lines folded at 75 octets.
+    public var ics: String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Comity//Interchange//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        let dtstamp = Self.basic(stamp) + "T000000Z"
+        for entry in entries {
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + Self.escape(entry.uid),
+                "DTSTAMP:" + dtstamp,
+                "DTSTART;VALUE=DATE:" + Self.basic(entry.start),
+                "DTEND;VALUE=DATE:" + Self.basic(entry.end.adding(days: 1)),
+                "SUMMARY:" + Self.escape(entry.summary),
+            ]
+            if !entry.description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(entry.description)) }
+            if !entry.location.isEmpty { lines.append("LOCATION:" + Self.escape(entry.location)) }
+            if !entry.categories.isEmpty { lines.append("CATEGORIES:" + Self.escape(entry.categories)) }
+            lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func basic(_ date: CalendarDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
+
+    /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default:
+                // Other control characters are not allowed in TEXT.
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line so no physical line exceeds 75 octets, never splitting a UTF-8 sequence.
+    public static func fold(_ line: String) -> String {
+        var result = ""
+        var current = 0
+        var limit = 75
+        for character in line.unicodeScalars {
+            let size = String(character).utf8.count
+            if current + size > limit {
+                result += "\r\n "
+                current = 1
+                limit = 75
+            }
+            result.unicodeScalars.append(character)
+            current += size
+        }
+        return result
+    }
+}
+
+extension ComityStore {
+    /// Builds the feed: engagements overlapping the range and every dated clock of requests
+    /// outstanding on `today`, optionally only with one counterpart.
+    public func calendarFeed(today: CalendarDate, from: CalendarDate? = nil, to: CalendarDate? = nil, counterpart: String? = nil) throws(ComityError) -> CalendarFeed {
+        if let from, let to, to < from {
+            throw .invalid("--to \(to.iso) is before --from \(from.iso); give a range that runs forward")
+        }
+        func inRange(_ start: CalendarDate, _ end: CalendarDate) -> Bool {
+            if let from, end < from { return false }
+            if let to, start > to { return false }
+            return true
+        }
+        var entries: [CalendarFeed.Entry] = []
+        for engagement in try engagements(counterpart: counterpart) where inRange(engagement.startDate, engagement.endDate) {
+            entries.append(CalendarFeed.Entry(
+                uid: "engagement-\(engagement.id)@comity", start: engagement.startDate, end: engagement.endDate,
+                summary: engagement.title, description: [engagement.level.rawValue, engagement.note].filter { !$0.isEmpty }.joined(separator: "\n"),
+                location: engagement.place, categories: "engagement"))
+        }
+        for assessment in try assessments(StallScope(asOf: today, counterpart: counterpart, includeNotStalled: true)) {
+            for clock in assessment.clocks where CalendarFeed.clockKinds.contains(clock.kind) && clock.status != .met {
+                guard let due = clock.due, inRange(due, due) else { continue }
+                let kind = CalendarFeed.uidKind(clock.kind)
+                entries.append(CalendarFeed.Entry(
+                    uid: "\(kind)-\(assessment.reference)@comity", start: due, end: due,
+                    summary: "\(clock.title): \(assessment.reference) (\(assessment.counterpart)) \(assessment.subject)",
+                    description: [clock.rule, "Case \(assessment.caseID): \(assessment.caseTitle)", "To \(assessment.toAuthorityName)", "State \(assessment.state.rawValue)"]
+                        .joined(separator: "\n"),
+                    location: "", categories: kind))
+            }
+        }
+        entries.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
+        return CalendarFeed(entries: entries, stamp: today)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The JSON export: one object per table, one record per line, keys in column order.
+public enum InterchangeJSON {
+    public static let formatName = "comity-export"
+    public static let version = 1
+
+    /// The whole export as text; the same database always gives the same bytes.
+    public static func encode(_ tables: [InterchangeTableData]) -> String {
+        var out = "{\n  \"format\": \"\(formatName)\",\n  \"version\": \(version),\n  \"tables\": {"
+        for (index, data) in tables.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    \(string(data.table.label)): ["
+            for (rowIndex, row) in data.rows.enumerated() {
+                out += rowIndex == 0 ? "\n      {" : ",\n      {"
+                out += zip(data.columns, row).map { column, value in "\(string(column.name)): \(literal(value))" }.joined(separator: ", ")
+                out += "}"
+            }
+            out += data.rows.isEmpty ? "]" : "\n    ]"
+        }
+        out += "\n  }\n}\n"
+        return out
+    }
+
+    static func literal(_ value: InterchangeValue) -> String {
+        switch value {
+        case .null, .invalid: return "null"
+        case .integer(let number): return String(number)
+        case .text(let text): return string(text)
+        }
+    }
+
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private struct File: Decodable {
+        var format: String?
+        var version: Int?
+        var tables: [String: [[String: InterchangeValue]]]?
+    }
+
+    /// Reads an export; structural problems go into the dataset's problems, never thrown.
+    public static func decode(_ text: String, file: String) -> InterchangeDataset {
+        var dataset = InterchangeDataset(file: file)
+        let parsed: File
+        do {
+            parsed = try JSONDecoder().decode(File.self, from: Data(text.utf8))
+        } catch let error as DecodingError {
+            dataset.problems.append(InterchangeProblem(file: file, location: where_(error), message: "not a Comity JSON export: \(reason(error))"))
+            return dataset
+        } catch {
+            dataset.problems.append(InterchangeProblem(file: file, location: "document", message: "not readable as JSON: \(error)"))
+            return dataset
+        }
+        if parsed.format != formatName {
+            dataset.problems.append(InterchangeProblem(file: file, location: "document", field: "format", message: "expected \"\(formatName)\""))
+        }
+        if parsed.version != version {
+            dataset.problems.append(InterchangeProblem(file: file, location: "document", field: "version", message: "expected \(version); this Comity reads version \(version) only"))
+        }
+        guard let tables = parsed.tables else {
+            dataset.problems.append(InterchangeProblem(file: file, location: "document", field: "tables", message: "missing; expected an object of tables"))
+            return dataset
+        }
+        for label in tables.keys.sorted() where InterchangeTable.labelled(label) == nil {
+            dataset.problems.append(InterchangeProblem(file: file, location: "tables.\(label)",
+                message: "not a table Comity exports; expected \(InterchangeTable.all.map(\.label).joined(separator: ", "))"))
+        }
+        // The decoder loses the line; the order of records within a table is kept.
+        let lines = recordLines(text)
+        for table in InterchangeTable.all {
+            guard let rows = tables[table.label] else { continue }
+            dataset.records[table.label] = rows.enumerated().map { index, row in
+                let line = lines[table.label].flatMap { index < $0.count ? $0[index] : nil }
+                let location = "\(table.label)[\(index + 1)]" + (line.map { " (line \($0))" } ?? "")
+                return InterchangeRecord(location: location, fields: row.keys.sorted().map { ($0, row[$0]!) })
+            }
+        }
+        return dataset
+    }
+
+    /// Line numbers of records when the file keeps Comity's layout (one record per line).
+    static func recordLines(_ text: String) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        var current: String?
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("\""), trimmed.hasSuffix("[") || trimmed.hasSuffix("[]") || trimmed.hasSuffix("[],") {
+                current = String(trimmed.dropFirst().prefix { $0 != "\"" })
+                result[current!] = []
+            } else if let table = current, trimmed.hasPrefix("{") {
+                result[table, default: []].append(index + 1)
+            }
+        }
+        return result
+    }
+
+    static func where_(_ error: DecodingError) -> String {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        @unknown default: path = []
+        }
+        let text = path.map { $0.intValue.map { "[\($0 + 1)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.isEmpty ? "document" : String(text.drop { $0 == "." })
+    }
+
+    static func reason(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let c):
+            let underlying = c.underlyingError.map { " (\($0))" } ?? ""
+            return c.debugDescription + underlying
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c): return c.debugDescription
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The XML export, valid against templates/schemas/export.xsd: one element per table,
+/// one `<row>` per record, one element per field; an absent element is an absent value.
+public enum InterchangeXML {
+    public static let namespace = "urn:comity:export:1"
+
+    public static func encode(_ tables: [InterchangeTableData]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<comity-export xmlns=\"\(namespace)\" version=\"1\">\n"
+        for data in tables {
+            if data.rows.isEmpty { out += "  <\(data.table.label)/>\n"; continue }
+            out += "  <\(data.table.label)>\n"
+            for row in data.rows {
+                out += "    <row>"
+                for (column, value) in zip(data.columns, row) {
+                    switch value {
+                    case .null, .invalid: continue
+                    case .integer(let number): out += "<\(column.name)>\(number)</\(column.name)>"
+                    case .text(let text): out += "<\(column.name)>\(escape(text))</\(column.name)>"
+                    }
+                }
+                out += "</row>\n"
+            }
+            out += "  </\(data.table.label)>\n"
+        }
+        return out + "</comity-export>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Reads an XML export: parsed with `SafeXMLParser`, checked against the schema at
+    /// `schemaPath`; every problem is collected with its line, never thrown.
+    public static func decode(_ text: String, file: String, schemaPath: String) throws(ComityError) -> InterchangeDataset {
+        var dataset = InterchangeDataset(file: file)
+        let schema: XMLSchema
+        do { schema = try XMLSchema(path: schemaPath, parser: SafeXMLParser(maxBytes: 256 << 20)) } catch {
+            throw .document(error.description)
+        }
+        let root: XMLNode
+        do {
+            root = try schema.parser.parse(text, documentName: file)
+        } catch {
+            let problems = XMLValidationError.unreadable(error).problems
+            if problems.isEmpty {
+                dataset.problems.append(InterchangeProblem(file: file, location: "document", message: error.description))
+            }
+            for problem in problems {
+                dataset.problems.append(InterchangeProblem(file: file, location: "line \(problem.line)", message: problem.message))
+            }
+            return dataset
+        }
+        do {
+            try schema.validate(text, documentName: file)
+        } catch {
+            for problem in error.problems {
+                dataset.problems.append(InterchangeProblem(file: file, location: "line \(problem.line)", message: problem.message))
+            }
+            if error.problems.isEmpty {
+                dataset.problems.append(InterchangeProblem(file: file, location: "document", message: error.description))
+            }
+            return dataset
+        }
+        for element in root.children {
+            guard let table = InterchangeTable.labelled(element.name) else { continue }
+            dataset.records[table.label] = element.children.map { row in
+                InterchangeRecord(location: "line \(row.line)", fields: row.children.map { ($0.name, .text($0.text)) })
+            }
+        }
+        return dataset
+    }
+}

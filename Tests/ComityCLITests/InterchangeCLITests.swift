@@ -1,0 +1,210 @@
+import Comity
+import Foundation
+import Testing
+
+/// `comity backup`, `check`, `calendar`, `export` and `import`, run as a clerk would.
+@Suite("Interchange command line", .timeLimit(.minutes(5)))
+struct InterchangeCLITests {
+    static let sqlite3 = URL(fileURLWithPath: "/usr/bin/sqlite3")
+
+    static func sql(_ box: Sandbox, _ statement: String, db: URL? = nil) throws -> RunResult {
+        try CLI.run(sqlite3, ["-cmd", ".timeout 10000", (db ?? box.db).path, statement], in: box.url, environment: CLI.environment([:]))
+    }
+
+    /// The first python3 on the test's PATH (or the usual places) that can import icalendar.
+    static func pythonWithICalendar(in box: Sandbox) throws -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/local/bin", "/usr/bin"]
+        for folder in folders {
+            let candidate = URL(fileURLWithPath: folder).appendingPathComponent("python3")
+            guard FileManager.default.isExecutableFile(atPath: candidate.path) else { continue }
+            var environment = CLI.environment([:])
+            environment["PATH"] = path
+            if let result = try? CLI.run(candidate, ["-c", "import icalendar"], in: box.url, environment: environment), result.status == 0 {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    @Test("backup while another process writes: a new owner-only file that passes check; an existing file is refused")
+    func backupUnderWrites() throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            let writer = Process()
+            writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+            writer.arguments = ["-c", """
+                i=0; while [ $i -lt 150 ]; do
+                  /usr/bin/sqlite3 -cmd '.timeout 10000' '\(box.db.path)' "INSERT INTO holiday (party, date, name) VALUES ('JP', date('2030-01-01', '+$i days'), 'Writer $i')" || exit 1
+                  i=$((i+1)); done
+                """]
+            writer.standardOutput = FileHandle.nullDevice
+            try writer.run()
+            for round in 1...3 {
+                let copy = box.path("backup-\(round).sqlite")
+                let result = try box.comity(["backup", copy.path])
+                #expect(result.status == 0, "\(result)")
+                let attributes = try FileManager.default.attributesOfItem(atPath: copy.path)
+                #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+                let check = try box.comity(["check"], db: copy.path)
+                #expect(check.status == 0, "\(check)")
+                #expect(check.stdout.hasPrefix("ok: "))
+            }
+            writer.waitUntilExit()
+            #expect(writer.terminationStatus == 0)
+            let final = box.path("final.sqlite")
+            #expect(try box.comity(["backup", final.path]).status == 0)
+            #expect(try Self.sql(box, "SELECT count(*) FROM holiday WHERE name LIKE 'Writer %'", db: final).stdout == "150\n")
+            let again = try box.comity(["backup", final.path])
+            #expect(again.status == 65)
+            #expect(again.stderr.contains("already exists"))
+        }
+    }
+
+    @Test("check lists a state changed without an event and exits 65")
+    func check() throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            #expect(try box.comity(["check"]).status == 0)
+            #expect(try Self.sql(box, "UPDATE request SET state = 'executed' WHERE reference = '\(DemoWorld.pensionRequest)'").status == 0)
+            #expect(try Self.sql(box, "DROP TRIGGER event_no_delete").status == 0)
+            let result = try box.comity(["check"])
+            #expect(result.status == 65, "\(result)")
+            #expect(result.lines.count == 2)
+            #expect(result.stdout.contains(DemoWorld.pensionRequest))
+            #expect(result.stdout.contains("event_no_delete"))
+            #expect(result.stderr.contains("2 problems"))
+        }
+    }
+
+    @Test("calendar writes a feed a standard iCalendar parser reads, with stable UIDs")
+    func calendar() throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            let result = try box.comity(["calendar", "--out", "feed.ics", "--counterpart", "CN"], today: "2011-11-15")
+            #expect(result.status == 0, "\(result)")
+            let ics = try String(contentsOf: box.path("feed.ics"), encoding: .utf8)
+            #expect(ics.contains("UID:engagement-\(DemoWorld.nodaVisit)@comity\r\n"))
+            #expect(ics.contains("UID:response-\(DemoWorld.mhiRequest)@comity\r\n"))
+            let again = try box.comity(["calendar", "--out", "feed2.ics", "--counterpart", "CN"], today: "2011-11-15")
+            #expect(again.status == 0)
+            #expect(try String(contentsOf: box.path("feed2.ics"), encoding: .utf8) == ics, "reproducible")
+            let bad = try box.comity(["calendar", "--out", "x.ics", "--from", "2012-01-01", "--to", "2011-01-01"])
+            #expect(bad.status == 65)
+
+            guard let python = try Self.pythonWithICalendar(in: box) else {
+                return  // no python3 with the icalendar module: the parse check is skipped.
+            }
+            let script = """
+                import icalendar, sys
+                cal = icalendar.Calendar.from_ical(open('feed.ics', 'rb').read())
+                events = cal.walk('VEVENT')
+                uids = [str(e['UID']) for e in events]
+                assert len(uids) == len(set(uids)), 'duplicate UIDs'
+                noda = [e for e in events if str(e['UID']) == 'engagement-NODA-BEIJING-2011@comity'][0]
+                assert str(noda.decoded('DTSTART')) == '2011-12-25', noda.decoded('DTSTART')
+                assert str(noda.decoded('DTEND')) == '2011-12-27', noda.decoded('DTEND')
+                print(len(events))
+                """
+            var environment = CLI.environment([:])
+            environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? ""
+            let parsed = try CLI.run(python, ["-c", script], in: box.url, environment: environment)
+            #expect(parsed.stdout.isEmpty == false, "the parse check ran")
+            #expect(parsed.status == 0, "\(parsed)")
+            #expect((Int(parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 2)
+        }
+    }
+
+    @Test("export → import into a new database → export is byte-identical", arguments: ["json", "csv", "xml"])
+    func roundTrip(format: String) throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            let first = box.path("first.\(format)")
+            let second = box.path("second.\(format)")
+            #expect(try box.comity(["export", "--format", format, "--out", first.path]).status == 0)
+            let empty = box.path("empty.sqlite").path
+            #expect(try box.comity(["init"], db: empty).status == 0)
+            let imported = try box.comity(["import", first.path], db: empty)
+            #expect(imported.status == 0, "\(imported)")
+            #expect(imported.stdout.hasPrefix("imported: inserted "))
+            #expect(try box.comity(["export", "--format", format, "--out", second.path], db: empty).status == 0)
+            if format == "csv" {
+                let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
+                #expect(names.count == 13)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).sorted() == names)
+                for name in names {
+                    #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")
+                }
+            } else {
+                #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+            }
+            #expect(try box.comity(["check"], db: empty).status == 0)
+        }
+    }
+
+    @Test("a malformed import lists every problem with file, record and field; nothing is written; --dry-run writes nothing")
+    func malformedImport() throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            let export = try box.comity(["export"])
+            #expect(export.status == 0)
+            var text = export.stdout
+            text = text.replacingOccurrences(of: "\"incident_date\": \"2011-08-11\"", with: "\"incident_date\": \"11 Aug 2011\"")
+            text = text.replacingOccurrences(of: "\"urgency\": \"urgent\"", with: "\"urgency\": true")
+            try text.write(to: box.path("bad.json"), atomically: true, encoding: .utf8)
+            let empty = box.path("empty.sqlite")
+            #expect(try box.comity(["init"], db: empty.path).status == 0)
+            let before = try CLI.dump(empty)
+            let result = try box.comity(["import", "bad.json"], db: empty.path)
+            #expect(result.status == 65, "\(result)")
+            #expect(result.stderr.contains("bad.json: cases[") && result.stderr.contains("field 'incident_date'"), "\(result)")
+            #expect(result.stderr.contains("field 'urgency'"), "\(result)")
+            #expect(result.stderr.contains("nothing was written"))
+            #expect(try CLI.dump(empty) == before)
+
+            try export.stdout.write(to: box.path("good.json"), atomically: true, encoding: .utf8)
+            let dry = try box.comity(["import", "good.json", "--dry-run"], db: empty.path)
+            #expect(dry.status == 0, "\(dry)")
+            #expect(dry.stdout.contains("dry run"))
+            #expect(try CLI.dump(empty) == before)
+            // The same file into the database it came from: all identical, nothing inserted.
+            let same = try box.comity(["import", "good.json"])
+            #expect(same.stdout.contains("inserted 0"), "\(same)")
+        }
+    }
+
+    @Test("a malformed CSV folder or XML file: every problem with file and line on stderr, exit 65, database unchanged", arguments: ["csv", "xml"])
+    func malformedOtherFormats(format: String) throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            let export = box.path("export.\(format)")
+            #expect(try box.comity(["export", "--format", format, "--out", export.path]).status == 0)
+            if format == "csv" {
+                let cases = export.appendingPathComponent("cases.csv")
+                let text = try String(contentsOf: cases, encoding: .utf8)
+                    .replacingOccurrences(of: ",2011-08-11,", with: ",2011-02-30,")
+                    .replacingOccurrences(of: ",restricted,", with: ",top-ish,")
+                try text.write(to: cases, atomically: true, encoding: .utf8)
+                try "code,name\r\nZZ\r\n".write(to: export.appendingPathComponent("parties.csv"), atomically: true, encoding: .utf8)
+            } else {
+                let text = try String(contentsOf: export, encoding: .utf8)
+                    .replacingOccurrences(of: "<incident_date>2011-08-11</incident_date>", with: "<incident_date>2011-02-30</incident_date>")
+                    .replacingOccurrences(of: "<level>leaders</level>", with: "<grade>leaders</grade>")
+                try text.write(to: export, atomically: true, encoding: .utf8)
+            }
+            let before = try CLI.dump(box.db)
+            let result = try box.comity(["import", export.path])
+            #expect(result.status == 65, "\(result)")
+            let lines = result.stderr.split(separator: "\n").dropLast()
+            #expect(lines.count >= 2, "\(result)")
+            #expect(lines.allSatisfy { $0.contains("line ") }, "\(result)")
+            if format == "csv" {
+                #expect(result.stderr.contains("cases.csv: line 4 field 'incident_date'"), "\(result)")
+                #expect(result.stderr.contains("field 'classification'") && result.stderr.contains("parties.csv: line 2"), "\(result)")
+            } else {
+                #expect(result.stderr.contains("incident_date") && result.stderr.contains("grade"), "\(result)")
+            }
+            #expect(try CLI.dump(box.db) == before)
+        }
+    }
+}
