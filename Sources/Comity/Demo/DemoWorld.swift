@@ -77,12 +77,12 @@ public enum DemoWorld {
                 "Identify the persons who registered or operated those servers",
             ],
             urgency: .urgent, classification: .restricted, sentDate: date("2011-09-30"),
-            note: "Sent in late September 2011 (exact day not public; stand-in 2011-09-30).",
+            note: "Sent in late September 2011 (exact day not public; stand-in 2011-09-30). China's reply: day not public, stand-in 2011-10-14; its file number not public, stand-in MPS-ICC-2011-0417.",
             subjectJa: "三菱重工業に対する不正アクセス事件の発信源の追跡"),
             by: on("2011-09-30"))
         try store.addReply(Reply(
             requestReference: mhiRequest, date: date("2011-10-14"), fromAuthority: "CN-MPS", kind: .nonCommittal,
-            summary: "China said it would contact the relevant authorities; nothing followed (day not public; stand-in 2011-10-14; China's file number not public, stand-in MPS-ICC-2011-0417).",
+            summary: "China said it would contact the relevant authorities.",
             classification: .restricted),
             counterpartReference: "MPS-ICC-2011-0417", by: on("2011-10-14"))
         try store.addEngagement(Engagement(
@@ -138,12 +138,12 @@ public enum DemoWorld {
                 "Provide information on the registration of the servers used in the attacks",
             ],
             urgency: .routine, classification: .confidential, sentDate: date("2021-04-20"),
-            note: "No request is public; recorded as sent on the day of the referral (stand-in 2021-04-20).",
+            note: "No request is public; recorded as sent on the day of the referral (stand-in 2021-04-20). The reply recorded is the foreign-ministry spokesman's public statement (day taken as 2021-04-22); no formal answer is public.",
             subjectJa: "宇宙航空研究開発機構（JAXA）等に対するサイバー攻撃事件の被疑者の取調べ"),
             by: on("2021-04-20"))
         try store.addReply(Reply(
             requestReference: jaxaRequest, date: date("2021-04-22"), fromAuthority: "CN-MFA", kind: .premiseRejected,
-            summary: "The foreign-ministry spokesman said China was \"not aware\" and opposed using cyber issues to \"throw mud at China\" (public statement; day taken as 2021-04-22).",
+            summary: "China said it was \"not aware\" of the matter and opposed using cyber issues to \"throw mud at China\".",
             classification: .restricted),
             by: on("2021-04-22"))
     }

@@ -15,7 +15,7 @@ public enum LetterLanguage: String, Codable, Sendable, CaseIterable {
         case .en: return kind.title
         case .ja:
             switch kind {
-            case .reminder: return "督促状"
+            case .reminder: return "照会状"
             case .noteVerbale: return "口上書"
             case .aideMemoire: return "覚書"
             case .ministerial: return "書簡"

@@ -4,7 +4,7 @@
 /// the next engagement with the counterpart: no store, no clock.
 public enum StallEngine {
     public static func assess(
-        _ dossier: Dossier, asOf: CalendarDate, settings: StallSettings, calendar: HolidayCalendar, nextEngagement: Engagement?
+        _ dossier: Dossier, asOf: CalendarDate, settings: StallSettings, calendar: HolidayCalendar, engagements: [Engagement]
     ) -> Assessment? {
         let state = dossier.state
         guard state.isOpen, let sent = dossier.sentDate, sent <= asOf else { return nil }
@@ -14,11 +14,17 @@ public enum StallEngine {
         let lastSubstantive = replies.last { $0.kind.isSubstantive }
         let since: (CalendarDate?) -> Int? = { $0.map { $0.days(until: asOf) } }
 
-        let engagement = nextEngagement.flatMap { e -> Assessment.EngagementNote? in
-            let until = asOf.days(until: e.startDate)
-            guard e.endDate >= asOf, until <= settings.lookaheadDays else { return nil }
-            return .init(id: e.id, title: e.title, level: e.level, place: e.place, startDate: e.startDate, endDate: e.endDate, daysUntil: max(0, until))
+        // The most senior meeting inside the look-ahead window (the earliest of equals): a summit
+        // on day 50 matters more than working-level talks on day 30.
+        let upcoming = engagements.filter { $0.endDate >= asOf }.sorted { ($0.startDate, $0.id) < ($1.startDate, $1.id) }
+        let inWindow = upcoming.filter { asOf.days(until: $0.startDate) <= settings.lookaheadDays }
+        let chosen = inWindow.first { e in !inWindow.contains { $0.level > e.level } }
+        let engagement = chosen.map { e in
+            Assessment.EngagementNote(
+                id: e.id, title: e.title, level: e.level, place: e.place, startDate: e.startDate, endDate: e.endDate,
+                daysUntil: max(0, asOf.days(until: e.startDate)))
         }
+        let nextEngagement = chosen ?? upcoming.first
         let clocks = RequestClocks(dossier: dossier, asOf: asOf, settings: settings, calendar: calendar, engagement: nextEngagement)
 
         // Hard limits: the nearest one not long past.
@@ -26,7 +32,8 @@ public enum StallEngine {
             dossier.caseLimitation.map { ($0, "limitation period of case \(request.caseID) runs out") },
             request.preservedUntil.map { ($0, "preserved data expire") },
         ].compactMap { $0 }.sorted { $0.0 < $1.0 }
-        let hardLimit = limits.first.map { Assessment.DueItem(date: $0.0, what: $0.1, daysLeft: asOf.days(until: $0.0)) }
+        let nearest = limits.first { $0.0 >= asOf } ?? limits.last
+        let hardLimit = nearest.map { Assessment.DueItem(date: $0.0, what: $0.1, daysLeft: asOf.days(until: $0.0)) }
 
         var categories: [StallCategory] = []
         if let limit = hardLimit, limit.daysLeft <= settings.hardLimitDays { categories.append(.hardLimitApproaching) }

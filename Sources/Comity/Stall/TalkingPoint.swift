@@ -26,16 +26,9 @@ enum TalkingPoint {
         }
         if a.ballWith == .us {
             text += " We owe the next step; confirm it is on its way before raising it."
-        } else if let first = dossier.request.items.first {
-            text += " Ask that the \(a.toAuthorityName) execute the request, beginning with: \(lowerFirst(first)), and name a point of contact."
         } else {
             text += " Ask that the \(a.toAuthorityName) execute the request and name a point of contact."
         }
         return text
-    }
-
-    private static func lowerFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
     }
 }

@@ -78,7 +78,7 @@ extension ComityStore {
                 if scope.engagement != nil { settings.lookaheadDays = Int.max / 2 }
                 guard let assessment = StallEngine.assess(
                     dossier, asOf: scope.asOf, settings: settings, calendar: try context.calendar(db, counterpart),
-                    nextEngagement: scope.engagement ?? context.nextEngagement[counterpart])
+                    engagements: scope.engagement.map { [$0] } ?? context.upcomingEngagements[counterpart] ?? [])
                 else { continue }
                 if assessment.isStalled || scope.includeNotStalled { try body(assessment) }
             }
@@ -108,7 +108,7 @@ private final class StallContext {
     var cases: [String: CaseInfo] = [:]
     var bases: [String: BasisInfo] = [:]
     var settings: [Channel: StallSettings] = [:]
-    var nextEngagement: [String: Engagement] = [:]
+    var upcomingEngagements: [String: [Engagement]] = [:]
     private var calendars: [String: HolidayCalendar] = [:]
 
     init(_ db: Database, asOf: CalendarDate) throws {
@@ -125,7 +125,7 @@ private final class StallContext {
         for channel in Channel.allCases { settings[channel] = try ComityStore.settings(db, for: channel) }
         let upcoming = try Engagement.fetchAll(
             db, sql: "SELECT * FROM engagement WHERE end_date >= ? ORDER BY start_date, id", arguments: [asOf])
-        for e in upcoming where nextEngagement[e.counterpart] == nil { nextEngagement[e.counterpart] = e }
+        for e in upcoming { upcomingEngagements[e.counterpart, default: []].append(e) }
     }
 
     func calendar(_ db: Database, _ party: String) throws -> HolidayCalendar {

@@ -170,6 +170,18 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'an issued letter is never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v4-no-replace") { db in
+            // INSERT OR REPLACE deletes the old row without firing delete triggers; refuse it outright.
+            try db.execute(sql: """
+                CREATE TRIGGER event_no_replace BEFORE INSERT ON event
+                WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM event WHERE id = NEW.id)
+                BEGIN SELECT RAISE(ABORT, 'the history is append-only: events cannot be replaced'); END;
+                CREATE TRIGGER letter_no_replace BEFORE INSERT ON letter
+                WHEN EXISTS (SELECT 1 FROM letter WHERE number = NEW.number
+                             OR (sender = NEW.sender AND year = NEW.year AND sequence = NEW.sequence))
+                BEGIN SELECT RAISE(ABORT, 'an issued letter is never replaced'); END;
+                """)
+        }
         return migrator
     }
 }
