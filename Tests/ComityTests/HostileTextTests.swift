@@ -16,10 +16,10 @@ struct HostileTextTests {
         let world = try TestWorld()
         let store = try ComityStore.create(at: world.folder.appendingPathComponent("hostile.sqlite").path)
         let setup = Clerk(name: "Tester", today: TestWorld.date("2011-08-11"))
-        try store.addParty(Party(code: "JP", name: "Japan \(text)", formalName: "Japan formal \(text)"), by: setup)
-        try store.addParty(Party(code: "CN", name: "China \(text)", formalName: "China formal \(text)"), by: setup)
-        try store.addAuthority(Authority(id: "JP-A", party: "JP", name: "Sender \(text)", role: .centralAuthority), by: setup)
-        try store.addAuthority(Authority(id: "CN-A", party: "CN", name: "Receiver \(text)", role: .centralAuthority), by: setup)
+        try store.addParty(Party(code: "JP", name: "Japan \(text)", formalName: "Japan formal \(text)", nameJa: "日本 \(text)"), by: setup)
+        try store.addParty(Party(code: "CN", name: "China \(text)", formalName: "China formal \(text)", nameJa: "中国 \(text)"), by: setup)
+        try store.addAuthority(Authority(id: "JP-A", party: "JP", name: "Sender \(text)", role: .centralAuthority, nameJa: "送付 \(text)", city: "Tokyo \(text)"), by: setup)
+        try store.addAuthority(Authority(id: "CN-A", party: "CN", name: "Receiver \(text)", role: .centralAuthority, nameJa: "受領 \(text)", city: "Beijing \(text)"), by: setup)
         try store.addBasis(LegalBasis(
             id: "TREATY", instrument: "Treaty \(text)", kind: .bilateralTreaty, responsePeriod: Period(days: 30, unit: .calendar),
             parties: [.init(party: "JP", from: TestWorld.date("2008-11-23")), .init(party: "CN", from: TestWorld.date("2008-11-23"))],
@@ -30,7 +30,7 @@ struct HostileTextTests {
         try store.addRequest(Request(
             reference: "REQ-H", caseID: "CASE-H", fromAuthority: "JP-A", toAuthority: "CN-A", channel: .centralAuthority,
             basisID: "TREATY", subject: "Subject \(text)", items: ["\(text) first item", "Second item \(text)"],
-            sentDate: TestWorld.date("2011-09-30"), counterpartReference: "Their ref \(text)", note: "Request note \(text)"),
+            sentDate: TestWorld.date("2011-09-30"), counterpartReference: "Their ref \(text)", note: "Request note \(text)", subjectJa: "件名 \(text)"),
             by: Clerk(name: "Tester", today: TestWorld.date("2011-09-30")))
         try store.addReply(Reply(
             requestReference: "REQ-H", date: TestWorld.date("2011-10-14"), fromAuthority: "CN-A", kind: .nonCommittal,

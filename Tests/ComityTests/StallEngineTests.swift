@@ -258,8 +258,7 @@ struct StallEngineTests {
     }
 
     @Test(
-        "a long-past hard limit does not hide one that is approaching",
-        .disabled("bug: StallEngine takes the earliest hard limit, not the nearest one not long past (its own comment); a preservation expiry 200 days past hides a limitation date 60 days ahead"))
+        "a long-past hard limit does not hide one that is approaching")
     func nearestHardLimit() throws {
         let world = try TestWorld()
         try world.addCase("CASE-L", limitation: d(260))
@@ -393,8 +392,7 @@ struct StallEngineTests {
     }
 
     @Test(
-        "a leaders' summit inside the window is recommended even when a working-level meeting comes first",
-        .disabled("bug: only the first upcoming engagement per counterpart is weighed, so a working-level meeting on day 30 hides a leaders' summit on day 50 and the step falls back to a reminder"))
+        "a leaders' summit inside the window is recommended even when a working-level meeting comes first")
     func summitBehindWorkingMeeting() throws {
         let world = try TestWorld()
         try world.send("R-1", on: d(0))

@@ -306,7 +306,7 @@ struct ValidationTests {
         }
     }
 
-    @Test("duplicate messages use the right article", .disabled("bug: ComityError.duplicate says \"a authority 'JP-NPA' is already recorded\" (and \"a engagement\"); expected \"an authority\""))
+    @Test("duplicate messages use the right article")
     func duplicateArticle() throws {
         try withDemo { store throws in
             let message = failure(.invalid) { () throws(ComityError) in

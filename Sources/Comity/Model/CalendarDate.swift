@@ -183,3 +183,6 @@ extension CalendarDate {
         return "\(longEnglish) – \(end.longEnglish)"
     }
 }
+
+/// "1 day", "45 days".
+func dayCount(_ n: Int) -> String { abs(n) == 1 ? "\(n) day" : "\(n) days" }

@@ -27,7 +27,7 @@ public final class DocumentRenderer: Sendable {
     public func render(_ context: [String: TemplateValue], template name: String, as kind: DocumentKind, schema: String, documentName: String) throws(ComityError) -> String {
         let text: String
         do {
-            text = try (kind == .xml ? xml : html).render(context, template: name)
+            text = try (kind == .xml ? xml : html).render(TemplateValue.addingDayPhrases(context), template: name)
         } catch {
             throw .document(error.description)
         }

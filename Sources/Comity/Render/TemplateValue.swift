@@ -54,3 +54,23 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
+
+extension TemplateValue {
+    /// Adds `<key>Text` beside every day count (`daysLeft` → `daysLeftText` = "1 day", "45 days"),
+    /// so English templates never print "1 days".
+    public func withDayPhrases() -> TemplateValue {
+        switch self {
+        case .list(let items): return .list(items.map { $0.withDayPhrases() })
+        case .object(let fields): return .object(Self.addingDayPhrases(fields))
+        default: return self
+        }
+    }
+
+    public static func addingDayPhrases(_ fields: [String: TemplateValue]) -> [String: TemplateValue] {
+        var result = fields.mapValues { $0.withDayPhrases() }
+        for (key, value) in fields where key.hasPrefix("days") {
+            if case .number(let n) = value { result[key + "Text"] = .text(abs(n) == 1 ? "\(n) day" : "\(n) days") }
+        }
+        return result
+    }
+}

@@ -107,7 +107,7 @@ public enum StallEngine {
         }
         if let e = engagement, e.level >= .seniorOfficials {
             let when = e.startDate.longEnglishSpan(to: e.endDate)
-            return ("raise it as a talking point at \(e.title) (\(when), in \(e.daysUntil) days)", .talkingPoints)
+            return ("raise it as a talking point at \(e.title) (\(when), in \(dayCount(e.daysUntil)))", .talkingPoints)
         }
         guard stalled else { return ("wait: no step needed yet", nil) }
         return (ladder.action, ladder)

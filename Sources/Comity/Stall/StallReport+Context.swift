@@ -8,6 +8,7 @@ extension StallReport {
                 "id": .text(e.id), "title": .text(e.title), "level": .text(e.level.rawValue), "place": .text(e.place),
                 "counterpart": .text(e.counterpart), "counterpartName": .text(e.counterpartName),
                 "start": Self.date(e.startDate), "end": Self.date(e.endDate), "daysUntil": .number(e.daysUntil),
+                "dates": .text(e.startDate.longEnglishSpan(to: e.endDate)),
             ])
         } ?? .flag(false)
         let categories: [TemplateValue] = summary.byCategory.map {

@@ -6,7 +6,7 @@ extension StallReport {
         out.append(mark)
         out.append("\(title.uppercased()) — as of \(asOf.iso)")
         if let e = engagement {
-            out.append("\(e.title) (\(e.level.rawValue)), \(e.place.isEmpty ? "" : e.place + ", ")\(e.startDate.iso) to \(e.endDate.iso): \(e.daysUntil) days away")
+            out.append("\(e.title) (\(e.level.rawValue)), \(e.place.isEmpty ? "" : e.place + ", ")\(e.startDate.longEnglishSpan(to: e.endDate)): \(dayCount(e.daysUntil)) away")
         }
         var scopeParts: [String] = []
         if let c = scope.counterpart { scopeParts.append("counterpart \(c)") }
@@ -32,15 +32,15 @@ extension StallReport {
         lines.append("    \(a.subject)")
         lines.append("    To \(a.toAuthorityName) (\(a.toAuthority)), \(a.counterpartName); state \(a.state.rawValue)")
         if a.categories.count > 1 { lines.append("    Also: " + a.categories.dropFirst().map(\.rawValue).joined(separator: ", ")) }
-        let last = a.lastReplyDate.map { "last reply \($0.iso), \(a.lastReplyKind!.rawValue) (\(a.daysSinceLastReply!) days ago)" } ?? "no reply"
-        let substantive = a.daysSinceLastSubstantiveReply.map { "last substantive reply \($0) days ago" } ?? "no substantive reply ever"
-        lines.append("    Sent \(a.sentDate.iso) (\(a.daysSinceSent) days ago); \(last); \(substantive)")
+        let last = a.lastReplyDate.map { "last reply \($0.iso), \(a.lastReplyKind!.rawValue) (\(dayCount(a.daysSinceLastReply!)) ago)" } ?? "no reply"
+        let substantive = a.daysSinceLastSubstantiveReply.map { "last substantive reply \(dayCount($0)) ago" } ?? "no substantive reply ever"
+        lines.append("    Sent \(a.sentDate.iso) (\(dayCount(a.daysSinceSent)) ago); \(last); \(substantive)")
         let followUps = a.followUpsSent == 0 ? "no follow-up sent yet" : "\(a.followUpsSent) follow-up(s) sent, last \(a.lastFollowUp!.kind.rawValue) on \(a.lastFollowUp!.date.iso)"
         let due = a.responseDue.map { "response due \($0.iso)" } ?? "no response clock running"
         lines.append("    \(followUps); \(due)")
-        if let next = a.nextDue { lines.append("    Next date: \(next.what) on \(next.date.iso) (in \(next.daysLeft) days)") }
+        if let next = a.nextDue { lines.append("    Next date: \(next.what) on \(next.date.iso) (in \(dayCount(next.daysLeft)))") }
         if let limit = a.hardLimit {
-            lines.append("    Hard limit: \(limit.what) on \(limit.date.iso) (\(limit.daysLeft >= 0 ? "in \(limit.daysLeft) days" : "passed \(-limit.daysLeft) days ago"))")
+            lines.append("    Hard limit: \(limit.what) on \(limit.date.iso) (\(limit.daysLeft >= 0 ? "in \(dayCount(limit.daysLeft))" : "passed \(dayCount(-limit.daysLeft)) ago"))")
         }
         lines.append("    Next step: \(a.nextStep)")
         if a.engagement != nil || a.recommendedStep == .talkingPoints {

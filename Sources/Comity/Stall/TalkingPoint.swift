@@ -7,16 +7,16 @@ enum TalkingPoint {
             let only = a.replyCount == 1 ? "only reply" : "last reply"
             switch kind {
             case .nonCommittal:
-                text += " \(counterpart)'s \(only), on \(date.longEnglish), was that it would contact the relevant authorities; nothing has followed in \(a.daysSinceLastReply ?? 0) days."
+                text += " \(counterpart)'s \(only), on \(date.longEnglish), was that it would contact the relevant authorities; nothing has followed in \(dayCount(a.daysSinceLastReply ?? 0))."
             case .premiseRejected:
                 text += " On \(date.longEnglish) \(counterpart) rejected the premise of the request; we have the evidence and ask that it be examined."
             case .acknowledgement:
-                text += " \(counterpart) acknowledged it on \(date.longEnglish) and has said nothing since (\(a.daysSinceLastReply ?? 0) days)."
+                text += " \(counterpart) acknowledged it on \(date.longEnglish) and has said nothing since (\(dayCount(a.daysSinceLastReply ?? 0)))."
             default:
                 text += " \(counterpart)'s \(only) was \(article(kind.phrase)) \(kind.phrase) on \(date.longEnglish)."
             }
         } else {
-            text += " \(counterpart) has not acknowledged it in \(a.daysSinceSent) days."
+            text += " \(counterpart) has not acknowledged it in \(dayCount(a.daysSinceSent))."
         }
         if a.lastSubstantiveReplyDate == nil {
             text += " There has been no substantive reply."
