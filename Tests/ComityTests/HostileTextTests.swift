@@ -79,7 +79,6 @@ struct HostileTextTests {
         #expect(counterpart.attribute("authority-name") == "Receiver \(text)")
         let talkingPoint = try #require(request.children(named: "talking-point").first?.text)
         #expect(talkingPoint.contains("Subject \(text)."))
-        #expect(talkingPoint.contains("beginning with: \(text) first item"))
         #expect(talkingPoint.contains("Ask that the Receiver \(text) execute the request"))
         #expect(request.children(named: "next-step").first?.text.contains("Visit title \(text)") == true)
 

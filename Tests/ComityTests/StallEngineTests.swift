@@ -360,7 +360,12 @@ struct StallEngineTests {
         #expect(inside.nextStep == "raise it as a talking point at Leaders' summit (27–28 March 2020, in 60 days)")
         #expect(inside.talkingPoint.hasPrefix("Raise our request of 6 January 2020 (R-1): Tracing the source of the intrusion."))
         #expect(inside.talkingPoint.contains("China has not acknowledged it in 21 days."))
-        #expect(inside.talkingPoint.contains("beginning with: identify the servers"))
+        #expect(inside.talkingPoint.hasSuffix("Ask that the Ministry of Public Security execute the request and name a point of contact."))
+
+        // One day ahead reads "in 1 day".
+        let eve = try #require(try world.assessment("R-1", asOf: d(80)))
+        #expect(eve.nextStep == "raise it as a talking point at Leaders' summit (27–28 March 2020, in 1 day)")
+        #expect(eve.talkingPoint.contains("China has not acknowledged it in 80 days."))
     }
 
     @Test("no talking point when the engagement is one day beyond the look-ahead window")
