@@ -115,7 +115,7 @@ struct LetterRegisterTests {
 
         let ja = try world.preview(.noteVerbale, .ja, .html, on: "2011-12-01").document
         #expect(ja.contains("平成23年11月1日付け口上書第JP-EMB-CN/2011/0001号"))
-        #expect(ja.contains("平成23年11月15日付け督促状第JP-NPSC/2011/0001号"))
+        #expect(ja.contains("平成23年11月15日付け照会状第JP-NPSC/2011/0001号"))
 
         // A letter dated before a follow-up does not cite it.
         let earlier = try LetterFixtures.parse(try world.preview(.aideMemoire, .en, .xml, on: "2011-11-10").document)

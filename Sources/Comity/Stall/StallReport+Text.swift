@@ -19,14 +19,14 @@ extension StallReport {
         for group in groups {
             out.append("")
             out.append("Case \(group.caseID) — \(group.caseTitle)")
-            for a in group.findings { out.append(contentsOf: Self.lines(a)) }
+            for a in group.findings { out.append(contentsOf: Self.lines(a, asOf: asOf)) }
         }
         out.append("")
         out.append(mark)
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func lines(_ a: Assessment) -> [String] {
+    static func lines(_ a: Assessment, asOf: CalendarDate) -> [String] {
         let head = a.category.map { "\($0.rawValue.uppercased()), severity \(a.severity?.rawValue ?? "-")" } ?? "outstanding, not stalled"
         var lines = ["  \(a.reference)  \(head)  ball with \(a.ballWith == .them ? a.counterpartName : "us")"]
         lines.append("    \(a.subject)")
@@ -35,8 +35,10 @@ extension StallReport {
         let last = a.lastReplyDate.map { "last reply \($0.iso), \(a.lastReplyKind!.rawValue) (\(dayCount(a.daysSinceLastReply!)) ago)" } ?? "no reply"
         let substantive = a.daysSinceLastSubstantiveReply.map { "last substantive reply \(dayCount($0)) ago" } ?? "no substantive reply ever"
         lines.append("    Sent \(a.sentDate.iso) (\(dayCount(a.daysSinceSent)) ago); \(last); \(substantive)")
-        let followUps = a.followUpsSent == 0 ? "no follow-up sent yet" : "\(a.followUpsSent) follow-up(s) sent, last \(a.lastFollowUp!.kind.rawValue) on \(a.lastFollowUp!.date.iso)"
-        let due = a.responseDue.map { "response due \($0.iso)" } ?? "no response clock running"
+        let followUps = a.followUpsSent == 0 ? "No follow-up sent yet" : "\(a.followUpsSent) follow-up(s) sent, last \(a.lastFollowUp!.kind.rawValue) on \(a.lastFollowUp!.date.iso)"
+        let due = a.responseDue.map { due in
+            "response due \(due.iso)" + (due < asOf ? " (passed \(dayCount(due.days(until: asOf))) ago)" : "")
+        } ?? "no response clock running"
         lines.append("    \(followUps); \(due)")
         if let next = a.nextDue { lines.append("    Next date: \(next.what) on \(next.date.iso) (in \(dayCount(next.daysLeft)))") }
         if let limit = a.hardLimit {
