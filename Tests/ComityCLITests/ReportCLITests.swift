@@ -130,7 +130,7 @@ struct ReportCLITests {
             #expect(text.stdout.contains("JP-MHI-2011-001  NON-COMMITTAL, severity high  ball with China"))
             #expect(text.stdout.contains("Sent 2011-09-30 (59 days ago)"))
             #expect(text.stdout.contains("no substantive reply ever"))
-            #expect(text.stdout.contains("no follow-up sent yet"))
+            #expect(text.stdout.contains("No follow-up sent yet"))
             #expect(text.stdout.contains("25–26 December 2011, in 27 days"))
 
             let json = try Self.report(sandbox, ["--before", DemoWorld.nodaVisit, "--format", "json"])

@@ -108,7 +108,7 @@ struct StallReportTests {
         #expect(text.contains("ball with China"))
         #expect(text.contains("Sent 2011-09-30 (59 days ago)"))
         #expect(text.contains("no substantive reply ever"))
-        #expect(text.contains("no follow-up sent yet"))
+        #expect(text.contains("No follow-up sent yet"))
         #expect(text.contains("Next step: raise it as a talking point at Prime Minister Noda's visit to Beijing (25–26 December 2011, in 27 days)"))
     }
 
