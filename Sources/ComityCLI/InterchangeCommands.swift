@@ -69,7 +69,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if let counterpart { _ = try Party.validCode(counterpart) }
-        let tables = try global.openStore().exportTables(caseID: caseID, counterpart: counterpart)
+        let meter = TerminalProgress(label: "exporting")
+        let tables = try global.openStore().exportTables(caseID: caseID, counterpart: counterpart, progress: meter.update)
+        meter.finish()
         switch format {
         case .json: try DocumentOutput.emit(InterchangeJSON.encode(tables), to: out)
         case .xml: try DocumentOutput.emit(InterchangeXML.encode(tables), to: out)
@@ -114,12 +116,33 @@ struct ImportCommand: ParsableCommand {
             }
         }
         do {
-            let summary = try store.importDataset(dataset, replace: replace, dryRun: dryRun)
+            let meter = TerminalProgress(label: dryRun ? "checking" : "importing")
+            defer { meter.finish() }
+            let summary = try store.importDataset(dataset, replace: replace, dryRun: dryRun, progress: meter.update)
             Output.write(summary.text + "\n")
         } catch let refused as ComityStore.ImportRefused {
             let lines = refused.problems.map { Sanitised.text($0.description, limit: 2000) + "\n" }.joined()
             FileHandle.standardError.write(Data(lines.utf8))
             throw ComityError.invalid("import refused: \(refused.problems.count) problem\(refused.problems.count == 1 ? "" : "s") (listed above); nothing was written")
         }
+    }
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal; quiet otherwise.
+final class TerminalProgress {
+    private var meter: ProgressMeter?
+    private let label: String
+    private let enabled = isatty(FileHandle.standardError.fileDescriptor) == 1
+
+    init(label: String) { self.label = label }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total >= 1_000 else { return }
+        if meter == nil { meter = ProgressMeter(label: label, total: total) }
+        if let line = meter?.update(done) { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    func finish() {
+        if let meter { FileHandle.standardError.write(Data(meter.finish.utf8)) }
     }
 }

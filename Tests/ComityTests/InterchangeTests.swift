@@ -170,8 +170,17 @@ struct InterchangeTests {
     @Test("JSON, CSV and XML round trips on the demo are byte-identical", arguments: ["json", "csv", "xml"])
     func roundTrip(format: String) throws {
         try Fixture.withDirectory { dir in
-            let source = try Self.demo(dir)
-            let tables = try source.exportTables()
+            try Self.assertRoundTrip(try Self.demo(dir), in: dir, format: format)
+        }
+    }
+
+    /// Export → import into an empty database → export gives the same bytes, and re-importing changes nothing.
+    static func assertRoundTrip(_ source: ComityStore, in dir: URL, format: String) throws {
+        do {
+            var reported: [(Int, Int)] = []
+            let tables = try source.exportTables { reported.append(($0, $1)) }
+            #expect(reported.count == InterchangeTable.all.count && reported.last.map { $0.0 == $0.1 } == true)
+            #expect(zip(reported, reported.dropFirst()).allSatisfy { $0.0 <= $1.0 }, "export progress only moves forward")
             let target = try ComityStore.create(at: dir.appendingPathComponent("empty.sqlite").path)
             let first: String
             let dataset: InterchangeDataset
@@ -189,7 +198,9 @@ struct InterchangeTests {
                 dataset = try InterchangeXML.decode(first, file: "export.xml", schemaPath: Self.schema)
             }
             #expect(dataset.problems.isEmpty, "\(dataset.problems)")
-            let summary = try target.importDataset(dataset)
+            var imported: [(Int, Int)] = []
+            let summary = try target.importDataset(dataset) { imported.append(($0, $1)) }
+            #expect(imported.count == tables.map(\.rows.count).reduce(0, +) && imported.last.map { $0.0 == $0.1 } == true)
             #expect(summary.inserted == tables.map(\.rows.count).reduce(0, +))
             let again = try target.exportTables()
             let second: String

@@ -5,9 +5,14 @@ extension ComityStore {
     /// Every table, rows in key order. With a case or counterpart, only the requests in
     /// scope and what hangs on them; reference data (parties, authorities, bases,
     /// settings, holidays) is always whole, so the export can be imported on its own.
-    public func exportTables(caseID: String? = nil, counterpart: String? = nil) throws(ComityError) -> [InterchangeTableData] {
+    public func exportTables(
+        caseID: String? = nil, counterpart: String? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(ComityError) -> [InterchangeTableData] {
         let counterpart = counterpart?.uppercased()
         return try read { db in
+            var total = 0
+            for table in InterchangeTable.all { total += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0 }
+            var done = 0
             if let caseID { _ = try Self.caseFile(db, caseID) }
             if let counterpart { _ = try Self.party(db, counterpart) }
             let filtered = caseID != nil || counterpart != nil
@@ -21,6 +26,8 @@ extension ComityStore {
                 let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                     columns.indices.map { Self.value(row[$0] as DatabaseValue) }
                 }
+                done += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
+                progress(done, total)
                 return InterchangeTableData(table: table, columns: columns, rows: rows)
             }
         }

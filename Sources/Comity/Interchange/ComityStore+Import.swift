@@ -15,7 +15,11 @@ extension ComityStore {
     /// Applies `dataset` in one transaction. Records are matched by key: identical ones are
     /// skipped, conflicting ones refused unless `replace` (never for the history or the
     /// letter register, which are append-only). With `dryRun` nothing is written.
-    public func importDataset(_ dataset: InterchangeDataset, replace: Bool = false, dryRun: Bool = false) throws -> ImportSummary {
+    public func importDataset(
+        _ dataset: InterchangeDataset, replace: Bool = false, dryRun: Bool = false, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws -> ImportSummary {
+        let total = dataset.records.values.reduce(0) { $0 + $1.count }
+        var done = 0
         var outcome: Rollback?
         do {
             try queue.write { db in
@@ -28,6 +32,8 @@ extension ComityStore {
                     for record in dataset.records[table.label] ?? [] {
                         Self.importRecord(db, record, table: table, columns: columns, file: dataset.file, blank: dataset.emptyCellsAreBlank,
                                           replace: replace, summary: &summary, problems: &problems)
+                        done += 1
+                        progress(done, total)
                     }
                 }
                 if problems.isEmpty {
