@@ -32,18 +32,26 @@ public struct RequestClocks: Sendable {
                     kind: .response, start: start, due: nil, status: .stopped,
                     rule: "\(period) from \(source), \(startWords) (day 0)",
                     explanation: "stopped on \(since.iso) by the supplement request; it resumes when we send the supplement", daysLeft: nil))
-            } else if let due = try? DueDateCalculator.due(start: start, period: period, calendar: calendar, pauses: pauses),
-                      let twice = try? DueDateCalculator.due(start: start, period: Period(days: period.days * 2, unit: period.unit), calendar: calendar, pauses: pauses) {
-                responseDue = due.due
-                veryOverdue = twice.due
-                let awaiting = ![.executed].contains(state)
-                clocks.append(RequestClock(
-                    kind: .response, start: start, due: due.due, status: awaiting && asOf > due.due ? .passed : .running,
-                    rule: "\(period) from \(source), \(startWords) (day 0)", explanation: due.explanation,
-                    daysLeft: asOf.days(until: due.due)))
-                clocks.append(RequestClock(
-                    kind: .veryOverdue, start: start, due: twice.due, status: asOf > twice.due ? .passed : .running,
-                    rule: "twice the response period", explanation: twice.explanation, daysLeft: asOf.days(until: twice.due)))
+            } else {
+                let rule = "\(period) from \(source), \(startWords) (day 0)"
+                do {
+                    let due = try DueDateCalculator.due(start: start, period: period, calendar: calendar, pauses: pauses)
+                    let twice = try DueDateCalculator.due(
+                        start: start, period: Period(days: period.days * 2, unit: period.unit), calendar: calendar, pauses: pauses)
+                    responseDue = due.due
+                    veryOverdue = twice.due
+                    clocks.append(RequestClock(
+                        kind: .response, start: start, due: due.due, status: asOf > due.due ? .passed : .running,
+                        rule: rule, explanation: due.explanation, daysLeft: asOf.days(until: due.due)))
+                    clocks.append(RequestClock(
+                        kind: .veryOverdue, start: start, due: twice.due, status: asOf > twice.due ? .passed : .running,
+                        rule: "twice the response period", explanation: twice.explanation, daysLeft: asOf.days(until: twice.due)))
+                } catch {
+                    // Shown rather than dropped: a clerk must see why no due date is given.
+                    clocks.append(RequestClock(
+                        kind: .response, start: start, due: nil, status: .stopped, rule: rule,
+                        explanation: "cannot be counted: \(error.message)", daysLeft: nil))
+                }
             }
         }
 
