@@ -6,7 +6,7 @@
 /// a pause (a stopped clock, half-open `[from, until)`) never count.
 ///
 ///     let c = try DueDateCalculator.due(start: sent, period: Period(days: 20, unit: .working), calendar: .japan())
-///     print(c.explanation)
+///     c.explanation   // "20 working days of JP from … (day 0): skipped …; due …"
 public enum DueDateCalculator {
     /// The date a period ends, and why.
     ///

@@ -26,8 +26,8 @@ extension ComityStore {
                 let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                     columns.indices.map { Self.value(row[$0] as DatabaseValue) }
                 }
-                done += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
-                progress(done, total)
+                done += rows.count
+                progress(min(done, total), total)
                 return InterchangeTableData(table: table, columns: columns, rows: rows)
             }
         }

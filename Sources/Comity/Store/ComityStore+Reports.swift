@@ -41,10 +41,11 @@ extension ComityStore {
     }
 
     static func assessment(_ db: Database, of reference: String, asOf: CalendarDate) throws -> Assessment? {
-        let request = try Self.request(db, reference)
-        let scope = StallScope(asOf: asOf, caseID: request.caseID, includeNotStalled: true)
+        _ = try Self.request(db, reference)
+        var scope = StallScope(asOf: asOf, includeNotStalled: true)
+        scope.reference = reference
         var found: Assessment?
-        try forEachAssessment(db, scope) { if $0.reference == reference { found = $0 } }
+        try forEachAssessment(db, scope) { found = $0 }
         return found
     }
 }

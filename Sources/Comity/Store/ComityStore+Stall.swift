@@ -11,6 +11,8 @@ extension ComityStore {
         public var includeNotStalled: Bool
         /// The engagement a brief prepares for: every request is weighed against it, however far ahead.
         public var engagement: Engagement?
+        /// Only this request (for one request's clocks and letters).
+        public var reference: String?
 
         public init(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, includeNotStalled: Bool = false, engagement: Engagement? = nil) {
             self.asOf = asOf
@@ -94,6 +96,7 @@ extension ComityStore {
         var arguments: StatementArguments = [scope.asOf, scope.asOf]
         if let counterpart = scope.counterpart { sql += " AND a.party = ?"; arguments += [counterpart] }
         if let caseID = scope.caseID { sql += " AND r.case_id = ?"; arguments += [caseID] }
+        if let reference = scope.reference { sql += " AND r.reference = ?"; arguments += [reference] }
         return (sql, arguments)
     }
 }
