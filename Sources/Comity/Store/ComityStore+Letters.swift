@@ -63,10 +63,10 @@ extension ComityStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE number = ?", arguments: [number]) else {
                 throw ComityError.notFound(kind: "letter", id: number, hint: "see 'comity letter list REF'")
             }
+            let e = Self.entry(row)
             return Letter(
-                number: row["number"], requestReference: row["request_ref"], sender: row["sender"], kind: row["kind"],
-                language: LetterLanguage(rawValue: row["lang"]) ?? .en, format: row["format"], date: row["date"],
-                classification: row["classification"], sha256: row["sha256"], document: row["document"])
+                number: e.number, requestReference: e.requestReference, sender: e.sender, kind: e.kind, language: e.language,
+                format: e.format, date: e.date, classification: e.classification, sha256: e.sha256, document: row["document"])
         }
     }
 
