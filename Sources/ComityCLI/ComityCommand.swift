@@ -12,7 +12,7 @@ struct ComityCommand: ParsableCommand {
             67 move not allowed, 70 template or schema error, 74 database error.
             """,
         subcommands: [
-            Init.self, Demo.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
+            Init.self, Demo.self, Synth.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
             CaseCommand.self, RequestCommand.self, ReplyCommand.self, EngagementCommand.self,
             HistoryCommand.self, ReportCommand.self, LetterCommand.self, SettingsCommand.self, HolidaysCommand.self,
             BackupCommand.self, CheckCommand.self, CalendarCommand.self, ExportCommand.self, ImportCommand.self,

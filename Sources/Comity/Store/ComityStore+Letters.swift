@@ -21,31 +21,34 @@ extension ComityStore {
     /// Issues several letters in one transaction: all of them or none.
     public func issueLetters(_ specs: [LetterSpec], renderer: DocumentRenderer, by clerk: Clerk, beforeCommit: ([Letter]) throws -> Void = { _ in }) throws(ComityError) -> [Letter] {
         try write { db in
-            var letters: [Letter] = []
-            for spec in specs {
-                let composer = try Self.composer(db, spec)
-                let sender = composer.sender!.id
-                let sequence = try Int.fetchOne(
-                    db, sql: "SELECT coalesce(max(sequence), 0) + 1 FROM letter WHERE sender = ? AND year = ?",
-                    arguments: [sender, spec.date.year])!
-                let number = "\(sender)/\(spec.date.year)/\(String(format: "%04d", sequence))"
-                let letter = try Self.render(composer, spec, number: number, renderer: renderer)
-                let followUp = try Self.insertFollowUp(
-                    db, FollowUp(requestReference: spec.reference, date: spec.date, kind: composer.kind, reference: number,
-                                 note: "issued \(letter.language.rawValue) \(letter.format), SHA-256 \(letter.sha256.prefix(16))…"),
-                    by: clerk)
-                try db.execute(sql: """
-                    INSERT INTO letter (number, sender, year, sequence, request_ref, follow_up_id, kind, lang, format, date,
-                                        classification, sha256, document)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [number, sender, spec.date.year, sequence, spec.reference, followUp.id, composer.kind,
-                                     spec.language.rawValue, spec.format.rawValue, spec.date, letter.classification,
-                                     letter.sha256, letter.document])
-                letters.append(letter)
-            }
+            let letters = try specs.map { spec in try Self.issue(db, spec, renderer: renderer, by: clerk) }
             try beforeCommit(letters)
             return letters
         }
+    }
+
+    /// Issues one letter inside a write transaction: the next register number, the stored
+    /// document and the follow-up it records.
+    static func issue(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk) throws -> Letter {
+        let composer = try Self.composer(db, spec)
+        let sender = composer.sender!.id
+        let sequence = try Int.fetchOne(
+            db, sql: "SELECT coalesce(max(sequence), 0) + 1 FROM letter WHERE sender = ? AND year = ?",
+            arguments: [sender, spec.date.year])!
+        let number = "\(sender)/\(spec.date.year)/\(String(format: "%04d", sequence))"
+        let letter = try Self.render(composer, spec, number: number, renderer: renderer)
+        let followUp = try Self.insertFollowUp(
+            db, FollowUp(requestReference: spec.reference, date: spec.date, kind: composer.kind, reference: number,
+                         note: "issued \(letter.language.rawValue) \(letter.format), SHA-256 \(letter.sha256.prefix(16))…"),
+            by: clerk)
+        try db.execute(sql: """
+            INSERT INTO letter (number, sender, year, sequence, request_ref, follow_up_id, kind, lang, format, date,
+                                classification, sha256, document)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [number, sender, spec.date.year, sequence, spec.reference, followUp.id, composer.kind,
+                             spec.language.rawValue, spec.format.rawValue, spec.date, letter.classification,
+                             letter.sha256, letter.document])
+        return letter
     }
 
     /// The register entries for a request, oldest first.
