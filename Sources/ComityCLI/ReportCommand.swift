@@ -23,11 +23,26 @@ struct ReportCommand: ParsableCommand {
             let clerk = try global.clerk()
             if let counterpart { _ = try Party.validCode(counterpart) }
             let store = try global.openStore()
+            if format == .json {
+                // Streamed: a report over a million requests is written as it is computed.
+                let date = asOf ?? clerk.today
+                if let out {
+                    try DocumentFile.stream(to: out) { sink in
+                        try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, to: sink)
+                    }
+                    FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
+                } else {
+                    try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before) { bytes in
+                        try FileDescriptorSink.write(bytes, to: STDOUT_FILENO, path: "standard output")
+                    }
+                }
+                return
+            }
             let report = try store.stallReport(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, before: before)
             let document: String
             switch format {
             case .text: document = report.text
-            case .json: document = try JSONDocument.encode(report)
+            case .json: return
             case .xml, .html: document = try templates.renderer().render(report, as: format.kind!)
             }
             try DocumentOutput.emit(document, to: out)

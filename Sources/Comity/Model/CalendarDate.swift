@@ -10,6 +10,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public let year: Int
     public let month: Int
     public let day: Int
+    /// Days since 1970-01-01 (negative before), kept alongside the fields because clocks
+    /// count days constantly.
+    public let dayNumber: Int
 
     /// Years Comity accepts: wide enough for any real case, narrow enough to keep arithmetic exact.
     public static let supportedYears = 1900...2199
@@ -24,9 +27,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         guard (1...last).contains(day) else {
             throw .impossible("\(format4(year))-\(pad2(month))-\(pad2(day))", "\(Self.monthNames[month - 1]) \(year) has \(last) days")
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month, day, dayNumber: Self.dayNumber(year, month, day))
     }
 
     /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, nothing else.
@@ -49,18 +50,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         try self.init(year: y, month: m, day: d)
     }
 
-    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+    private init(unchecked year: Int, _ month: Int, _ day: Int, dayNumber: Int) {
         self.year = year
         self.month = month
         self.day = day
+        self.dayNumber = dayNumber
     }
 
     /// `YYYY-MM-DD`.
     public var iso: String { "\(format4(year))-\(pad2(month))-\(pad2(day))" }
     public var description: String { iso }
 
-    /// Days since 1970-01-01 (negative before).
-    public var dayNumber: Int {
+    private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -81,7 +82,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, dayNumber: dayNumber)
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
@@ -98,8 +99,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public var isWeekend: Bool { isoWeekday >= 6 }
 
+    public static func == (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber == rhs.dayNumber }
+    public func hash(into hasher: inout Hasher) { hasher.combine(dayNumber) }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.dayNumber < rhs.dayNumber
     }
 
     public static func isLeap(_ year: Int) -> Bool {

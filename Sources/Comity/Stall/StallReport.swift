@@ -71,13 +71,38 @@ public struct StallReport: Codable, Sendable {
             g.findings.sort { ($0.severity ?? .low, $1.reference) > ($1.severity ?? .low, $0.reference) }
             return g
         }
-        var counts: [StallCategory: Int] = [:]
-        for a in assessments { if let c = a.category { counts[c, default: 0] += 1 } }
-        summary = Summary(
-            outstanding: assessments.count, stalled: assessments.filter(\.isStalled).count,
-            ballWithThem: assessments.filter { $0.ballWith == .them }.count,
-            ballWithUs: assessments.filter { $0.ballWith == .us }.count,
-            byCategory: StallCategory.allCases.compactMap { c in counts[c].map { CategoryCount(category: c, count: $0) } })
-        classification = assessments.map(\.classification).max() ?? .unclassified
+        var tally = Tally()
+        for a in assessments { tally.add(a) }
+        summary = tally.summary
+        classification = tally.classification
+    }
+}
+
+extension StallReport {
+    /// Counts findings one at a time, so a streamed report can end with its summary.
+    public struct Tally: Sendable {
+        private var outstanding = 0
+        private var stalled = 0
+        private var ballWithThem = 0
+        private var ballWithUs = 0
+        private var counts: [StallCategory: Int] = [:]
+        /// The highest classification seen.
+        public private(set) var classification = Classification.unclassified
+
+        public init() {}
+
+        public mutating func add(_ a: Assessment) {
+            outstanding += 1
+            if a.isStalled { stalled += 1 }
+            if a.ballWith == .them { ballWithThem += 1 } else { ballWithUs += 1 }
+            if let c = a.category { counts[c, default: 0] += 1 }
+            classification = max(classification, a.classification)
+        }
+
+        public var summary: Summary {
+            Summary(
+                outstanding: outstanding, stalled: stalled, ballWithThem: ballWithThem, ballWithUs: ballWithUs,
+                byCategory: StallCategory.allCases.compactMap { c in counts[c].map { CategoryCount(category: c, count: $0) } })
+        }
     }
 }

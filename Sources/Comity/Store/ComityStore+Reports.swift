@@ -7,6 +7,92 @@ extension ComityStore {
     /// With `before`, the report becomes a pre-summit brief: every outstanding request with
     /// that engagement's counterpart, stalled or not, each with a talking point.
     public func stallReport(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil) throws(ComityError) -> StallReport {
+        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID)
+        let assessments = try self.assessments(plan.scope)
+        return StallReport(asOf: asOf, scope: plan.reportScope, engagement: plan.brief, assessments: assessments)
+    }
+
+    /// Writes the stall report as a `StallListing` in compact JSON to `sink`, finding by finding.
+    ///
+    /// Memory stays flat whatever the number of requests: findings are computed from
+    /// streamed rows and written at once.
+    public func writeStallListing(
+        asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
+        to sink: @escaping ([UInt8]) throws -> Void
+    ) throws(ComityError) {
+        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID)
+        var json = JSONStreamWriter(sink: sink)
+        var tally = StallReport.Tally()
+        do {
+            json.beginObject()
+            json.field("asOf", asOf)
+            if let e = plan.brief {
+                json.key("engagement")
+                json.beginObject()
+                json.field("counterpart", e.counterpart)
+                json.field("counterpartName", e.counterpartName)
+                json.field("daysUntil", e.daysUntil)
+                json.field("endDate", e.endDate)
+                json.field("id", e.id)
+                json.field("level", e.level)
+                json.field("place", e.place)
+                json.field("startDate", e.startDate)
+                json.field("title", e.title)
+                try json.endObject()
+            }
+            json.key("findings")
+            json.beginArray()
+            try forEachAssessment(plan.scope) { a in
+                json.newline()
+                try a.write(to: &json)
+                tally.add(a)
+            }
+            json.newline()
+            json.endArray()
+            json.key("scope")
+            json.beginObject()
+            json.field("caseID", plan.reportScope.caseID)
+            json.field("counterpart", plan.reportScope.counterpart)
+            json.field("engagementID", plan.reportScope.engagementID)
+            try json.endObject()
+            json.field("title", plan.brief.map { "Pre-summit brief: \($0.title)" } ?? "Stall report")
+            let summary = tally.summary
+            json.key("summary")
+            json.beginObject()
+            json.field("ballWithThem", summary.ballWithThem)
+            json.field("ballWithUs", summary.ballWithUs)
+            json.key("byCategory")
+            json.beginArray()
+            for c in summary.byCategory {
+                json.beginObject()
+                json.field("category", c.category)
+                json.field("count", c.count)
+                try json.endObject()
+            }
+            json.endArray()
+            json.field("outstanding", summary.outstanding)
+            json.field("stalled", summary.stalled)
+            try json.endObject()
+            json.field("classification", tally.classification)
+            json.field("withheld", 0)
+            try json.endObject()
+            json.newline()
+            try json.flush()
+        } catch let error as ComityError {
+            throw error
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    /// What a report covers, and the brief it prepares, checked against the store.
+    struct ReportPlan {
+        var scope: StallScope
+        var reportScope: StallReport.Scope
+        var brief: StallReport.Brief?
+    }
+
+    func reportPlan(asOf: CalendarDate, counterpart: String?, caseID: String?, before engagementID: String?) throws(ComityError) -> ReportPlan {
         var brief: StallReport.Brief?
         var engagement: Engagement?
         var counterpartCode = counterpart?.uppercased()
@@ -28,11 +114,7 @@ extension ComityStore {
         }
         let scope = StallScope(
             asOf: asOf, counterpart: counterpartCode, caseID: caseID, includeNotStalled: engagement != nil, engagement: engagement)
-        let assessments = try self.assessments(scope)
-        return StallReport(
-            asOf: asOf,
-            scope: .init(counterpart: counterpartCode, caseID: caseID, engagementID: engagementID),
-            engagement: brief, assessments: assessments)
+        return ReportPlan(scope: scope, reportScope: .init(counterpart: counterpartCode, caseID: caseID, engagementID: engagementID), brief: brief)
     }
 
     /// The clocks of one request as of a date, each able to explain itself.

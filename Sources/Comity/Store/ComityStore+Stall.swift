@@ -39,10 +39,15 @@ extension ComityStore {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
             let context = try StallContext(db, asOf: scope.asOf)
-            let (filter, arguments) = Self.scopeFilter(scope)
+            let (filter, arguments) = try Self.scopeFilter(db, scope)
             let inScope = "SELECT r.reference FROM request r JOIN authority a ON a.id = r.to_authority WHERE \(filter)"
+            // Everything but the items of assistance, which no assessment needs.
             let requests = try Row.fetchCursor(db, sql: """
-                SELECT r.*, a.party AS to_party, a.name AS to_name FROM request r JOIN authority a ON a.id = r.to_authority
+                SELECT r.reference, r.case_id, r.from_authority, r.to_authority, r.channel, r.basis_id, r.subject, r.subject_ja,
+                       r.urgency, r.classification, r.sent_date, r.counterpart_reference, r.state, r.preserved_until, r.note,
+                       a.party AS to_party, a.name AS to_name,
+                       c.title AS case_title, c.limitation_date AS case_limitation, c.classification AS case_classification
+                FROM request r JOIN authority a ON a.id = r.to_authority JOIN case_file c ON c.id = r.case_id
                 WHERE \(filter) ORDER BY r.reference
                 """, arguments: arguments)
             var replies = PeekableCursor(try Reply.fetchCursor(db, sql: """
@@ -64,9 +69,9 @@ extension ComityStore {
                 let ref = request.reference
                 let dossier = Dossier(
                     request: request,
-                    caseTitle: context.cases[request.caseID]?.title ?? request.caseID,
-                    caseLimitation: context.cases[request.caseID]?.limitation,
-                    caseClassification: context.cases[request.caseID]?.classification ?? .unclassified,
+                    caseTitle: row["case_title"],
+                    caseLimitation: row["case_limitation"],
+                    caseClassification: row["case_classification"],
                     counterpart: context.parties[row["to_party"]] ?? Party(code: row["to_party"], name: row["to_party"], formalName: row["to_party"]),
                     toAuthorityName: row["to_name"],
                     fromAuthorityName: context.authorityNames[request.fromAuthority] ?? request.fromAuthority,
@@ -86,14 +91,22 @@ extension ComityStore {
             }
     }
 
-    static func scopeFilter(_ scope: StallScope) -> (String, StatementArguments) {
+    static func scopeFilter(_ db: Database, _ scope: StallScope) throws -> (String, StatementArguments) {
         let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        var sql = """
-            r.sent_date IS NOT NULL AND r.sent_date <= ? AND (r.state IN (\(open)) OR EXISTS (
-                SELECT 1 FROM event e WHERE e.subject_id = r.reference AND e.subject_type = 'request'
-                AND e.action = 'moved' AND e.date > ?))
-            """
-        var arguments: StatementArguments = [scope.asOf, scope.asOf]
+        var sql = "r.sent_date IS NOT NULL AND r.sent_date <= ? AND r.state IN (\(open))"
+        var arguments: StatementArguments = [scope.asOf]
+        // A request closed after the as-of date was still open on it. Looking for such moves
+        // request by request costs a probe per closed request, so only when there can be any.
+        let lastMove = try CalendarDate.fetchOne(
+            db, sql: "SELECT max(date) FROM event WHERE subject_type = 'request' AND action = 'moved'")
+        if let lastMove, lastMove > scope.asOf {
+            sql = """
+                r.sent_date IS NOT NULL AND r.sent_date <= ? AND (r.state IN (\(open)) OR EXISTS (
+                    SELECT 1 FROM event e WHERE e.subject_id = r.reference AND e.subject_type = 'request'
+                    AND e.action = 'moved' AND e.date > ?))
+                """
+            arguments += [scope.asOf]
+        }
         if let counterpart = scope.counterpart { sql += " AND a.party = ?"; arguments += [counterpart] }
         if let caseID = scope.caseID { sql += " AND r.case_id = ?"; arguments += [caseID] }
         if let reference = scope.reference { sql += " AND r.reference = ?"; arguments += [reference] }
@@ -103,12 +116,10 @@ extension ComityStore {
 
 /// Look-up tables loaded once per stall query.
 private final class StallContext {
-    struct CaseInfo { var title: String; var limitation: CalendarDate?; var classification: Classification }
     struct BasisInfo { var instrument: String; var period: Period? }
 
     var parties: [String: Party] = [:]
     var authorityNames: [String: String] = [:]
-    var cases: [String: CaseInfo] = [:]
     var bases: [String: BasisInfo] = [:]
     var settings: [Channel: StallSettings] = [:]
     var upcomingEngagements: [String: [Engagement]] = [:]
@@ -117,9 +128,6 @@ private final class StallContext {
     init(_ db: Database, asOf: CalendarDate) throws {
         for p in try Party.fetchAll(db) { parties[p.code] = p }
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM authority") { authorityNames[row["id"]] = row["name"] }
-        for row in try Row.fetchAll(db, sql: "SELECT id, title, limitation_date, classification FROM case_file") {
-            cases[row["id"]] = CaseInfo(title: row["title"], limitation: row["limitation_date"], classification: row["classification"])
-        }
         for row in try Row.fetchAll(db, sql: "SELECT id, instrument, response_days, response_unit FROM legal_basis") {
             let days: Int? = row["response_days"]
             let unit: PeriodUnit? = row["response_unit"]

@@ -30,7 +30,15 @@ enum JSONColumn {
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+    static func decode<T: Decodable & RangeReplaceableCollection>(_ type: T.Type, _ text: String?) -> T? {
+        // Most lists are empty; skip the decoder for them.
+        if text == "[]" { return T() }
+        return decodeAny(type, text)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? { decodeAny(type, text) }
+
+    private static func decodeAny<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
         guard let text else { return nil }
         return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
     }

@@ -182,6 +182,15 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'an issued letter is never replaced'); END;
                 """)
         }
+        migrator.registerMigration("v5-scale") { db in
+            // Stall reports replay each request's moves: a covering index holds just those,
+            // and tells at once whether any request moved after an as-of date.
+            try db.execute(sql: """
+                CREATE INDEX event_request_moves ON event(subject_id, id, date, from_state, to_state)
+                    WHERE subject_type = 'request' AND action = 'moved';
+                CREATE INDEX event_request_move_dates ON event(date) WHERE subject_type = 'request' AND action = 'moved';
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,81 @@
+/// Writes compact JSON straight into a byte buffer, flushing to a sink as it fills.
+///
+/// `JSONEncoder` builds a tree of the whole value before writing a byte; for a report of
+/// hundreds of thousands of findings that costs seconds and hundreds of megabytes. This
+/// writer emits as it goes, so memory stays flat however large the report. Keys are
+/// written in the order given; callers keep them sorted, as `JSONDocument` does.
+public struct JSONStreamWriter {
+    private var buffer: [UInt8] = []
+    private var needsComma = false
+    private let sink: ([UInt8]) throws -> Void
+    private let flushAt = 1 << 16
+
+    public init(sink: @escaping ([UInt8]) throws -> Void) {
+        self.sink = sink
+        buffer.reserveCapacity(flushAt + 4096)
+    }
+
+    public mutating func flush() throws {
+        if !buffer.isEmpty { try sink(buffer) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func separate() {
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
+        needsComma = true
+    }
+
+    public mutating func beginObject() { separate(); buffer.append(UInt8(ascii: "{")); needsComma = false }
+    public mutating func endObject() throws { buffer.append(UInt8(ascii: "}")); needsComma = true; if buffer.count >= flushAt { try flush() } }
+    public mutating func beginArray() { separate(); buffer.append(UInt8(ascii: "[")); needsComma = false }
+    public mutating func endArray() { buffer.append(UInt8(ascii: "]")); needsComma = true }
+    public mutating func newline() { buffer.append(UInt8(ascii: "\n")) }
+
+    /// Writes `"key":` and leaves the writer ready for the value.
+    public mutating func key(_ key: String) {
+        separate()
+        string(key)
+        buffer.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func value(_ text: String) { separate(); string(text) }
+    public mutating func value(_ number: Int) { separate(); buffer.append(contentsOf: String(number).utf8) }
+    public mutating func value(_ flag: Bool) { separate(); buffer.append(contentsOf: (flag ? "true" : "false").utf8) }
+
+    public mutating func field(_ name: String, _ text: String) { key(name); value(text) }
+    public mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
+    public mutating func field(_ name: String, _ text: String?) { if let text { field(name, text) } }
+    public mutating func field(_ name: String, _ number: Int?) { if let number { field(name, number) } }
+    public mutating func field(_ name: String, _ date: CalendarDate?) { if let date { field(name, date.iso) } }
+    public mutating func field<T: RawRepresentable>(_ name: String, _ value: T?) where T.RawValue == String {
+        if let value { field(name, value.rawValue) }
+    }
+
+    /// A JSON string, escaped as `JSONEncoder` escapes it (slashes left alone).
+    private mutating func string(_ text: String) {
+        buffer.append(UInt8(ascii: "\""))
+        // Most text needs no escaping: copy it in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            buffer.append(contentsOf: text.utf8)
+            buffer.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): buffer.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): buffer.append(contentsOf: [92, 92])
+            case 0x0A: buffer.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: buffer.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: buffer.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0x08: buffer.append(contentsOf: [92, UInt8(ascii: "b")])
+            case 0x0C: buffer.append(contentsOf: [92, UInt8(ascii: "f")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                buffer.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default: buffer.append(byte)
+            }
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+}
