@@ -19,36 +19,17 @@ struct LetterBatch {
             throw ValidationFailure("the folder \(folder) does not exist; create it first")
         }
         if let counterpart { _ = try Party.validCode(counterpart) }
-        let stalled = try store.assessments(.init(asOf: date, counterpart: counterpart))
-        var specs: [LetterSpec] = []
-        var skipped: [LetterIndex.Skipped] = []
-        for a in stalled {
-            if a.ballWith == .us {
-                skipped.append(.init(reference: a.reference, reason: "the ball is with us: \(a.nextStep)"))
-                continue
-            }
-            let spec = LetterSpec(reference: a.reference, language: language, format: format, date: date)
-            do {
-                _ = try store.previewLetter(spec, renderer: renderer)
-                specs.append(spec)
-            } catch {
-                guard error.category == .invalid else { throw error }
-                skipped.append(.init(reference: a.reference, reason: error.description))
-            }
-        }
-        let write = { (letters: [Letter]) throws in
-            for letter in letters { try DocumentFile.write(letter.document, to: (folder as NSString).appendingPathComponent(letter.fileName)) }
-            let index = LetterIndex(date: date, issued: issue, letters: letters, skipped: skipped)
+        let write = { (batch: ComityStore.LetterBatchResult) throws in
+            for letter in batch.letters { try DocumentFile.write(letter.document, to: (folder as NSString).appendingPathComponent(letter.fileName)) }
+            let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped)
             try DocumentFile.write(try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index"),
                                    to: (folder as NSString).appendingPathComponent("index.html"))
         }
-        let letters: [Letter]
-        if issue {
-            letters = try store.issueLetters(specs, renderer: renderer, by: clerk, beforeCommit: write)
-        } else {
-            letters = try specs.map { try store.previewLetter($0, renderer: renderer) }
-            try write(letters)
-        }
+        let batch = try store.letterBatch(
+            date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
+            issuedBy: issue ? clerk : nil, beforeCommit: write)
+        let letters = batch.letters
+        let skipped = batch.skipped
         let verb = issue ? "issued" : "wrote"
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }

@@ -114,7 +114,7 @@ struct ReportCLITests {
                 let object = try #require(try decodeJSON(result.stdout) as? [String: Any])
                 #expect(object["asOf"] as? String == "2011-11-28")
                 let keys = Set(object.keys)
-                #expect(keys.isSuperset(of: ["asOf", "title", "scope", "summary", "groups", "classification", "withheld"]))
+                #expect(keys.isSuperset(of: ["asOf", "title", "scope", "summary", "findings", "classification", "withheld"]))
                 #expect((object["engagement"] != nil) == (report == .brief))
             }
         }
@@ -135,8 +135,8 @@ struct ReportCLITests {
 
             let json = try Self.report(sandbox, ["--before", DemoWorld.nodaVisit, "--format", "json"])
             try #require(json.status == 0, "\(json)")
-            let report = try JSONDecoder().decode(StallReport.self, from: Data(json.stdout.utf8))
-            let mhi = try #require(report.groups.first?.findings.first)
+            let report = try JSONDecoder().decode(StallListing.self, from: Data(json.stdout.utf8))
+            let mhi = try #require(report.findings.first)
             #expect(mhi.category == .nonCommittal)
             #expect(mhi.ballWith == .them)
             #expect(mhi.daysSinceSent == 59)

@@ -19,23 +19,35 @@ struct LetterFacts {
     var ourForeignMinistry: Authority?
     var assessment: Assessment?
 
-    static func load(_ db: Database, reference: String, asOf: CalendarDate, assessment: Assessment?) throws -> LetterFacts {
+    /// Facts shared by many letters in one batch, read once.
+    final class Cache {
+        var bases: [String: LegalBasis] = [:]
+    }
+
+    static func load(_ db: Database, reference: String, asOf: CalendarDate, assessment: Assessment?, cache: Cache? = nil) throws -> LetterFacts {
         let request = try ComityStore.request(db, reference)
         let caseFile = try ComityStore.caseFile(db, request.caseID)
         let from = try ComityStore.authority(db, request.fromAuthority)
         let to = try ComityStore.authority(db, request.toAuthority)
         let ours = try ComityStore.party(db, from.party)
         let theirs = try ComityStore.party(db, to.party)
-        let basis = try request.basisID.map { try ComityStore.basis(db, $0) }
-        let replies = try Reply.filter(Column("request_ref") == reference && Column("date") <= asOf)
-            .order(Column("date"), Column("id")).fetchAll(db)
-        let followUps = try FollowUp.filter(Column("request_ref") == reference && Column("date") <= asOf)
-            .order(Column("date"), Column("id")).fetchAll(db)
-        let embassy = try Authority.fetchOne(db, sql: """
+        let basis = try request.basisID.map { id in
+            if let known = cache?.bases[id] { return known }
+            let b = try ComityStore.basis(db, id)
+            cache?.bases[id] = b
+            return b
+        }
+        let replies = try Reply.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM reply WHERE request_ref = ? AND date <= ? ORDER BY date, id"), arguments: [reference, asOf])
+        let followUps = try FollowUp.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM follow_up WHERE request_ref = ? AND date <= ? ORDER BY date, id"), arguments: [reference, asOf])
+        let embassy = try Authority.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM authority WHERE party = ? AND posted_to = ? ORDER BY role = 'embassy' DESC, id LIMIT 1
-            """, arguments: [ours.code, theirs.code])
+            """), arguments: [ours.code, theirs.code])
         let ministry = { (party: String) in
-            try Authority.fetchOne(db, sql: "SELECT * FROM authority WHERE party = ? AND role = 'foreign-ministry' ORDER BY id LIMIT 1", arguments: [party])
+            try Authority.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM authority WHERE party = ? AND role = 'foreign-ministry' ORDER BY id LIMIT 1"),
+                arguments: [party])
         }
         return LetterFacts(
             request: request, caseFile: caseFile, from: from, to: to, ourParty: ours, theirParty: theirs, basis: basis,

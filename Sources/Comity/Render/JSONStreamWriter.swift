@@ -47,7 +47,17 @@ public struct JSONStreamWriter {
     public mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
     public mutating func field(_ name: String, _ text: String?) { if let text { field(name, text) } }
     public mutating func field(_ name: String, _ number: Int?) { if let number { field(name, number) } }
-    public mutating func field(_ name: String, _ date: CalendarDate?) { if let date { field(name, date.iso) } }
+    public mutating func field(_ name: String, _ date: CalendarDate?) {
+        guard let date else { return }
+        key(name)
+        separate()
+        // ISO digits straight into the buffer: reports write a dozen dates per finding.
+        let digit = { (n: Int) in UInt8(48 + n % 10) }
+        buffer.append(contentsOf: [
+            34, digit(date.year / 1000), digit(date.year / 100), digit(date.year / 10), digit(date.year), 45,
+            digit(date.month / 10), digit(date.month), 45, digit(date.day / 10), digit(date.day), 34,
+        ])
+    }
     public mutating func field<T: RawRepresentable>(_ name: String, _ value: T?) where T.RawValue == String {
         if let value { field(name, value.rawValue) }
     }
@@ -56,8 +66,13 @@ public struct JSONStreamWriter {
     private mutating func string(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
         // Most text needs no escaping: copy it in one go.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            buffer.append(contentsOf: text.utf8)
+        var text = text
+        let copied: Bool = text.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             buffer.append(UInt8(ascii: "\""))
             return
         }

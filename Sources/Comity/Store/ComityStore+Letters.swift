@@ -29,8 +29,8 @@ extension ComityStore {
 
     /// Issues one letter inside a write transaction: the next register number, the stored
     /// document and the follow-up it records.
-    static func issue(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk) throws -> Letter {
-        let composer = try Self.composer(db, spec)
+    static func issue(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk, composer known: LetterComposer? = nil) throws -> Letter {
+        let composer = try known ?? Self.composer(db, spec)
         let sender = composer.sender!.id
         let sequence = try Int.fetchOne(
             db, sql: "SELECT coalesce(max(sequence), 0) + 1 FROM letter WHERE sender = ? AND year = ?",
@@ -80,9 +80,10 @@ extension ComityStore {
             classification: row["classification"], sha256: row["sha256"])
     }
 
-    static func composer(_ db: Database, _ spec: LetterSpec) throws -> LetterComposer {
-        let assessment = try Self.assessment(db, of: spec.reference, asOf: spec.date)
-        let facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment)
+    /// - Parameter known: the request's assessment as of the letter's date, when the caller has it already.
+    static func composer(_ db: Database, _ spec: LetterSpec, assessment known: Assessment? = nil, cache: LetterFacts.Cache? = nil) throws -> LetterComposer {
+        let assessment = try known ?? Self.assessment(db, of: spec.reference, asOf: spec.date)
+        let facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment, cache: cache)
         guard let assessment else {
             let r = facts.request
             throw ValidationFailure("request \(r.reference) is \(r.sentDate.map { _ in r.state.rawValue } ?? "not sent") on \(spec.date.iso); a follow-up letter is for a request still outstanding")

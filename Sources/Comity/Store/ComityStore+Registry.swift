@@ -128,14 +128,14 @@ extension ComityStore {
     // MARK: - Lookups inside a transaction
 
     static func party(_ db: Database, _ code: String) throws -> Party {
-        guard let p = try Party.fetchOne(db, key: code) else {
+        guard let p = try Party.fetchOne(db.cachedStatement(sql: "SELECT * FROM party WHERE code = ?"), arguments: [code]) else {
             throw ComityError.notFound(kind: "party", id: code, hint: "add it with 'comity party add \(printable(code, limit: 8))'")
         }
         return p
     }
 
     static func authority(_ db: Database, _ id: String) throws -> Authority {
-        guard let a = try Authority.fetchOne(db, key: id) else {
+        guard let a = try Authority.fetchOne(db.cachedStatement(sql: "SELECT * FROM authority WHERE id = ?"), arguments: [id]) else {
             throw ComityError.notFound(kind: "authority", id: id, hint: "see 'comity authority list' or add it with 'comity authority add'")
         }
         return a
@@ -149,7 +149,7 @@ extension ComityStore {
     }
 
     static func caseFile(_ db: Database, _ id: String) throws -> Case {
-        guard let c = try Case.fetchOne(db, key: id) else {
+        guard let c = try Case.fetchOne(db.cachedStatement(sql: "SELECT * FROM case_file WHERE id = ?"), arguments: [id]) else {
             throw ComityError.notFound(kind: "case", id: id, hint: "see 'comity case list' or add it with 'comity case add'")
         }
         return c

@@ -103,7 +103,7 @@ extension ComityStore {
     }
 
     static func request(_ db: Database, _ reference: String) throws -> Request {
-        guard let r = try Request.fetchOne(db, key: reference) else {
+        guard let r = try Request.fetchOne(db.cachedStatement(sql: "SELECT * FROM request WHERE reference = ?"), arguments: [reference]) else {
             throw ComityError.notFound(kind: "request", id: reference, hint: "see 'comity request list'")
         }
         return r

@@ -42,27 +42,27 @@ extension ComityStore {
             let (filter, arguments) = try Self.scopeFilter(db, scope)
             let inScope = "SELECT r.reference FROM request r JOIN authority a ON a.id = r.to_authority WHERE \(filter)"
             // Everything but the items of assistance, which no assessment needs.
-            let requests = try Row.fetchCursor(db, sql: """
+            let requests = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT r.reference, r.case_id, r.from_authority, r.to_authority, r.channel, r.basis_id, r.subject, r.subject_ja,
                        r.urgency, r.classification, r.sent_date, r.counterpart_reference, r.state, r.preserved_until, r.note,
                        a.party AS to_party, a.name AS to_name,
                        c.title AS case_title, c.limitation_date AS case_limitation, c.classification AS case_classification
                 FROM request r JOIN authority a ON a.id = r.to_authority JOIN case_file c ON c.id = r.case_id
                 WHERE \(filter) ORDER BY r.reference
-                """, arguments: arguments)
-            var replies = PeekableCursor(try Reply.fetchCursor(db, sql: """
+                """), arguments: arguments)
+            var replies = PeekableCursor(try Reply.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM reply WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """, arguments: [scope.asOf] + arguments))
-            var moves = PeekableCursor(try Row.fetchCursor(db, sql: """
+                """), arguments: [scope.asOf] + arguments))
+            var moves = PeekableCursor(try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT subject_id, date, from_state, to_state FROM event
                 WHERE subject_type = 'request' AND action = 'moved' AND date <= ? AND subject_id IN (\(inScope))
                 ORDER BY subject_id, id
-                """, arguments: [scope.asOf] + arguments).map { row -> (String, Dossier.Move) in
+                """), arguments: [scope.asOf] + arguments).map { row -> (String, Dossier.Move) in
                     (row["subject_id"], Dossier.Move(date: row["date"], from: row["from_state"], to: row["to_state"]))
                 })
-            var followUps = PeekableCursor(try FollowUp.fetchCursor(db, sql: """
+            var followUps = PeekableCursor(try FollowUp.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM follow_up WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """, arguments: [scope.asOf] + arguments))
+                """), arguments: [scope.asOf] + arguments))
 
             while let row = try requests.next() {
                 let request = Request(row: row)
@@ -72,20 +72,20 @@ extension ComityStore {
                     caseTitle: row["case_title"],
                     caseLimitation: row["case_limitation"],
                     caseClassification: row["case_classification"],
-                    counterpart: context.parties[row["to_party"]] ?? Party(code: row["to_party"], name: row["to_party"], formalName: row["to_party"]),
+                    counterpart: try context.party(row["to_party"]),
                     toAuthorityName: row["to_name"],
-                    fromAuthorityName: context.authorityNames[request.fromAuthority] ?? request.fromAuthority,
-                    basisName: request.basisID.flatMap { context.bases[$0]?.instrument },
-                    basisPeriod: request.basisID.flatMap { context.bases[$0]?.period },
+                    fromAuthorityName: try context.authorityName(request.fromAuthority),
+                    basisName: try request.basisID.flatMap { try context.basis($0)?.instrument },
+                    basisPeriod: try request.basisID.flatMap { try context.basis($0)?.period },
                     replies: try replies.take(while: { $0.requestReference }, equals: ref),
                     moves: try moves.take(while: { $0.0 }, equals: ref).map(\.1),
                     followUps: try followUps.take(while: { $0.requestReference }, equals: ref))
                 let counterpart = dossier.counterpart.code
-                var settings = context.settings[request.channel]!
+                var settings = try context.settings(request.channel)
                 if scope.engagement != nil { settings.lookaheadDays = Int.max / 2 }
                 guard let assessment = StallEngine.assess(
-                    dossier, asOf: scope.asOf, settings: settings, calendar: try context.calendar(db, counterpart),
-                    engagements: scope.engagement.map { [$0] } ?? context.upcomingEngagements[counterpart] ?? [])
+                    dossier, asOf: scope.asOf, settings: settings, calendar: try context.calendar(counterpart),
+                    engagements: try scope.engagement.map { [$0] } ?? context.upcomingEngagements(counterpart))
                 else { continue }
                 if assessment.isStalled || scope.includeNotStalled { try body(assessment) }
             }
@@ -98,7 +98,7 @@ extension ComityStore {
         // A request closed after the as-of date was still open on it. Looking for such moves
         // request by request costs a probe per closed request, so only when there can be any.
         let lastMove = try CalendarDate.fetchOne(
-            db, sql: "SELECT max(date) FROM event WHERE subject_type = 'request' AND action = 'moved'")
+            db.cachedStatement(sql: "SELECT max(date) FROM event WHERE subject_type = 'request' AND action = 'moved'"))
         if let lastMove, lastMove > scope.asOf {
             sql = """
                 r.sent_date IS NOT NULL AND r.sent_date <= ? AND (r.state IN (\(open)) OR EXISTS (
@@ -114,36 +114,73 @@ extension ComityStore {
     }
 }
 
-/// Look-up tables loaded once per stall query.
+/// Look-up tables filled as a stall query needs them, so assessing one request reads only
+/// what that request refers to, and a whole-world report reads each party once.
 private final class StallContext {
     struct BasisInfo { var instrument: String; var period: Period? }
 
+    private let db: Database
+    private let asOf: CalendarDate
     var parties: [String: Party] = [:]
     var authorityNames: [String: String] = [:]
     var bases: [String: BasisInfo] = [:]
     var settings: [Channel: StallSettings] = [:]
-    var upcomingEngagements: [String: [Engagement]] = [:]
-    private var calendars: [String: HolidayCalendar] = [:]
+    var engagements: [String: [Engagement]] = [:]
+    var calendars: [String: HolidayCalendar] = [:]
+    private let engagementStatement: Statement
 
     init(_ db: Database, asOf: CalendarDate) throws {
-        for p in try Party.fetchAll(db) { parties[p.code] = p }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM authority") { authorityNames[row["id"]] = row["name"] }
-        for row in try Row.fetchAll(db, sql: "SELECT id, instrument, response_days, response_unit FROM legal_basis") {
-            let days: Int? = row["response_days"]
-            let unit: PeriodUnit? = row["response_unit"]
-            bases[row["id"]] = BasisInfo(instrument: row["instrument"], period: days.map { Period(days: $0, unit: unit ?? .calendar) })
-        }
-        for channel in Channel.allCases { settings[channel] = try ComityStore.settings(db, for: channel) }
-        let upcoming = try Engagement.fetchAll(
-            db, sql: "SELECT * FROM engagement WHERE end_date >= ? ORDER BY start_date, id", arguments: [asOf])
-        for e in upcoming { upcomingEngagements[e.counterpart, default: []].append(e) }
+        self.db = db
+        self.asOf = asOf
+        engagementStatement = try db.cachedStatement(
+            sql: "SELECT * FROM engagement WHERE counterpart = ? AND end_date >= ? ORDER BY start_date, id")
     }
 
-    func calendar(_ db: Database, _ party: String) throws -> HolidayCalendar {
-        if let c = calendars[party] { return c }
-        let c = try ComityStore.holidayCalendar(db, for: party)
-        calendars[party] = c
-        return c
+    /// The value for `key` in the cache at `path`, loaded once.
+    private func cached<K: Hashable, V>(_ path: ReferenceWritableKeyPath<StallContext, [K: V]>, _ key: K, _ load: () throws -> V) rethrows -> V {
+        if let value = self[keyPath: path][key] { return value }
+        let value = try load()
+        self[keyPath: path][key] = value
+        return value
+    }
+
+    func party(_ code: String) throws -> Party {
+        try cached(\.parties, code) {
+            try Party.fetchOne(db.cachedStatement(sql: "SELECT * FROM party WHERE code = ?"), arguments: [code])
+                ?? Party(code: code, name: code, formalName: code)
+        }
+    }
+
+    func authorityName(_ id: String) throws -> String {
+        try cached(\.authorityNames, id) {
+            try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM authority WHERE id = ?"), arguments: [id]) ?? id
+        }
+    }
+
+    func basis(_ id: String) throws -> BasisInfo? {
+        if let b = bases[id] { return b }
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT instrument, response_days, response_unit FROM legal_basis WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let days: Int? = row["response_days"]
+        let unit: PeriodUnit? = row["response_unit"]
+        let b = BasisInfo(instrument: row["instrument"], period: days.map { Period(days: $0, unit: unit ?? .calendar) })
+        bases[id] = b
+        return b
+    }
+
+    func settings(_ channel: Channel) throws -> StallSettings {
+        try cached(\.settings, channel) { try ComityStore.settings(db, for: channel) }
+    }
+
+    /// Engagements with `counterpart` not yet over on the as-of date.
+    func upcomingEngagements(_ counterpart: String) throws -> [Engagement] {
+        try cached(\.engagements, counterpart) { try Engagement.fetchAll(engagementStatement, arguments: [counterpart, asOf]) }
+    }
+
+    func calendar(_ party: String) throws -> HolidayCalendar {
+        try cached(\.calendars, party) { try ComityStore.holidayCalendar(db, for: party) }
     }
 }
 
