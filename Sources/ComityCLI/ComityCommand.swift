@@ -24,10 +24,21 @@ struct ComityCommand: ParsableCommand {
 enum Main {
     static func main() {
         do {
+            try checkArguments()
             var command = try ComityCommand.parseAsRoot()
             try command.run()
         } catch {
             fail(error)
+        }
+    }
+
+    /// Refuses arguments that are not UTF-8: Swift would silently replace the bad bytes with
+    /// U+FFFD, and a mangled summary would be recorded or a mangled path opened.
+    static func checkArguments() throws {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index], String(validatingCString: argument) != nil else {
+                throw ValidationError("argument \(index) is not valid UTF-8 text; set the terminal to UTF-8, or type the value again")
+            }
         }
     }
 
@@ -54,7 +65,7 @@ enum Main {
                 .split(separator: "\n").first.map(String.init) ?? "invalid command line"
             code = status == .failure || status == .validationFailure ? ExitStatus.usage : status.rawValue
         }
-        FileHandle.standardError.write(Data("comity: \(Sanitised.text(message, limit: 2000))\n".utf8))
+        Output.note("comity: \(Sanitised.text(message, limit: 2000))\n")
         exit(code)
     }
 }

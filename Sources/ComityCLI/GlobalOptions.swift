@@ -29,7 +29,22 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openStore() throws -> ComityStore {
-        try ComityStore.open(at: databasePath)
+        try ComityStore.open(at: databasePath, busyTimeout: try Self.busyTimeout())
+    }
+
+    func createStore() throws -> ComityStore {
+        try ComityStore.create(at: databasePath, busyTimeout: try Self.busyTimeout())
+    }
+
+    /// How long to wait for another program's lock: `COMITY_BUSY_TIMEOUT` seconds, else the library's default.
+    static func busyTimeout() throws -> Double {
+        guard let text = ProcessInfo.processInfo.environment["COMITY_BUSY_TIMEOUT"], !text.isEmpty else {
+            return ComityStore.defaultBusyTimeout
+        }
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 3600 else {
+            throw ValidationError("COMITY_BUSY_TIMEOUT must be a number of seconds from 0 to 3600, not '\(text)'")
+        }
+        return seconds
     }
 
     /// The machine's date in its time zone: the one place Comity reads the clock.

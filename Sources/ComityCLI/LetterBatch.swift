@@ -52,7 +52,7 @@ struct LetterBatch {
         let verb = issue ? "issued" : "wrote"
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
-        for s in skipped { FileHandle.standardError.write(Data("skipped \(s.reference): \(s.reason)\n".utf8)) }
+        Output.note("\(message)\n")
+        for s in skipped { Output.note("skipped \(s.reference): \(s.reason)\n") }
     }
 }

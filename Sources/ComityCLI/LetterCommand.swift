@@ -57,7 +57,7 @@ struct LetterCommand: ParsableCommand {
                 : try store.previewLetter(spec, renderer: renderer)
             try DocumentOutput.emit(letter.document, to: out)
             if let number = letter.number {
-                FileHandle.standardError.write(Data("issued \(letter.kind.rawValue) \(number) (SHA-256 \(letter.sha256))\n".utf8))
+                Output.note("issued \(letter.kind.rawValue) \(number) (SHA-256 \(letter.sha256))\n")
             }
         }
     }

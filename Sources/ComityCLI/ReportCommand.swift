@@ -53,6 +53,27 @@ enum DocumentOutput {
     static func emit(_ document: String, to path: String?) throws {
         guard let path else { return Output.write(document) }
         try DocumentFile.write(document, to: path)
-        FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+        Output.note("wrote \(path)\n")
+    }
+
+    /// Writes an export and records it in the history, in one transaction: if the document
+    /// cannot be written, no event is recorded; if the event cannot be committed, the file is removed.
+    static func emitAudited(_ document: String, to path: String?, record: ExportRecord, store: ComityStore, by clerk: Clerk) throws {
+        var written = false
+        do {
+            try store.recordExport(record, by: clerk) { () throws(ComityError) in
+                if let path { try DocumentFile.write(document, to: path) } else { try Output.send(document) }
+                written = true
+            }
+        } catch {
+            if written, let path { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+        if let path { Output.note("wrote \(path)\n") }
+    }
+
+    /// The path as the audit trail records it: absolute, so it says where the data went.
+    static func absolute(_ path: String?) -> String? {
+        path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 }
