@@ -80,14 +80,26 @@ enum ExitStatus {
     static let document: Int32 = 70
 }
 
-/// Keeps hostile input echoed in a message from driving the terminal.
+/// Keeps hostile input echoed in a message from driving the terminal or flooding it.
 enum Sanitised {
+    /// A word longer than this (a pasted path, a runaway value) keeps only its two ends.
+    static let longestWord = 160
+
     static func text(_ text: String, limit: Int = 60) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        for scalar in elidingLongWords(text).unicodeScalars {
             if out.count >= limit { out.append(contentsOf: "…".unicodeScalars); break }
             out.append(scalar.properties.generalCategory == .control ? "?" : scalar)
         }
         return String(out)
+    }
+
+    static func elidingLongWords(_ text: String) -> String {
+        guard text.unicodeScalars.count > longestWord else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let scalars = word.unicodeScalars
+            guard scalars.count > longestWord else { return String(word) }
+            return String(String.UnicodeScalarView(scalars.prefix(100))) + "…" + String(String.UnicodeScalarView(scalars.suffix(40)))
+        }.joined(separator: " ")
     }
 }

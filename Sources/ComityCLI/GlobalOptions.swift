@@ -14,6 +14,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who is acting, recorded in the history (default: the login name).", valueName: "name"))
     var actor: String?
 
+    func validate() throws {
+        if database?.isEmpty == true { throw ValidationError("--db is empty; give the database file") }
+    }
+
     var databasePath: String {
         if let database { return database }
         if let env = ProcessInfo.processInfo.environment["COMITY_DB"], !env.isEmpty { return env }

@@ -52,13 +52,16 @@ struct LetterCommand: ParsableCommand {
             let spec = LetterSpec(
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
                 language: language, format: document, date: date)
-            let letter = issue
-                ? try store.issueLetter(spec, renderer: renderer, by: clerk)
-                : try store.previewLetter(spec, renderer: renderer)
-            try DocumentOutput.emit(letter.document, to: out)
-            if let number = letter.number {
-                Output.note("issued \(letter.kind.rawValue) \(number) (SHA-256 \(letter.sha256))\n")
+            guard issue else {
+                return try DocumentOutput.emit(try store.previewLetter(spec, renderer: renderer).document, to: out)
             }
+            // The document is written before the issue is committed: a letter that cannot be
+            // written out is not issued, and its number stays free.
+            let letter = try store.issueLetters([spec], renderer: renderer, by: clerk) { letters in
+                if let out { try DocumentFile.write(letters[0].document, to: out) } else { try Output.send(letters[0].document) }
+            }[0]
+            if let out { Output.note("wrote \(out)\n") }
+            Output.note("issued \(letter.kind.rawValue) \(letter.number ?? "") (SHA-256 \(letter.sha256))\n")
         }
     }
 

@@ -28,7 +28,12 @@ public final class ComityStore: Sendable {
 
     /// Opens an existing Comity database, refusing anything else and never creating a file.
     public static func open(at path: String, busyTimeout: Double = defaultBusyTimeout) throws(ComityError) -> ComityStore {
-        try DatabaseFileHeader.check(path)
+        let header = try DatabaseFileHeader.check(path)
+        // Another program's file is recognised from its header alone, before SQLite could leave
+        // journal files beside it; only a log not yet checkpointed can make the header stale.
+        if header.applicationID != Schema.applicationID && !header.logHasPages {
+            throw .notADatabase(path: path, why: "it is an SQLite database of another program")
+        }
         // Look before touching: a file of another program must not even be switched to WAL.
         do {
             var probe = Configuration()

@@ -12,7 +12,16 @@ enum DatabaseFileHeader {
     static let magic = Data("SQLite format 3\0".utf8)
     static let size = 100
 
-    static func check(_ path: String) throws(ComityError) {
+    /// What the header says, once it is known to be a whole SQLite file.
+    struct Summary {
+        /// `PRAGMA application_id` as last checkpointed into the file.
+        var applicationID: Int32
+        /// A write-ahead log with pages lies beside the file, so the header may be out of date.
+        var logHasPages: Bool
+    }
+
+    @discardableResult
+    static func check(_ path: String) throws(ComityError) -> Summary {
         // O_NONBLOCK: opening a named pipe must not wait for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -53,17 +62,18 @@ enum DatabaseFileHeader {
         func word(_ offset: Int) -> Int {
             bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
         }
-        // The page count in the header is trusted only when it was written with the last change.
-        let pages = word(28)
-        guard pages > 0, word(92) == word(24) else { return }
-        let expected = Int64(pages) * Int64(pageSize)
-        let actual = Int64(info.st_size)
         // During a checkpoint the file may briefly be shorter than its header says; the
         // write-ahead log beside it then still holds the pages.
         var log = stat()
-        let logHasPages = stat(path + "-wal", &log) == 0 && log.st_size > 0
-        if actual < expected && !logHasPages {
+        let summary = Summary(applicationID: Int32(bitPattern: UInt32(word(68))), logHasPages: stat(path + "-wal", &log) == 0 && log.st_size > 0)
+        // The page count in the header is trusted only when it was written with the last change.
+        let pages = word(28)
+        guard pages > 0, word(92) == word(24) else { return summary }
+        let expected = Int64(pages) * Int64(pageSize)
+        let actual = Int64(info.st_size)
+        if actual < expected && !summary.logHasPages {
             throw .damaged(path: path, why: "it is \(actual) bytes long but its header says \(expected), so it was cut short")
         }
+        return summary
     }
 }
