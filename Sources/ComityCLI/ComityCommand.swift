@@ -9,7 +9,7 @@ struct ComityCommand: ParsableCommand {
         abstract: "Track requests for assistance sent abroad: states, replies, deadlines and stalls.",
         discussion: """
             Exit codes: 0 success, 64 usage error, 65 invalid data, 66 not found, \
-            67 move not allowed, 70 template or schema error, 74 database error.
+            67 move not allowed, 70 template or schema error, 74 database or output error.
             """,
         subcommands: [
             Init.self, Demo.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
