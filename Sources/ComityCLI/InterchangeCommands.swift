@@ -85,13 +85,13 @@ struct ExportCommand: ParsableCommand {
         case .xml: try DocumentOutput.emitAudited(InterchangeXML.encode(tables), to: out, record: record, store: store, by: clerk)
         case .csv:
             let folder = out!
-            let existed = FileManager.default.fileExists(atPath: folder)
-            do {
-                try store.recordExport(record, by: clerk) { () throws(ComityError) in try InterchangeCSV.write(tables, to: folder) }
-            } catch {
-                // The event could not be committed after the files were written: take back a folder made for them.
-                if !existed { try? FileManager.default.removeItem(atPath: folder) }
-                throw error
+            var createdFolder = false
+            try DocumentOutput.audited(record, store: store, by: clerk, undo: {
+                if createdFolder { try? FileManager.default.removeItem(atPath: folder) }
+            }) { () throws(ComityError) in
+                let staged = try InterchangeCSV.stage(tables, in: folder)
+                createdFolder = staged.createdFolder
+                return staged.files
             }
             Output.note("wrote \(folder)\n")
         }

@@ -36,18 +36,45 @@ struct LetterBatch {
                 skipped.append(.init(reference: a.reference, reason: error.description))
             }
         }
-        let write = { (letters: [Letter]) throws in
-            for letter in letters { try DocumentFile.write(letter.document, to: (folder as NSString).appendingPathComponent(letter.fileName)) }
-            let index = LetterIndex(date: date, issued: issue, letters: letters, skipped: skipped)
-            try DocumentFile.write(try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index"),
-                                   to: (folder as NSString).appendingPathComponent("index.html"))
+        // Every file is written whole under a hidden name first, then renamed into place.
+        let stage = { (letters: [Letter]) throws -> [DocumentFile.Staged] in
+            var staged: [DocumentFile.Staged] = []
+            do {
+                for letter in letters {
+                    staged.append(try DocumentFile.stage(letter.document, for: (folder as NSString).appendingPathComponent(letter.fileName)))
+                }
+                let index = LetterIndex(date: date, issued: issue, letters: letters, skipped: skipped)
+                let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
+                staged.append(try DocumentFile.stage(page, for: (folder as NSString).appendingPathComponent("index.html")))
+            } catch {
+                staged.forEach { $0.discard() }
+                throw error
+            }
+            return staged
         }
         let letters: [Letter]
+        var staged: [DocumentFile.Staged] = []
         if issue {
-            letters = try store.issueLetters(specs, renderer: renderer, by: clerk, beforeCommit: write)
+            // Staged before the register commits (a file that cannot be written issues nothing),
+            // placed after it (a crash in between leaves no file bearing a number never issued).
+            do {
+                letters = try store.issueLetters(specs, renderer: renderer, by: clerk) { letters in staged = try stage(letters) }
+            } catch {
+                staged.forEach { $0.discard() }
+                throw error
+            }
         } else {
             letters = try specs.map { try store.previewLetter($0, renderer: renderer) }
-            try write(letters)
+            staged = try stage(letters)
+        }
+        for (index, file) in staged.enumerated() {
+            do {
+                try file.place()
+            } catch {
+                staged.dropFirst(index + 1).forEach { $0.discard() }
+                guard issue else { throw error }
+                throw ComityError.output("the \(letters.count) letter(s) were issued, but \(error.description); 'comity letter show NUMBER --out FILE' writes any of them again")
+            }
         }
         let verb = issue ? "issued" : "wrote"
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"

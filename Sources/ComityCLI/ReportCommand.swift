@@ -56,20 +56,37 @@ enum DocumentOutput {
         Output.note("wrote \(path)\n")
     }
 
-    /// Writes an export and records it in the history, in one transaction: if the document
-    /// cannot be written, no event is recorded; if the event cannot be committed, the file is removed.
+    /// Writes an export to a file or standard output and records it in the history.
     static func emitAudited(_ document: String, to path: String?, record: ExportRecord, store: ComityStore, by clerk: Clerk) throws {
-        var written = false
-        do {
-            try store.recordExport(record, by: clerk) { () throws(ComityError) in
-                if let path { try DocumentFile.write(document, to: path) } else { try Output.send(document) }
-                written = true
+        try audited(record, store: store, by: clerk) { () throws(ComityError) in
+            guard let path else {
+                try Output.send(document)
+                return []
             }
-        } catch {
-            if written, let path { try? FileManager.default.removeItem(atPath: path) }
-            throw error
+            return [try DocumentFile.stage(document, for: path)]
         }
         if let path { Output.note("wrote \(path)\n") }
+    }
+
+    /// Records an export in the history and writes its files in one transaction: files are
+    /// staged (written whole under hidden names) before the commit and put in place after it.
+    /// A file that cannot be written records nothing; a crash before the commit leaves no
+    /// export in place, so no data leaves without its audit event.
+    static func audited(_ record: ExportRecord, store: ComityStore, by clerk: Clerk, undo: () -> Void = {},
+                        stage: () throws(ComityError) -> [DocumentFile.Staged]) throws {
+        var staged: [DocumentFile.Staged] = []
+        do {
+            try store.recordExport(record, by: clerk) { () throws(ComityError) in staged = try stage() }
+        } catch {
+            staged.forEach { $0.discard() }
+            undo()
+            throw error
+        }
+        for file in staged {
+            do { try file.place() } catch {
+                throw ComityError.output("the export is recorded in the history, but \(error.description)")
+            }
+        }
     }
 
     /// The path as the audit trail records it: absolute, so it says where the data went.

@@ -61,7 +61,7 @@ struct OwnerOnlyFilesTests {
                 umask 000; i=0
                 while [ $i -lt 25 ]; do
                   "$COMITY" reply add JP-JAXA-2021-001 --on 2021-05-01 --kind interim-status --summary "Clerk $1, reply $i" --keep-state \
-                    --db comity.sqlite --today 2024-01-10 --actor Sato >/dev/null || exit 1
+                    --db comity.sqlite --today 2024-01-10 --actor Sato >/dev/null 2>>"err-$1" || exit 1
                   i=$((i+1))
                 done
                 """
@@ -84,7 +84,10 @@ struct OwnerOnlyFilesTests {
                 }
                 usleep(500)
             }
-            for clerk in clerks { #expect(clerk.terminationStatus == 0) }
+            for (index, clerk) in clerks.enumerated() {
+                let errors = (try? String(contentsOf: box.path("err-\(index + 1)"), encoding: .utf8)) ?? ""
+                #expect(clerk.terminationStatus == 0, "clerk \(index + 1): \(errors)")
+            }
             #expect(seen["-wal"] == [0o600], "modes of the -wal file seen: \(seen)")
             #expect(seen["-shm"] == [0o600], "modes of the -shm file seen: \(seen)")
         }

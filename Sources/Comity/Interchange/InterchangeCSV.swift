@@ -30,6 +30,13 @@ public enum InterchangeCSV {
 
     /// Writes `<label>.csv` for every table into `folder`, creating it (owner-only) if needed.
     public static func write(_ tables: [InterchangeTableData], to folder: String) throws(ComityError) {
+        let staged = try stage(tables, in: folder)
+        for file in staged.files { try file.place() }
+    }
+
+    /// Writes every table's file whole under a hidden name in `folder` (created owner-only if
+    /// needed), ready to be put in place; on failure nothing is left, not even a folder made for it.
+    public static func stage(_ tables: [InterchangeTableData], in folder: String) throws(ComityError) -> (files: [DocumentFile.Staged], createdFolder: Bool) {
         var isDirectory: ObjCBool = false
         var created = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -41,15 +48,17 @@ public enum InterchangeCSV {
             }
             created = true
         }
+        var staged: [DocumentFile.Staged] = []
         do {
             for data in tables {
-                try DocumentFile.write(encode(data), to: (folder as NSString).appendingPathComponent("\(data.table.label).csv"))
+                staged.append(try DocumentFile.stage(encode(data), for: (folder as NSString).appendingPathComponent("\(data.table.label).csv")))
             }
         } catch {
-            // A folder made for this export holds all of it or is gone.
+            staged.forEach { $0.discard() }
             if created { try? FileManager.default.removeItem(atPath: folder) }
             throw error
         }
+        return (staged, created)
     }
 
     /// Reads every `<label>.csv` in `folder`, together at most `limit` bytes; problems in the

@@ -14,6 +14,34 @@ public enum DocumentFile {
     /// A link is followed to the regular file it names (the link stays); a device, pipe or
     /// socket is refused, since renaming over it would replace it rather than write to it.
     public static func write(_ text: String, to path: String) throws(ComityError) {
+        try stage(text, for: path).place()
+    }
+
+    /// A document written whole beside its destination under a hidden temporary name, not yet
+    /// in place. Issuing letters stages their files before the register commits and places them
+    /// after, so a crash in between never leaves a file bearing a number that was not issued.
+    public struct Staged: Sendable {
+        public let path: String
+        let temporary: String
+        let target: String
+
+        /// Renames the document to its destination, replacing what was there.
+        public func place() throws(ComityError) {
+            if rename(temporary, target) != 0 {
+                let failure = errno
+                unlink(temporary)
+                throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
+            }
+        }
+
+        /// Removes the document that will not be placed.
+        public func discard() {
+            unlink(temporary)
+        }
+    }
+
+    /// Writes `text` to a hidden temporary file in the folder of `path` (0600, flushed to disk).
+    public static func stage(_ text: String, for path: String) throws(ComityError) -> Staged {
         let target = try destination(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
@@ -26,11 +54,7 @@ public enum DocumentFile {
         guard failure == 0 else {
             throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
         }
-        if rename(temporary, target) != 0 {
-            let failure = errno
-            unlink(temporary)
-            throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
-        }
+        return Staged(path: path, temporary: temporary, target: target)
     }
 
     /// The file to replace for `path`: itself, or the regular file a link names.
