@@ -29,43 +29,45 @@ public final class ComityStore: Sendable {
     /// Opens an existing Comity database, refusing anything else and never creating a file.
     public static func open(at path: String, busyTimeout: Double = defaultBusyTimeout) throws(ComityError) -> ComityStore {
         let header = try DatabaseFileHeader.check(path)
-        // Another program's file is recognised from its header alone, before SQLite could leave
-        // journal files beside it; only a log not yet checkpointed can make the header stale.
+        // Another program's file is recognised from its header alone, before SQLite opens it;
+        // only a log not yet checkpointed can make the header stale.
         if header.applicationID != Schema.applicationID && !header.logHasPages {
             throw .notADatabase(path: path, why: "it is an SQLite database of another program")
         }
-        // Look before touching: a file of another program must not even be switched to WAL.
         do {
-            var probe = Configuration()
-            probe.readonly = true
-            probe.busyMode = .timeout(busyTimeout)
-            let reader = try DatabaseQueue(path: path, configuration: probe)
-            let appID = try reader.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            // One connection, which looks before it touches: nothing is written, and the file is
+            // not switched to WAL, until it is known to be a Comity database this version knows.
+            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout, journal: false))
+            let migrator = Schema.migrator
+            let (appID, unknown, complete) = try queue.read { db -> (Int32, [String], Bool) in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard appID == Schema.applicationID else { return (appID, [], false) }
+                let known = Set(migrator.migrations)
+                let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+                return (appID, unknown, try migrator.hasCompletedMigrations(db))
+            }
             guard appID == Schema.applicationID else {
                 throw ComityError.notADatabase(path: path, why: "it is an SQLite database of another program")
             }
-            let migrator = Schema.migrator
-            let unknown = try reader.read { db -> [String] in
-                let applied = try migrator.appliedIdentifiers(db)
-                let known = Set(migrator.migrations)
-                return applied.filter { !known.contains($0) }.sorted()
-            }
             guard unknown.isEmpty else { throw ComityError.newerSchema(path: path, unknown: unknown) }
-            try reader.close()
-        } catch let error as ComityError {
-            throw error
-        } catch {
-            throw failure(error, path: path, busyTimeout: busyTimeout)
-        }
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
-            let migrator = Schema.migrator
-            if try queue.read({ db in try !migrator.hasCompletedMigrations(db) }) {
-                try migrator.migrate(queue)
-            }
+            try useWriteAheadLog(queue)
+            if !complete { try migrator.migrate(queue) }
             return ComityStore(path: path, busyTimeout: busyTimeout, queue: queue)
         } catch {
             throw failure(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Switches the file to WAL (which it keeps) so readers never wait for writers; a file the
+    /// account may only read stays as it is and can still be read.
+    private static func useWriteAheadLog(_ queue: DatabaseQueue) throws {
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" else { return }
+            do {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                return
+            }
         }
     }
 
@@ -98,14 +100,16 @@ public final class ComityStore: Sendable {
         }
     }
 
-    private static func configuration(busyTimeout: Double) -> Configuration {
+    private static func configuration(busyTimeout: Double, journal: Bool = true) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Every write transaction is BEGIN IMMEDIATE (GRDB's default for a writable queue), so
         // concurrent clerks wait here for the lock instead of failing when a read turns into a write.
         config.busyMode = .timeout(busyTimeout)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        if journal {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
         }
         return config
     }
