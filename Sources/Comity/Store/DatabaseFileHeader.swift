@@ -59,21 +59,39 @@ enum DatabaseFileHeader {
         guard pageSize >= 512, pageSize <= 65_536, pageSize & (pageSize - 1) == 0 else {
             throw .damaged(path: path, why: "its header gives an impossible page size, \(rawPageSize)")
         }
-        func word(_ offset: Int) -> Int {
+        func word(_ bytes: [UInt8], _ offset: Int) -> Int {
             bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
         }
-        // During a checkpoint the file may briefly be shorter than its header says; the
-        // write-ahead log beside it then still holds the pages.
         var log = stat()
-        let summary = Summary(applicationID: Int32(bitPattern: UInt32(word(68))), logHasPages: stat(path + "-wal", &log) == 0 && log.st_size > 0)
-        // The page count in the header is trusted only when it was written with the last change.
-        let pages = word(28)
-        guard pages > 0, word(92) == word(24) else { return summary }
-        let expected = Int64(pages) * Int64(pageSize)
-        let actual = Int64(info.st_size)
-        if actual < expected && !summary.logHasPages {
-            throw .damaged(path: path, why: "it is \(actual) bytes long but its header says \(expected), so it was cut short")
+        let summary = Summary(applicationID: Int32(bitPattern: UInt32(word(bytes, 68))), logHasPages: stat(path + "-wal", &log) == 0 && log.st_size > 0)
+        // A file shorter than its header says was cut short, unless that is a moment of another
+        // clerk's checkpoint (which writes the header before extending the file): only a
+        // shortfall that persists, with no write-ahead log beside the file, counts.
+        for attempt in 0..<4 {
+            guard let (actual, expected) = shortfall(descriptor, path: path, pageSize: pageSize) else { return summary }
+            if attempt == 3 {
+                throw .damaged(path: path, why: "it is \(actual) bytes long but its header says \(expected), so it was cut short")
+            }
+            usleep(useconds_t(20_000 << attempt))
         }
         return summary
+    }
+
+    /// The file's size and the size its header promises, when the first is smaller and no
+    /// write-ahead log with pages lies beside it; nil when the file is whole (or may be).
+    private static func shortfall(_ descriptor: Int32, path: String, pageSize: Int) -> (actual: Int64, expected: Int64)? {
+        var header = [UInt8](repeating: 0, count: size)
+        guard header.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, size, 0) }) == size else { return nil }
+        func word(_ offset: Int) -> Int { header[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        // The page count in the header is trusted only when it was written with the last change.
+        let pages = word(28)
+        guard pages > 0, word(92) == word(24) else { return nil }
+        var info = stat()
+        var log = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let expected = Int64(pages) * Int64(pageSize)
+        let actual = Int64(info.st_size)
+        guard actual < expected, !(stat(path + "-wal", &log) == 0 && log.st_size > 0) else { return nil }
+        return (actual, expected)
     }
 }
