@@ -71,6 +71,16 @@ struct AuditTrailTests {
             #expect(text.lines.first?.hasPrefix("DATE") == true && text.lines.first?.contains("WHAT") == true, "\(text)")
             #expect(text.lines.count == exports.count + 1)
             #expect(try box.comity(["check"]).status == 0)
+
+            // A scoped export carries the audit events of its own scope only (a counterpart's takes in
+            // its cases), not where whole exports and backups went.
+            for (scope, subjects) in [(["--case", "MHI-2011"], ["MHI-2011"]), (["--counterpart", "CN"], ["CN", "MHI-2011"])] {
+                let scoped = try box.comity(["export"] + scope)
+                let object = try #require(try decodeJSON(scoped.stdout) as? [String: Any])
+                let history = try #require((object["tables"] as? [String: Any])?["history"] as? [[String: Any]])
+                let audits = history.filter { $0["action"] as? String == "exported" }
+                #expect(!audits.isEmpty && audits.allSatisfy { subjects.contains($0["subject_id"] as? String ?? "") }, "\(scope): \(audits)")
+            }
         }
     }
 
