@@ -9,7 +9,7 @@ struct ComityCommand: ParsableCommand {
         abstract: "Track requests for assistance sent abroad: states, replies, deadlines and stalls.",
         discussion: """
             Exit codes: 0 success, 64 usage error, 65 invalid data, 66 not found, \
-            67 move not allowed, 70 template or schema error, 74 database error.
+            67 move not allowed, 70 template or schema error, 74 database or output error.
             """,
         subcommands: [
             Init.self, Demo.self, Synth.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
@@ -24,10 +24,21 @@ struct ComityCommand: ParsableCommand {
 enum Main {
     static func main() {
         do {
+            try checkArguments()
             var command = try ComityCommand.parseAsRoot()
             try command.run()
         } catch {
             fail(error)
+        }
+    }
+
+    /// Refuses arguments that are not UTF-8: Swift would silently replace the bad bytes with
+    /// U+FFFD, and a mangled summary would be recorded or a mangled path opened.
+    static func checkArguments() throws {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index], String(validatingCString: argument) != nil else {
+                throw ValidationError("argument \(index) is not valid UTF-8 text; set the terminal to UTF-8, or type the value again")
+            }
         }
     }
 
@@ -54,7 +65,7 @@ enum Main {
                 .split(separator: "\n").first.map(String.init) ?? "invalid command line"
             code = status == .failure || status == .validationFailure ? ExitStatus.usage : status.rawValue
         }
-        FileHandle.standardError.write(Data("comity: \(Sanitised.text(message, limit: 2000))\n".utf8))
+        Output.note("comity: \(Sanitised.text(message, limit: 2000))\n")
         exit(code)
     }
 }
@@ -69,14 +80,26 @@ enum ExitStatus {
     static let document: Int32 = 70
 }
 
-/// Keeps hostile input echoed in a message from driving the terminal.
+/// Keeps hostile input echoed in a message from driving the terminal or flooding it.
 enum Sanitised {
+    /// A word longer than this (a pasted path, a runaway value) keeps only its two ends.
+    static let longestWord = 160
+
     static func text(_ text: String, limit: Int = 60) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        for scalar in elidingLongWords(text).unicodeScalars {
             if out.count >= limit { out.append(contentsOf: "…".unicodeScalars); break }
             out.append(scalar.properties.generalCategory == .control ? "?" : scalar)
         }
         return String(out)
+    }
+
+    static func elidingLongWords(_ text: String) -> String {
+        guard text.unicodeScalars.count > longestWord else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let scalars = word.unicodeScalars
+            guard scalars.count > longestWord else { return String(word) }
+            return String(String.UnicodeScalarView(scalars.prefix(100))) + "…" + String(String.UnicodeScalarView(scalars.suffix(40)))
+        }.joined(separator: " ")
     }
 }

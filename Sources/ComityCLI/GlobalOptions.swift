@@ -14,6 +14,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who is acting, recorded in the history (default: the login name).", valueName: "name"))
     var actor: String?
 
+    func validate() throws {
+        if database?.isEmpty == true { throw ValidationError("--db is empty; give the database file") }
+    }
+
     var databasePath: String {
         if let database { return database }
         if let env = ProcessInfo.processInfo.environment["COMITY_DB"], !env.isEmpty { return env }
@@ -29,7 +33,22 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openStore() throws -> ComityStore {
-        try ComityStore.open(at: databasePath)
+        try ComityStore.open(at: databasePath, busyTimeout: try Self.busyTimeout())
+    }
+
+    func createStore() throws -> ComityStore {
+        try ComityStore.create(at: databasePath, busyTimeout: try Self.busyTimeout())
+    }
+
+    /// How long to wait for another program's lock: `COMITY_BUSY_TIMEOUT` seconds, else the library's default.
+    static func busyTimeout() throws -> Double {
+        guard let text = ProcessInfo.processInfo.environment["COMITY_BUSY_TIMEOUT"], !text.isEmpty else {
+            return ComityStore.defaultBusyTimeout
+        }
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 3600 else {
+            throw ValidationError("COMITY_BUSY_TIMEOUT must be a number of seconds from 0 to 3600, not '\(text)'")
+        }
+        return seconds
     }
 
     /// The machine's date in its time zone: the one place Comity reads the clock.

@@ -7,7 +7,7 @@ extension ComityCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let store = try ComityStore.create(at: global.databasePath)
+            let store = try global.createStore()
             Output.write("created \(store.path)\n")
         }
     }
@@ -19,7 +19,7 @@ extension ComityCommand {
 
         func run() throws {
             let clerk = try global.clerk()
-            let store = try ComityStore.create(at: global.databasePath)
+            let store = try global.createStore()
             do {
                 try DemoWorld.load(into: store, by: clerk)
             } catch {
@@ -33,15 +33,30 @@ extension ComityCommand {
 
     struct HistoryCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "history", abstract: "Show the full history of a request, case or engagement.")
+            commandName: "history", abstract: "Show the full history of a request, case or engagement, or the audit trail of exports.",
+            discussion: """
+                With --audit: every export, calendar feed and backup, oldest first, with what was exported, \
+                how many records, to which file and by whom; with an id too, only those of that case, \
+                counterpart (its ISO code) or 'database' (whole exports and backups).
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
-        @Argument(help: "A request reference, case id or engagement id.") var id: String
+        @Argument(help: "A request reference, case id or engagement id.") var id: String?
+        @Flag(help: "The audit trail: what left the database, when and by whom.") var audit = false
+
+        func validate() throws {
+            if id == nil && !audit { throw ValidationError("give a request reference, case id or engagement id, or --audit") }
+        }
 
         func run() throws {
-            let events = try global.openStore().history(of: id)
+            let store = try global.openStore()
+            let events = audit ? try store.auditTrail(of: id) : try store.history(of: id!)
             switch list.format {
             case .json: try Output.json(events)
+            case .text where audit:
+                Output.table(["DATE", "SUBJECT", "BY", "WHAT"], events.map { e in
+                    [e.recordedOn.iso, e.subjectType == .database ? "database" : "\(e.subjectType.rawValue) \(e.subjectID)", e.actor, e.note]
+                })
             case .text:
                 Output.table(["DATE", "ACTION", "CHANGE", "BY", "RECORDED", "NOTE"], events.map { e in
                     let change = e.fromState.map { "\($0.rawValue) → \(e.toState?.rawValue ?? "")" } ?? (e.toState?.rawValue ?? "")

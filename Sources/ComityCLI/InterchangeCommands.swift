@@ -12,7 +12,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        try store.backup(to: path)
+        try store.backup(to: path, by: try global.clerk())
         Output.write("backed up \(store.path) to \(path)\n")
     }
 }
@@ -45,9 +45,12 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         let clerk = try global.clerk()
-        if let counterpart { _ = try Party.validCode(counterpart) }
-        let feed = try global.openStore().calendarFeed(today: clerk.today, from: from, to: to, counterpart: counterpart)
-        try DocumentOutput.emit(feed.ics, to: out)
+        let code = try counterpart.map { try Party.validCode($0) }
+        let store = try global.openStore()
+        let feed = try store.calendarFeed(today: clerk.today, from: from, to: to, counterpart: code)
+        let record = ExportRecord(kind: .calendar, format: "ics", counterpart: code, from: from, to: to,
+                                  records: feed.entries.count, destination: DocumentOutput.absolute(out))
+        try DocumentOutput.emitAudited(feed.ics, to: out, record: record, store: store, by: clerk)
     }
 }
 
@@ -68,17 +71,29 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only requests to this state (ISO code).") var counterpart: String?
 
     func run() throws {
-        if let counterpart { _ = try Party.validCode(counterpart) }
+        let clerk = try global.clerk()
+        let code = try counterpart.map { try Party.validCode($0) }
+        if format == .csv && out == nil { throw ValidationFailure("--format csv writes one file per table: give a folder with --out") }
+        let store = try global.openStore()
         let meter = TerminalProgress(label: "exporting")
-        let tables = try global.openStore().exportTables(caseID: caseID, counterpart: counterpart, progress: meter.update)
+        let tables = try store.exportTables(caseID: caseID, counterpart: code, progress: meter.update)
         meter.finish()
+        let record = ExportRecord(kind: .export, format: format.rawValue, caseID: caseID, counterpart: code,
+                                  records: tables.reduce(0) { $0 + $1.rows.count }, destination: DocumentOutput.absolute(out))
         switch format {
-        case .json: try DocumentOutput.emit(InterchangeJSON.encode(tables), to: out)
-        case .xml: try DocumentOutput.emit(InterchangeXML.encode(tables), to: out)
+        case .json: try DocumentOutput.emitAudited(InterchangeJSON.encode(tables), to: out, record: record, store: store, by: clerk)
+        case .xml: try DocumentOutput.emitAudited(InterchangeXML.encode(tables), to: out, record: record, store: store, by: clerk)
         case .csv:
-            guard let out else { throw ValidationFailure("--format csv writes one file per table: give a folder with --out") }
-            try InterchangeCSV.write(tables, to: out)
-            FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
+            let folder = out!
+            var createdFolder = false
+            try DocumentOutput.audited(record, store: store, by: clerk, undo: {
+                if createdFolder { try? FileManager.default.removeItem(atPath: folder) }
+            }) { () throws(ComityError) in
+                let staged = try InterchangeCSV.stage(tables, in: folder)
+                createdFolder = staged.createdFolder
+                return staged.files
+            }
+            Output.note("wrote \(folder)\n")
         }
     }
 }
@@ -96,24 +111,18 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The export: a .json or .xml file, or a folder of .csv files.", valueName: "path")) var path: String
     @Flag(help: "Check and report what would change, writing nothing.") var dryRun = false
     @Flag(help: "Overwrite records that differ from the file.") var replace = false
+    @Option(help: ArgumentHelp("Refuse files (or CSV folders) larger than this many megabytes.", valueName: "MB"))
+    var maxSize: Int = InterchangeFile.defaultLimit >> 20
     @OptionGroup var templates: TemplateOptions
+
+    func validate() throws {
+        guard (1...4096).contains(maxSize) else { throw ValidationError("--max-size must be from 1 to 4096 megabytes") }
+    }
 
     func run() throws {
         let store = try global.openStore()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationFailure("cannot read \(path): no such file or folder; check the path")
-        }
-        let dataset: InterchangeDataset
-        if isDirectory.boolValue {
-            dataset = try InterchangeCSV.read(folder: path)
-        } else {
-            let text = try InputFile.read(path, limit: 256 << 20)
-            if text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<") {
-                dataset = try InterchangeXML.decode(text, file: path, schemaPath: try templates.folder() + "/schemas/export.xsd")
-            } else {
-                dataset = InterchangeJSON.decode(text, file: path)
-            }
+        let dataset = try InterchangeFile.read(path, limit: maxSize << 20) { () throws(ComityError) in
+            do { return try templates.folder() + "/schemas/export.xsd" } catch { throw .document("\(error)") }
         }
         do {
             let meter = TerminalProgress(label: dryRun ? "checking" : "importing")
@@ -121,9 +130,13 @@ struct ImportCommand: ParsableCommand {
             let summary = try store.importDataset(dataset, replace: replace, dryRun: dryRun, progress: meter.update)
             Output.write(summary.text + "\n")
         } catch let refused as ComityStore.ImportRefused {
+            // One problem is one line; several are listed first, one per line, then summed up.
+            if refused.problems.count == 1 {
+                throw ComityError.invalid("import refused, nothing was written: \(refused.problems[0].description)")
+            }
             let lines = refused.problems.map { Sanitised.text($0.description, limit: 2000) + "\n" }.joined()
-            FileHandle.standardError.write(Data(lines.utf8))
-            throw ComityError.invalid("import refused: \(refused.problems.count) problem\(refused.problems.count == 1 ? "" : "s") (listed above); nothing was written")
+            Output.note(lines)
+            throw ComityError.invalid("import refused: \(refused.problems.count) problems (listed above); nothing was written")
         }
     }
 }
@@ -139,10 +152,10 @@ final class TerminalProgress {
     func update(_ done: Int, _ total: Int) {
         guard enabled, total >= 1_000 else { return }
         if meter == nil { meter = ProgressMeter(label: label, total: total) }
-        if let line = meter?.update(done) { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line = meter?.update(done) { Output.note(line) }
     }
 
     func finish() {
-        if let meter { FileHandle.standardError.write(Data(meter.finish.utf8)) }
+        if let meter { Output.note(meter.finish) }
     }
 }

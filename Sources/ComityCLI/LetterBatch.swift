@@ -19,21 +19,50 @@ struct LetterBatch {
             throw ValidationFailure("the folder \(folder) does not exist; create it first")
         }
         if let counterpart { _ = try Party.validCode(counterpart) }
-        let write = { (batch: ComityStore.LetterBatchResult) throws in
-            for letter in batch.letters { try DocumentFile.write(letter.document, to: (folder as NSString).appendingPathComponent(letter.fileName)) }
-            let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped)
-            try DocumentFile.write(try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index"),
-                                   to: (folder as NSString).appendingPathComponent("index.html"))
+        // Every file is written whole under a hidden name first, then renamed into place.
+        let stage = { (batch: ComityStore.LetterBatchResult) throws -> [DocumentFile.Staged] in
+            var staged: [DocumentFile.Staged] = []
+            do {
+                for letter in batch.letters {
+                    staged.append(try DocumentFile.stage(letter.document, for: (folder as NSString).appendingPathComponent(letter.fileName)))
+                }
+                let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped)
+                let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
+                staged.append(try DocumentFile.stage(page, for: (folder as NSString).appendingPathComponent("index.html")))
+            } catch {
+                staged.forEach { $0.discard() }
+                throw error
+            }
+            return staged
         }
-        let batch = try store.letterBatch(
-            date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
-            issuedBy: issue ? clerk : nil, beforeCommit: write)
+        // When issuing, files are staged before the register commits (a file that cannot be
+        // written issues nothing) and placed after it (a crash in between leaves no file
+        // bearing a number never issued).
+        var staged: [DocumentFile.Staged] = []
+        let batch: ComityStore.LetterBatchResult
+        do {
+            batch = try store.letterBatch(
+                date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
+                issuedBy: issue ? clerk : nil) { batch in staged = try stage(batch) }
+        } catch {
+            staged.forEach { $0.discard() }
+            throw error
+        }
         let letters = batch.letters
         let skipped = batch.skipped
+        for (index, file) in staged.enumerated() {
+            do {
+                try file.place()
+            } catch {
+                staged.dropFirst(index + 1).forEach { $0.discard() }
+                guard issue else { throw error }
+                throw ComityError.output("the \(letters.count) letter(s) were issued, but \(error.description); 'comity letter show NUMBER --out FILE' writes any of them again")
+            }
+        }
         let verb = issue ? "issued" : "wrote"
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
-        for s in skipped { FileHandle.standardError.write(Data("skipped \(s.reference): \(s.reason)\n".utf8)) }
+        Output.note("\(message)\n")
+        for s in skipped { Output.note("skipped \(s.reference): \(s.reason)\n") }
     }
 }

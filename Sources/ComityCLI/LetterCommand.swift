@@ -52,13 +52,29 @@ struct LetterCommand: ParsableCommand {
             let spec = LetterSpec(
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
                 language: language, format: document, date: date)
-            let letter = issue
-                ? try store.issueLetter(spec, renderer: renderer, by: clerk)
-                : try store.previewLetter(spec, renderer: renderer)
-            try DocumentOutput.emit(letter.document, to: out)
-            if let number = letter.number {
-                FileHandle.standardError.write(Data("issued \(letter.kind.rawValue) \(number) (SHA-256 \(letter.sha256))\n".utf8))
+            guard issue else {
+                return try DocumentOutput.emit(try store.previewLetter(spec, renderer: renderer).document, to: out)
             }
+            // The document is written out before the issue is committed: a letter that cannot be
+            // written is not issued, and its number stays free. A file is put in place only after
+            // the commit, so a crash never leaves one bearing a number that was not issued.
+            var staged: DocumentFile.Staged?
+            let letter: Letter
+            do {
+                letter = try store.issueLetters([spec], renderer: renderer, by: clerk) { letters in
+                    if let out { staged = try DocumentFile.stage(letters[0].document, for: out) } else { try Output.send(letters[0].document) }
+                }[0]
+            } catch {
+                staged?.discard()
+                throw error
+            }
+            if let staged {
+                do { try staged.place() } catch {
+                    throw ComityError.output("\(letter.number ?? "the letter") was issued, but \(error.description); 'comity letter show \(letter.number ?? "NUMBER") --out FILE' writes it again")
+                }
+                Output.note("wrote \(staged.path)\n")
+            }
+            Output.note("issued \(letter.kind.rawValue) \(letter.number ?? "") (SHA-256 \(letter.sha256))\n")
         }
     }
 

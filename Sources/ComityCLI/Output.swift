@@ -1,10 +1,29 @@
 import Comity
 import Foundation
 
-/// Writes command results to standard output.
+/// Writes command results to standard output, and notes to standard error.
 enum Output {
+    /// Writes a result; if standard output is closed or its disk is full, the command stops
+    /// with one line on standard error instead of crashing.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try send(text)
+        } catch {
+            Main.fail(ComityError.output(error.description + "; anything the command recorded is kept"))
+        }
+    }
+
+    /// Writes a result, throwing when it cannot be written (so an export can be undone).
+    static func send(_ text: String) throws(ComityError) {
+        let failure = OwnerOnlyFile.writeAll(FileHandle.standardOutput.fileDescriptor, Data(text.utf8))
+        guard failure == 0 else {
+            throw .output("cannot write to standard output (\(OwnerOnlyFile.reason(failure)))")
+        }
+    }
+
+    /// A line for the clerk on standard error; if that is closed there is nobody to tell.
+    static func note(_ text: String) {
+        _ = OwnerOnlyFile.writeAll(FileHandle.standardError.fileDescriptor, Data(text.utf8))
     }
 
     static func json<T: Encodable>(_ value: T) throws {

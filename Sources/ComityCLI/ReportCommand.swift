@@ -68,6 +68,44 @@ enum DocumentOutput {
     static func emit(_ document: String, to path: String?) throws {
         guard let path else { return Output.write(document) }
         try DocumentFile.write(document, to: path)
-        FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+        Output.note("wrote \(path)\n")
+    }
+
+    /// Writes an export to a file or standard output and records it in the history.
+    static func emitAudited(_ document: String, to path: String?, record: ExportRecord, store: ComityStore, by clerk: Clerk) throws {
+        try audited(record, store: store, by: clerk) { () throws(ComityError) in
+            guard let path else {
+                try Output.send(document)
+                return []
+            }
+            return [try DocumentFile.stage(document, for: path)]
+        }
+        if let path { Output.note("wrote \(path)\n") }
+    }
+
+    /// Records an export in the history and writes its files in one transaction: files are
+    /// staged (written whole under hidden names) before the commit and put in place after it.
+    /// A file that cannot be written records nothing; a crash before the commit leaves no
+    /// export in place, so no data leaves without its audit event.
+    static func audited(_ record: ExportRecord, store: ComityStore, by clerk: Clerk, undo: () -> Void = {},
+                        stage: () throws(ComityError) -> [DocumentFile.Staged]) throws {
+        var staged: [DocumentFile.Staged] = []
+        do {
+            try store.recordExport(record, by: clerk) { () throws(ComityError) in staged = try stage() }
+        } catch {
+            staged.forEach { $0.discard() }
+            undo()
+            throw error
+        }
+        for file in staged {
+            do { try file.place() } catch {
+                throw ComityError.output("the export is recorded in the history, but \(error.description)")
+            }
+        }
+    }
+
+    /// The path as the audit trail records it: absolute, so it says where the data went.
+    static func absolute(_ path: String?) -> String? {
+        path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 }

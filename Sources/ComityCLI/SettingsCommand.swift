@@ -79,7 +79,7 @@ struct HolidaysCommand: ParsableCommand {
 
         func run() throws {
             let code = try Party.validCode(party)
-            let text = try InputFile.read(file, limit: ICalendarHolidayParser.maximumBytes)
+            let text = try InterchangeFile.text(file, limit: ICalendarHolidayParser.maximumBytes)
             let entries: [HolidayEntry]
             do { entries = try ICalendarHolidayParser.parse(text) } catch {
                 throw ValidationFailure("\(file): \(error.description)")
@@ -102,6 +102,10 @@ struct HolidaysCommand: ParsableCommand {
             let code = try Party.validCode(party)
             let calendar = try global.openStore().holidayCalendar(for: code)
             let y = year ?? clerk.today.year
+            // The years a date may have: anything else cannot hold an entry.
+            guard (try? CalendarDate(year: y, month: 1, day: 1)) != nil else {
+                throw ValidationFailure("\(y) is outside the years Comity accepts; give a year such as \(clerk.today.year)")
+            }
             let entries = calendar.entries.filter { $0.date.year == y }.sorted { $0.date < $1.date }
             switch list.format {
             case .json: try Output.json(entries)

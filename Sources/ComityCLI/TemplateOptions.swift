@@ -29,6 +29,7 @@ struct TemplateOptions: ParsableArguments {
     }
 
     private static func check(_ path: String, from source: String) throws -> String {
+        guard !path.isEmpty else { throw ValidationFailure("\(source) is empty; give the templates folder") }
         guard isFolder(path) else { throw ValidationFailure("the templates folder \(path) given by \(source) does not exist; check the path") }
         return path
     }

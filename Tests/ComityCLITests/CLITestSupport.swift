@@ -167,3 +167,110 @@ func withSandbox<T>(_ body: (Sandbox) throws -> T) throws -> T {
 func decodeJSON(_ text: String) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(text.utf8))
 }
+
+extension CLI {
+    static let sqlite3 = URL(fileURLWithPath: "/usr/bin/sqlite3")
+
+    /// `sqlite3 DB SQL`, waiting up to ten seconds for another process's lock.
+    static func sql(_ database: URL, _ statement: String) throws -> RunResult {
+        try run(sqlite3, ["-cmd", ".timeout 10000", database.path, statement], in: database.deletingLastPathComponent(), environment: environment([:]))
+    }
+
+    /// One integer from `sqlite3 DB SQL`.
+    static func count(_ database: URL, _ statement: String) throws -> Int {
+        let result = try sql(database, statement)
+        try #require(result.status == 0, "\(result)")
+        return try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
+    }
+
+    /// `/bin/sh -c SCRIPT`, with `$COMITY` set to the built binary.
+    static func shell(_ script: String, in directory: URL, environment extra: [String: String] = [:]) throws -> RunResult {
+        let binary = try #require(binary, "cannot find the built comity executable")
+        return try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: directory,
+                       environment: environment(extra.merging(["COMITY": binary.path]) { mine, _ in mine }))
+    }
+
+    /// `argument` as one shell word.
+    static func shellQuoted(_ argument: String) -> String {
+        "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Runs `comity` through the shell with the given umask, as a clerk's login might set it.
+    static func comity(_ arguments: [String], umask mask: String, in directory: URL) throws -> RunResult {
+        try shell("umask \(mask); exec \"$COMITY\" " + arguments.map(shellQuoted).joined(separator: " "), in: directory)
+    }
+
+    /// Root ignores file modes, so tests of read-only files run `comity` as `nobody` through setpriv.
+    static var isRoot: Bool { geteuid() == 0 }
+    static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+    static let nobody: (uid: uid_t, gid: gid_t) = (65534, 65534)
+
+    /// Runs `comity` as an account without privileges (nobody when the tests run as root).
+    static func comityUnprivileged(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> RunResult {
+        guard isRoot else { return try comity(arguments, in: directory, environment: extra) }
+        let binary = try #require(binary, "cannot find the built comity executable")
+        try #require(FileManager.default.isExecutableFile(atPath: setpriv.path), "running as root needs setpriv to drop privileges")
+        return try run(setpriv, ["--reuid=\(nobody.uid)", "--regid=\(nobody.gid)", "--clear-groups", binary.path] + arguments,
+                       in: directory, environment: environment(extra))
+    }
+
+    /// Hands a file or folder to the unprivileged account (a no-op when not root).
+    static func giveToUnprivileged(_ url: URL) {
+        if isRoot { _ = chown(url.path, nobody.uid, nobody.gid) }
+    }
+
+    /// The permission bits of a file or folder (not following a link).
+    static func mode(_ url: URL) throws -> Int {
+        var info = stat()
+        try #require(lstat(url.path, &info) == 0, "cannot stat \(url.path)")
+        return Int(info.st_mode) & 0o777
+    }
+
+    /// The problems that make an error line unfit for a clerk: a crash, a backtrace, raw codes.
+    static func unclearness(_ stderr: String) -> [String] {
+        var found: [String] = []
+        if !stderr.hasPrefix("comity: ") { found.append("does not start with 'comity: '") }
+        if !stderr.hasSuffix("\n") || stderr.filter({ $0 == "\n" }).count != 1 { found.append("is not exactly one line") }
+        for marker in ["Fatal error", "Backtrac", "Swift/", "Program crashed", "SQLite error", "SQLITE_", "error 26", "Error Domain", "NSCocoaErrorDomain", "DatabaseError"]
+        where stderr.contains(marker) {
+            found.append("contains '\(marker)'")
+        }
+        if stderr.dropLast().unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { found.append("contains control characters") }
+        if stderr.count > 700 { found.append("is \(stderr.count) characters long") }
+        return found
+    }
+}
+
+/// `sqlite3` kept running beside a test, holding the write lock of a database (and, in exclusive
+/// locking mode, every lock) until `release()`.
+final class LockHolder {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+
+    init(_ database: URL, exclusiveMode: Bool) throws {
+        process.executableURL = CLI.sqlite3
+        process.arguments = [database.path]
+        process.currentDirectoryURL = database.deletingLastPathComponent()
+        process.environment = CLI.environment([:])
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let mode = exclusiveMode ? "PRAGMA locking_mode = EXCLUSIVE;\n" : ""
+        input.fileHandleForWriting.write(Data("\(mode)BEGIN EXCLUSIVE;\nINSERT INTO setting (channel, key, value) VALUES ('*', 'held', '1');\n.print held\n".utf8))
+        // Wait until sqlite3 says it holds the lock.
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("held") {
+            let chunk = output.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "sqlite3 did not take the lock")
+            seen += chunk
+        }
+    }
+
+    func release() {
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}

@@ -12,7 +12,7 @@ struct CLITests {
             let result = try box.comity(["--help"], db: nil, today: nil, actor: nil)
             #expect(result.status == 0, "\(result)")
             let text = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            for code in ["0 success", "64 usage error", "65 invalid data", "66 not found", "67 move not allowed", "74 database error"] {
+            for code in ["0 success", "64 usage error", "65 invalid data", "66 not found", "67 move not allowed", "74 database or output error"] {
                 #expect(text.contains(code), "help lacks '\(code)'")
             }
             #expect(result.stderr.isEmpty)

@@ -40,19 +40,24 @@ struct InterchangeTests {
 
     // MARK: backup
 
-    @Test("backup: a valid Comity database, owner-only, equal to the source; an existing destination is refused")
+    @Test("backup: a valid Comity database, owner-only, equal to the source, recorded in its history; an existing destination is refused")
     func backup() throws {
         try Fixture.withDirectory { dir in
             let store = try Self.demo(dir)
             let copy = dir.appendingPathComponent("copy.sqlite").path
-            try store.backup(to: copy)
+            let before = try Self.json(store)
+            try store.backup(to: copy, by: Fixture.sato)
             let attributes = try FileManager.default.attributesOfItem(atPath: copy)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
             let opened = try ComityStore.open(at: copy)
-            #expect(try Self.json(opened) == Self.json(store))
+            #expect(try Self.json(opened) == before, "the copy holds the database as it was; the backup's own event stays in the source")
             #expect(try opened.check().isSound)
-            #expect(throws: ComityError.self) { try store.backup(to: copy) }
-            #expect(throws: ComityError.self) { try store.backup(to: dir.appendingPathComponent("no/such/folder.sqlite").path) }
+            let audit = try store.auditTrail()
+            #expect(audit.count == 1)
+            #expect(audit.first?.note.hasSuffix("to \(URL(fileURLWithPath: copy).standardizedFileURL.path)") == true, "\(audit)")
+            #expect(throws: ComityError.self) { try store.backup(to: copy, by: Fixture.sato) }
+            #expect(throws: ComityError.self) { try store.backup(to: dir.appendingPathComponent("no/such/folder.sqlite").path, by: Fixture.sato) }
+            #expect(try store.auditTrail().count == 1, "a refused backup is not recorded")
         }
     }
 
@@ -73,13 +78,13 @@ struct InterchangeTests {
             thread.start()
             for round in 1...3 {
                 let copy = dir.appendingPathComponent("copy-\(round).sqlite").path
-                try store.backup(to: copy)
+                try store.backup(to: copy, by: Fixture.sato)
                 let report = try ComityStore.open(at: copy).check()
                 #expect(report.isSound, "\(report.problems)")
             }
             done.wait()
             let final = dir.appendingPathComponent("final.sqlite").path
-            try store.backup(to: final)
+            try store.backup(to: final, by: Fixture.sato)
             #expect(try ComityStore.open(at: final).engagements(counterpart: "CN").count == store.engagements(counterpart: "CN").count)
         }
     }

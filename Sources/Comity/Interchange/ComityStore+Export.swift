@@ -50,7 +50,8 @@ extension ComityStore {
                 (subject_type = 'request' AND subject_id IN (\(requestsInScope)))
                 OR (subject_type = 'case' AND (?1 IS NULL OR subject_id = ?1) AND (?2 IS NULL OR subject_id IN (\(cases))))
                 OR (subject_type = 'engagement' AND subject_id IN (SELECT id FROM engagement WHERE ?2 IS NULL OR counterpart = ?2))
-                OR subject_type NOT IN ('request', 'case', 'engagement')
+                OR (subject_type NOT IN ('request', 'case', 'engagement') AND action <> 'exported')
+                OR (action = 'exported' AND subject_type = 'party' AND subject_id = ?2)
                 """
         default: return nil
         }

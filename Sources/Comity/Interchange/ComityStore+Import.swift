@@ -50,7 +50,7 @@ extension ComityStore {
         } catch let rollback as Rollback {
             outcome = rollback
         } catch {
-            throw Self.map(error)
+            throw map(error)
         }
         guard let outcome else { throw ComityError.store("the import did not finish") }
         if !outcome.problems.isEmpty { throw ImportRefused(problems: outcome.problems) }
@@ -153,6 +153,12 @@ extension ComityStore {
             "request": ["sent_date", "preserved_until"], "reply": ["date", "promised_date"], "follow_up": ["date"],
             "letter": ["date"], "engagement": ["start_date", "end_date"], "holiday": ["date"], "event": ["date", "recorded_on"],
         ]
+        for (index, name) in names.enumerated() {
+            guard let value = String.fromDatabaseValue(values[index]) else { continue }
+            if let problem = textProblem(value, limit: table.name == "letter" && name == "document" ? maximumDocumentLength : maximumTextLength) {
+                found.append((name, problem))
+            }
+        }
         for field in dateFields[table.name] ?? [] {
             if let value = text(field), (try? CalendarDate(iso: value)) == nil {
                 found.append((field, "is '\(value.prefix(40))'; expected a date as YYYY-MM-DD"))
@@ -164,6 +170,26 @@ extension ComityStore {
             }
         }
         return found
+    }
+
+    /// The longest text a field may hold: far above what any command accepts, so only a file
+    /// that was not written by Comity reaches it.
+    static let maximumTextLength = 65_536
+    /// The longest stored letter document.
+    static let maximumDocumentLength = 4 << 20
+
+    /// Why a text value cannot be stored, or nil: NUL and other control characters (a tab,
+    /// a line feed and a carriage return excepted) and text beyond `limit` characters.
+    static func textProblem(_ text: String, limit: Int) -> String? {
+        if text.utf8.count > limit, text.count > limit {
+            return "is \(text.count) characters long; Comity keeps a field under \(limit)"
+        }
+        if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) }) {
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return "contains the control character \(code)\(bad.value == 0 ? " (NUL)" : ""); remove it"
+        }
+        return nil
     }
 
     /// Columns that hold one of Comity's named values; anything else would not read back.

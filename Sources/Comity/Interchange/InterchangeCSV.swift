@@ -30,30 +30,55 @@ public enum InterchangeCSV {
 
     /// Writes `<label>.csv` for every table into `folder`, creating it (owner-only) if needed.
     public static func write(_ tables: [InterchangeTableData], to folder: String) throws(ComityError) {
+        let staged = try stage(tables, in: folder)
+        for file in staged.files { try file.place() }
+    }
+
+    /// Writes every table's file whole under a hidden name in `folder` (created owner-only if
+    /// needed), ready to be put in place; on failure nothing is left, not even a folder made for it.
+    public static func stage(_ tables: [InterchangeTableData], in folder: String) throws(ComityError) -> (files: [DocumentFile.Staged], createdFolder: Bool) {
         var isDirectory: ObjCBool = false
+        var created = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .invalid("\(folder) is a file; --format csv needs a folder for --out") }
         } else {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw .invalid("cannot create the folder \(folder): check that its parent exists and is writable")
+            let failure = OwnerOnlyFile.createFolder(folder)
+            guard failure == 0 else {
+                throw .invalid("cannot create the folder \(folder): \(OwnerOnlyFile.reason(failure))")
             }
+            created = true
         }
-        for data in tables {
-            try DocumentFile.write(encode(data), to: (folder as NSString).appendingPathComponent("\(data.table.label).csv"))
+        var staged: [DocumentFile.Staged] = []
+        do {
+            for data in tables {
+                staged.append(try DocumentFile.stage(encode(data), for: (folder as NSString).appendingPathComponent("\(data.table.label).csv")))
+            }
+        } catch {
+            staged.forEach { $0.discard() }
+            if created { try? FileManager.default.removeItem(atPath: folder) }
+            throw error
         }
+        return (staged, created)
     }
 
-    /// Reads every `<label>.csv` in `folder`; problems are collected, never thrown.
-    public static func read(folder: String) throws(ComityError) -> InterchangeDataset {
+    /// Reads every `<label>.csv` in `folder`, together at most `limit` bytes; problems in the
+    /// files are collected, never thrown. A folder without any `.csv` file is refused.
+    public static func read(folder: String, limit: Int = InterchangeFile.defaultLimit) throws(ComityError) -> InterchangeDataset {
         var dataset = InterchangeDataset(file: folder)
         dataset.emptyCellsAreBlank = true
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted() } catch {
             throw .invalid("cannot read the folder \(folder); check its permissions")
         }
-        for name in names where name.hasSuffix(".csv") {
+        let files = names.filter { $0.hasSuffix(".csv") }
+        guard !files.isEmpty else {
+            throw .invalid("the folder \(folder) holds no .csv files; give the folder 'comity export --format csv' wrote, or a .json or .xml export")
+        }
+        let total = files.reduce(0) { sum, name in
+            sum + InterchangeFile.size(of: (folder as NSString).appendingPathComponent(name))
+        }
+        guard total <= limit else { throw InterchangeFile.tooLarge(folder, size: total, limit: limit) }
+        for name in files {
             let path = (folder as NSString).appendingPathComponent(name)
             let label = String(name.dropLast(4))
             guard let table = InterchangeTable.labelled(label) else {
@@ -61,8 +86,13 @@ public enum InterchangeCSV {
                     message: "not a table Comity exports; expected one of \(InterchangeTable.all.map { "\($0.label).csv" }.joined(separator: ", "))"))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                dataset.problems.append(InterchangeProblem(file: path, location: "file", message: "not readable as UTF-8 text; save it as CSV UTF-8"))
+            let text: String
+            do {
+                text = try InterchangeFile.text(path, limit: limit)
+            } catch {
+                let message = error.description
+                dataset.problems.append(InterchangeProblem(file: path, location: "file",
+                                                           message: message.hasPrefix(path + " ") ? String(message.dropFirst(path.count + 1)) : message))
                 continue
             }
             dataset.records[table.label] = records(text, file: path, into: &dataset.problems)
@@ -72,7 +102,7 @@ public enum InterchangeCSV {
 
     /// Parses RFC 4180 text into records located by the line each starts on.
     static func records(_ text: String, file: String, into problems: inout [InterchangeProblem]) -> [InterchangeRecord] {
-        let rows = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, problems: &problems)
+        let (rows, unclosed) = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, problems: &problems)
         guard let head = rows.first else {
             problems.append(InterchangeProblem(file: file, location: "line 1", message: "no header row; the first line names the columns"))
             return []
@@ -81,6 +111,8 @@ public enum InterchangeCSV {
         var records: [InterchangeRecord] = []
         for row in rows.dropFirst() where !(row.cells.count == 1 && row.cells[0].isEmpty) {
             let location = "line \(row.line)"
+            // The rest of the file went into the unclosed cell; that problem is reported already.
+            if row.line == unclosed { continue }
             if row.cells.count != columns.count {
                 problems.append(InterchangeProblem(file: file, location: location,
                     message: "has \(row.cells.count) cells but the header names \(columns.count) columns"))
@@ -93,7 +125,8 @@ public enum InterchangeCSV {
         return records
     }
 
-    private static func parse(_ text: String, file: String, problems: inout [InterchangeProblem]) -> [(line: Int, cells: [String])] {
+    /// The rows with the line each starts on, and the line of a quoted cell never closed, if any.
+    private static func parse(_ text: String, file: String, problems: inout [InterchangeProblem]) -> (rows: [(line: Int, cells: [String])], unclosed: Int?) {
         var rows: [(line: Int, cells: [String])] = []
         var cells: [String] = []
         var cell = ""
@@ -126,6 +159,6 @@ public enum InterchangeCSV {
             problems.append(InterchangeProblem(file: file, location: "line \(rowLine)", message: "a quoted cell is never closed; add the closing \""))
         }
         if !cell.isEmpty || !cells.isEmpty { cells.append(cell); rows.append((rowLine, cells)) }
-        return rows
+        return (rows, quoted ? rowLine : nil)
     }
 }

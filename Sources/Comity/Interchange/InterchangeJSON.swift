@@ -59,6 +59,11 @@ public enum InterchangeJSON {
     /// Reads an export; structural problems go into the dataset's problems, never thrown.
     public static func decode(_ text: String, file: String) -> InterchangeDataset {
         var dataset = InterchangeDataset(file: file)
+        if let line = lineBeyondDepth(text, limit: maximumDepth) {
+            dataset.problems.append(InterchangeProblem(file: file, location: "line \(line)",
+                message: "lists and objects are nested more than \(maximumDepth) deep, and a Comity export nests 4; this is not an export"))
+            return dataset
+        }
         let parsed: File
         do {
             parsed = try JSONDecoder().decode(File.self, from: Data(text.utf8))
@@ -112,6 +117,34 @@ public enum InterchangeJSON {
         return result
     }
 
+    /// The deepest nesting of lists and objects an import may have; an export has 4.
+    static let maximumDepth = 32
+
+    /// The line where `text` first nests deeper than `limit`, or nil; strings are skipped.
+    /// Checked before decoding, so a hostile file cannot make the decoder recurse deeply.
+    static func lineBeyondDepth(_ text: String, limit: Int) -> Int? {
+        var depth = 0
+        var line = 1
+        var inString = false
+        var escaped = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limit { return line }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return nil
+    }
+
     static func where_(_ error: DecodingError) -> String {
         let path: [any CodingKey]
         switch error {
@@ -125,6 +158,9 @@ public enum InterchangeJSON {
     static func reason(_ error: DecodingError) -> String {
         switch error {
         case .dataCorrupted(let c):
+            if c.codingPath.isEmpty, c.underlyingError == nil || c.debugDescription.contains("not valid JSON") {
+                return "the text is not valid JSON; it may be cut short, or not an export at all"
+            }
             let underlying = c.underlyingError.map { " (\($0))" } ?? ""
             return c.debugDescription + underlying
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c): return c.debugDescription

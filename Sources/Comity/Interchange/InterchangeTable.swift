@@ -13,7 +13,12 @@ public enum InterchangeValue: Hashable, Sendable, Decodable {
         if let value = try? container.decode(String.self) { self = .text(value); return }
         if (try? container.decode(Bool.self)) != nil { self = .invalid("a true/false value"); return }
         if (try? container.decode(Double.self)) != nil { self = .invalid("a number with a fraction or out of range"); return }
-        self = .invalid("a list or an object")
+        if (try? container.decode([InterchangeValue].self)) != nil || (try? container.decode([String: InterchangeValue].self)) != nil {
+            self = .invalid("a list or an object")
+            return
+        }
+        // JSON text may not hold raw control characters (NUL among them); they must be escaped.
+        self = .invalid("text that cannot be read, holding a raw control character such as NUL")
     }
 
     var shown: String {

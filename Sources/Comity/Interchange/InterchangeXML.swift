@@ -42,10 +42,12 @@ public enum InterchangeXML {
 
     /// Reads an XML export: parsed with `SafeXMLParser`, checked against the schema at
     /// `schemaPath`; every problem is collected with its line, never thrown.
-    public static func decode(_ text: String, file: String, schemaPath: String) throws(ComityError) -> InterchangeDataset {
+    public static func decode(
+        _ text: String, file: String, schemaPath: String, limit: Int = InterchangeFile.defaultLimit
+    ) throws(ComityError) -> InterchangeDataset {
         var dataset = InterchangeDataset(file: file)
         let schema: XMLSchema
-        do { schema = try XMLSchema(path: schemaPath, parser: SafeXMLParser(maxBytes: 256 << 20)) } catch {
+        do { schema = try XMLSchema(path: schemaPath, parser: SafeXMLParser(maxBytes: limit)) } catch {
             throw .document(error.description)
         }
         let root: XMLNode

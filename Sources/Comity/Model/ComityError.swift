@@ -14,8 +14,16 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADatabase(path: String, why: String)
     /// A database written by a newer Comity.
     case newerSchema(path: String, unknown: [String])
+    /// Another program kept the database locked for longer than Comity waits.
+    case busy(path: String, seconds: Double)
+    /// The database, or the folder SQLite keeps its journal in, cannot be written.
+    case readOnly(path: String, why: String)
+    /// A file that begins like an SQLite database but cannot be read as one.
+    case damaged(path: String, why: String)
     /// SQLite refused an operation.
     case store(String)
+    /// A result could not be written out (standard output closed, disk full).
+    case output(String)
     /// A template or schema problem: a document could not be produced.
     case document(String)
 
@@ -27,7 +35,7 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid, .duplicate: return .invalid
         case .notFound: return .notFound
         case .invalidMove: return .invalidMove
-        case .missingDatabase, .notADatabase, .newerSchema, .store: return .store
+        case .missingDatabase, .notADatabase, .newerSchema, .busy, .readOnly, .damaged, .store, .output: return .store
         case .document: return .document
         }
     }
@@ -50,8 +58,17 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is not a Comity database (\(why)); check --db or COMITY_DB"
         case .newerSchema(let path, let unknown):
             return "\(path) was written by a newer version of Comity (schema \(unknown.joined(separator: ", "))); use that version or newer, this one will not touch it"
+        case .busy(let path, let seconds):
+            let wait = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return "\(path) is locked by another program, which held it for more than \(wait) second\(seconds == 1 ? "" : "s"); try again when that program has finished"
+        case .readOnly(let path, let why):
+            return "\(path) cannot be written (\(why)); ask for write access, or copy the database to a folder you can write"
+        case .damaged(let path, let why):
+            return "\(path) is damaged (\(why)); restore it from a backup, Comity will not touch it"
         case .store(let message):
             return "the database refused the change: \(message)"
+        case .output(let message):
+            return message
         case .document(let message):
             return message
         }

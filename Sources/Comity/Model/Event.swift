@@ -3,11 +3,15 @@ public struct Event: Hashable, Codable, Sendable {
     /// What an event records.
     public enum Action: String, Codable, Sendable, CaseIterable {
         case created, moved, reply, rescheduled, followUp = "follow-up", settings, note
+        /// Data left the database: an export, a calendar feed or a backup (an audit event).
+        case exported
     }
 
     /// What kind of record the event belongs to.
     public enum Subject: String, Codable, Sendable, CaseIterable {
         case party, authority, basis, `case`, request, engagement, settings, holidays
+        /// The database as a whole (subject id "database"), e.g. what a whole export took.
+        case database
     }
 
     public var id: Int64?

@@ -4,14 +4,12 @@ extension DocumentFile {
     /// Writes a document produced piece by piece: into a temporary owner-only file in the
     /// same folder, renamed into place only once `produce` has finished without error.
     public static func stream(to path: String, _ produce: (_ sink: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
+        let target = try destination(path)
+        let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ComityError.invalid("cannot write \(path): the folder \(folder.path) does not exist; create it first")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ComityError.invalid("cannot write \(path): it is a folder; give a file name")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -22,7 +20,7 @@ extension DocumentFile {
         }
         try produce { bytes in try FileDescriptorSink.write(bytes, to: fd, path: path) }
         closed = true
-        guard close(fd) == 0, rename(temporary, path) == 0 else {
+        guard fsync(fd) == 0, close(fd) == 0, rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw ComityError.invalid("cannot write \(path): \(reason); check the path and its permissions")

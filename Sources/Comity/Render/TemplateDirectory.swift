@@ -60,7 +60,18 @@ struct TemplateDirectory {
         self.files = files.sorted { $0.name < $1.name }
     }
 
+    /// The largest template file read; real ones are a few kilobytes.
+    static let maximumBytes = 1 << 20
+
     private static func read(_ path: String, relative: String) throws(RenderError) -> String {
+        // A pipe would block the read forever, and a huge file is no template.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw .unreadableTemplate(file: relative, reason: "it is not a regular file")
+        }
+        guard Int(info.st_size) <= maximumBytes else {
+            throw .unreadableTemplate(file: relative, reason: "it is \(info.st_size) bytes, more than the \(maximumBytes) a template may have")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadableTemplate(file: relative, reason: "it cannot be opened")
         }

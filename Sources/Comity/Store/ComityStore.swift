@@ -1,107 +1,117 @@
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The embedded SQLite store: one file, migrated on open, every operation one transaction.
 ///
 ///     let store = try ComityStore.create(at: "comity.sqlite")
 ///     try store.addParty(Party(code: "JP"), by: clerk)
 public final class ComityStore: Sendable {
     public let path: String
+    /// How long an operation waits for another program's lock before giving up, in seconds.
+    public let busyTimeout: Double
     let queue: DatabaseQueue
 
-    private init(path: String, queue: DatabaseQueue) {
+    /// Long enough for any other clerk's single operation, short enough that a stuck program is reported.
+    public static let defaultBusyTimeout: Double = 30
+
+    private init(path: String, busyTimeout: Double, queue: DatabaseQueue) {
         self.path = path
+        self.busyTimeout = busyTimeout
         self.queue = queue
     }
 
     /// Opens an existing Comity database, refusing anything else and never creating a file.
-    public static func open(at path: String) throws(ComityError) -> ComityStore {
-        try checkIsSQLite(path)
-        // Look before touching: a file of another program must not even be switched to WAL.
+    public static func open(at path: String, busyTimeout: Double = defaultBusyTimeout) throws(ComityError) -> ComityStore {
+        let header = try DatabaseFileHeader.check(path)
+        // Another program's file is recognised from its header alone, before SQLite opens it;
+        // only a log not yet checkpointed can make the header stale.
+        if header.applicationID != Schema.applicationID && !header.logHasPages {
+            throw .notADatabase(path: path, why: "it is an SQLite database of another program")
+        }
         do {
-            var probe = Configuration()
-            probe.readonly = true
-            probe.busyMode = .timeout(30)
-            let reader = try DatabaseQueue(path: path, configuration: probe)
-            let appID = try reader.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            // One connection, which looks before it touches: nothing is written, and the file is
+            // not switched to WAL, until it is known to be a Comity database this version knows.
+            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout, journal: false))
+            let migrator = Schema.migrator
+            let (appID, unknown, complete) = try queue.read { db -> (Int32, [String], Bool) in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard appID == Schema.applicationID else { return (appID, [], false) }
+                let known = Set(migrator.migrations)
+                let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+                return (appID, unknown, try migrator.hasCompletedMigrations(db))
+            }
             guard appID == Schema.applicationID else {
                 throw ComityError.notADatabase(path: path, why: "it is an SQLite database of another program")
             }
-            let migrator = Schema.migrator
-            let unknown = try reader.read { db -> [String] in
-                let applied = try migrator.appliedIdentifiers(db)
-                let known = Set(migrator.migrations)
-                return applied.filter { !known.contains($0) }.sorted()
-            }
             guard unknown.isEmpty else { throw ComityError.newerSchema(path: path, unknown: unknown) }
-            try reader.close()
-        } catch let error as ComityError {
-            throw error
+            try useWriteAheadLog(queue)
+            if !complete { try migrator.migrate(queue) }
+            return ComityStore(path: path, busyTimeout: busyTimeout, queue: queue)
         } catch {
-            throw .notADatabase(path: path, why: describe(error))
+            throw failure(error, path: path, busyTimeout: busyTimeout)
         }
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(create: false))
-            let migrator = Schema.migrator
-            if try queue.read({ db in try !migrator.hasCompletedMigrations(db) }) {
-                try migrator.migrate(queue)
+    }
+
+    /// Switches the file to WAL (which it keeps) so readers never wait for writers; a file the
+    /// account may only read stays as it is and can still be read.
+    private static func useWriteAheadLog(_ queue: DatabaseQueue) throws {
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" else { return }
+            do {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                return
             }
-            return ComityStore(path: path, queue: queue)
-        } catch {
-            throw .store(describe(error))
         }
     }
 
     /// Creates a new, empty Comity database at `path`, which must not exist yet.
-    public static func create(at path: String) throws(ComityError) -> ComityStore {
-        if FileManager.default.fileExists(atPath: path) {
+    public static func create(at path: String, busyTimeout: Double = defaultBusyTimeout) throws(ComityError) -> ComityStore {
+        var info = stat()
+        if lstat(path, &info) == 0 {
             throw .invalid("\(path) already exists; choose another path with --db, or remove the file first if it is not needed")
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             throw .invalid("the folder \(directory) does not exist; create it first or choose another --db path")
         }
-        // Owner-only: the file holds a government's record of what it asked.
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw .store("cannot create \(path); check that the folder is writable")
+        // Owner-only: the file holds a government's record of what it asked. SQLite gives the
+        // -wal and -shm files beside it the same mode.
+        let failure = OwnerOnlyFile.create(path)
+        guard failure == 0 else {
+            throw .store("cannot create \(path): \(OwnerOnlyFile.reason(failure))")
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(create: true))
+            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
             }
             try Schema.migrator.migrate(queue)
-            return ComityStore(path: path, queue: queue)
+            return ComityStore(path: path, busyTimeout: busyTimeout, queue: queue)
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw .store(describe(error))
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw Self.failure(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
-    private static func configuration(create: Bool) -> Configuration {
+    private static func configuration(busyTimeout: Double, journal: Bool = true) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(30)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        // Every write transaction is BEGIN IMMEDIATE (GRDB's default for a writable queue), so
+        // concurrent clerks wait here for the lock instead of failing when a read turns into a write.
+        config.busyMode = .timeout(busyTimeout)
+        if journal {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
         }
         return config
-    }
-
-    private static func checkIsSQLite(_ path: String) throws(ComityError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .missingDatabase(path: path)
-        }
-        if isDirectory.boolValue { throw .notADatabase(path: path, why: "it is a folder") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .notADatabase(path: path, why: "it cannot be read; check its permissions")
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        guard header == Data("SQLite format 3\0".utf8) else {
-            throw .notADatabase(path: path, why: header.isEmpty ? "it is empty" : "it is not an SQLite file")
-        }
     }
 
     /// Runs `body` in one write transaction, mapping SQLite failures to `ComityError`.
@@ -109,7 +119,7 @@ public final class ComityStore: Sendable {
         do {
             return try queue.write { db in try body(db) }
         } catch {
-            throw Self.map(error)
+            throw map(error)
         }
     }
 
@@ -118,14 +128,49 @@ public final class ComityStore: Sendable {
         do {
             return try queue.read { db in try body(db) }
         } catch {
-            throw Self.map(error)
+            throw map(error)
         }
+    }
+
+    /// A failure inside an operation, as a `ComityError` that names this database where it matters.
+    func map(_ error: any Error) -> ComityError {
+        if let e = error as? ComityError { return e }
+        if let e = error as? ValidationFailure { return .invalid(e.message) }
+        return Self.failure(error, path: path, busyTimeout: busyTimeout)
     }
 
     static func map(_ error: any Error) -> ComityError {
         if let e = error as? ComityError { return e }
         if let e = error as? ValidationFailure { return .invalid(e.message) }
         return .store(describe(error))
+    }
+
+    /// What SQLite's refusal means for the file at `path`, in the clerk's terms.
+    static func failure(_ error: any Error, path: String, busyTimeout: Double) -> ComityError {
+        if let e = error as? ComityError { return e }
+        guard let e = error as? DatabaseError else { return .store(describe(error)) }
+        switch e.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path, seconds: busyTimeout)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            let folder = (path as NSString).deletingLastPathComponent
+            let name = (path as NSString).lastPathComponent
+            if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+                return .readOnly(path: path, why: "its folder \(folder.isEmpty ? "." : folder) is not writable, and SQLite must keep \(name)-wal and \(name)-shm there, even to read")
+            }
+            if access(path, W_OK) != 0 {
+                return .readOnly(path: path, why: "the file is read-only for this account")
+            }
+            return .store(describe(error))
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .damaged(path: path, why: "SQLite reports: \(e.message ?? "the file is not a database")")
+        case .SQLITE_FULL:
+            return .store("the disk holding \(path) is full; free some space and try again")
+        case .SQLITE_IOERR:
+            return .store("the disk reported an error reading or writing \(path) (\(e.message ?? "I/O error")); check the disk, then run 'comity check'")
+        default:
+            return .store(describe(error))
+        }
     }
 
     static func describe(_ error: any Error) -> String {

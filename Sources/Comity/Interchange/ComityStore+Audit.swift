@@ -1,0 +1,39 @@
+import GRDB
+
+/// The audit trail: every export, calendar feed and backup is an 'exported' event in the history.
+extension ComityStore {
+    /// Records `export` in the history and runs `deliver` (which writes the file or standard
+    /// output) inside the same transaction, so a delivery that fails leaves no event behind.
+    ///
+    /// The event is written first: a database that cannot record the export (read-only, locked)
+    /// refuses it before any data leaves. Should the commit itself fail after `deliver`, the error
+    /// is thrown and the caller withdraws what it delivered.
+    public func recordExport<T>(_ export: ExportRecord, by clerk: Clerk, deliver: () throws(ComityError) -> T) throws(ComityError) -> T {
+        try write { db in
+            try Self.logExport(db, export, by: clerk)
+            return try deliver()
+        }
+    }
+
+    /// The 'exported' events, oldest first: all of them, or those of one record (a case, a
+    /// counterpart, or "database" for whole exports and backups).
+    public func auditTrail(of id: String? = nil) throws(ComityError) -> [Event] {
+        try read { db in
+            var query = Event.filter(Column("action") == Event.Action.exported.rawValue)
+            if let id { query = query.filter(Column("subject_id") == id) }
+            return try query.order(Column("id")).fetchAll(db)
+        }
+    }
+
+    static func logExport(_ db: Database, _ export: ExportRecord, by clerk: Clerk) throws {
+        let subject = export.subject
+        try log(db, subject.type, subject.id, .exported, on: clerk.today, by: clerk, note: export.note)
+    }
+
+    /// Rows in the tables an export carries: what a backup holds, counted the same way.
+    static func recordCount(_ db: Database) throws -> Int {
+        var total = 0
+        for table in InterchangeTable.all { total += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0 }
+        return total
+    }
+}
