@@ -43,11 +43,17 @@ public enum InterchangeXML {
     /// Reads an XML export: parsed with `SafeXMLParser`, checked against the schema at
     /// `schemaPath`; every problem is collected with its line, never thrown.
     public static func decode(_ text: String, file: String, schemaPath: String) throws(ComityError) -> InterchangeDataset {
-        var dataset = InterchangeDataset(file: file)
         let schema: XMLSchema
         do { schema = try XMLSchema(path: schemaPath, parser: SafeXMLParser(maxBytes: 256 << 20)) } catch {
             throw .document(error.description)
         }
+        return decode(text, file: file, schema: schema)
+    }
+
+    /// Reads an XML export against a schema compiled once, for callers that read many
+    /// documents (compiling the XSD costs far more than checking one small file).
+    public static func decode(_ text: String, file: String, schema: XMLSchema) -> InterchangeDataset {
+        var dataset = InterchangeDataset(file: file)
         let root: XMLNode
         do {
             root = try schema.parser.parse(text, documentName: file)
