@@ -69,6 +69,8 @@ struct ICalendarYearlyRule {
                 dates.append(date)
                 if let count, dates.count >= count { break }
             }
+            // An interval past the last accepted year leaves one occurrence; adding it could overflow.
+            guard interval <= CalendarDate.supportedYears.upperBound - year else { break }
             year += interval
         }
         return dates

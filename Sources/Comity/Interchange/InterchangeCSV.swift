@@ -100,6 +100,15 @@ public enum InterchangeCSV {
         return dataset
     }
 
+    /// Reads the text of one table's file (`<label>.csv`) without touching the file system,
+    /// so a single file can be checked, and the parser exercised, on its own.
+    public static func decode(_ text: String, table: InterchangeTable, file: String) -> InterchangeDataset {
+        var dataset = InterchangeDataset(file: file)
+        dataset.emptyCellsAreBlank = true
+        dataset.records[table.label] = records(text, file: file, into: &dataset.problems)
+        return dataset
+    }
+
     /// Parses RFC 4180 text into records located by the line each starts on.
     static func records(_ text: String, file: String, into problems: inout [InterchangeProblem]) -> [InterchangeRecord] {
         let (rows, unclosed) = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, problems: &problems)

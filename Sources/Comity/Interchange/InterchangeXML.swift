@@ -45,11 +45,17 @@ public enum InterchangeXML {
     public static func decode(
         _ text: String, file: String, schemaPath: String, limit: Int = InterchangeFile.defaultLimit
     ) throws(ComityError) -> InterchangeDataset {
-        var dataset = InterchangeDataset(file: file)
         let schema: XMLSchema
         do { schema = try XMLSchema(path: schemaPath, parser: SafeXMLParser(maxBytes: limit)) } catch {
             throw .document(error.description)
         }
+        return decode(text, file: file, schema: schema)
+    }
+
+    /// Reads an XML export against a schema compiled once, for callers that read many
+    /// documents (compiling the XSD costs far more than checking one small file).
+    public static func decode(_ text: String, file: String, schema: XMLSchema) -> InterchangeDataset {
+        var dataset = InterchangeDataset(file: file)
         let root: XMLNode
         do {
             root = try schema.parser.parse(text, documentName: file)
