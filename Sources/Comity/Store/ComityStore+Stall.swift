@@ -39,13 +39,15 @@ extension ComityStore {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
             let context = try StallContext(db, asOf: scope.asOf)
-            let (filter, arguments) = try Self.scopeFilter(db, scope)
+            let (filter, arguments, loose, looseArguments) = try Self.scopeFilter(db, scope)
             // With a counterpart, start from its few authorities; otherwise from the open states.
             // The planner, without statistics, would guess the other way round on a large file.
             let requestsAndAuthorities = scope.counterpart == nil
                 ? "request r JOIN authority a ON a.id = r.to_authority"
                 : "authority a CROSS JOIN request r ON r.to_authority = a.id"
-            let inScope = "SELECT r.reference FROM \(requestsAndAuthorities) WHERE \(filter)"
+            // The requests whose replies, moves and follow-ups to read: a superset is harmless (the
+            // merge join skips what the request cursor does not hold), and one an index answers is cheap.
+            let inScope = "SELECT r.reference FROM \(scope.counterpart == nil ? "request r" : requestsAndAuthorities) WHERE \(loose)"
             // Everything but the items of assistance, which no assessment needs.
             let requests = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT r.reference, r.case_id, r.from_authority, r.to_authority, r.channel, r.basis_id, r.subject, r.subject_ja,
@@ -57,17 +59,17 @@ extension ComityStore {
                 """), arguments: arguments)
             var replies = PeekableCursor(try Reply.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM reply WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + arguments))
+                """), arguments: [scope.asOf] + looseArguments))
             var moves = PeekableCursor(try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT subject_id, date, from_state, to_state FROM event INDEXED BY event_request_moves
                 WHERE subject_type = 'request' AND action = 'moved' AND date <= ? AND subject_id IN (\(inScope))
                 ORDER BY subject_id, id
-                """), arguments: [scope.asOf] + arguments).map { row -> (String, Dossier.Move) in
+                """), arguments: [scope.asOf] + looseArguments).map { row -> (String, Dossier.Move) in
                     (row["subject_id"], Dossier.Move(date: row["date"], from: row["from_state"], to: row["to_state"]))
                 })
             var followUps = PeekableCursor(try FollowUp.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM follow_up WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + arguments))
+                """), arguments: [scope.asOf] + looseArguments))
 
             while let row = try requests.next() {
                 let request = Request(row: row)
@@ -96,10 +98,14 @@ extension ComityStore {
             }
     }
 
-    static func scopeFilter(_ db: Database, _ scope: StallScope) throws -> (String, StatementArguments) {
+    /// The SQL condition on `request r` (and `authority a`) for a scope, and a looser one,
+    /// using only indexed columns, that selects a superset.
+    static func scopeFilter(_ db: Database, _ scope: StallScope) throws -> (String, StatementArguments, String, StatementArguments) {
         let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
         var sql = "r.sent_date IS NOT NULL AND r.sent_date <= ? AND r.state IN (\(open))"
         var arguments: StatementArguments = [scope.asOf]
+        var loose = "r.state IN (\(open))"
+        var looseArguments: StatementArguments = []
         // A request closed after the as-of date was still open on it. Looking for such moves
         // request by request costs a probe per closed request, so only when there can be any.
         let lastMove = try CalendarDate.fetchOne(
@@ -113,11 +119,15 @@ extension ComityStore {
                     AND e.action = 'moved' AND e.date > ?))
                 """
             arguments += [scope.asOf]
+            loose = sql
+            looseArguments = arguments
         }
-        if let counterpart = scope.counterpart { sql += " AND a.party = ?"; arguments += [counterpart] }
-        if let caseID = scope.caseID { sql += " AND r.case_id = ?"; arguments += [caseID] }
-        if let reference = scope.reference { sql += " AND r.reference = ?"; arguments += [reference] }
-        return (sql, arguments)
+        var narrow = ""
+        var narrowArguments: StatementArguments = []
+        if let counterpart = scope.counterpart { narrow += " AND a.party = ?"; narrowArguments += [counterpart] }
+        if let caseID = scope.caseID { narrow += " AND r.case_id = ?"; narrowArguments += [caseID] }
+        if let reference = scope.reference { narrow += " AND r.reference = ?"; narrowArguments += [reference] }
+        return (sql + narrow, arguments + narrowArguments, loose + narrow, looseArguments + narrowArguments)
     }
 }
 

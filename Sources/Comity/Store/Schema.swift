@@ -197,6 +197,14 @@ enum Schema {
             // this migration marks the schema as newer than it knows. The index serves the audit trail.
             try db.execute(sql: "CREATE INDEX event_action ON event(action, id)")
         }
+        migrator.registerMigration("v7-open-requests") { db in
+            // Which requests are open, and open with one counterpart, straight from an index:
+            // a stall report asks it for every cursor it merges.
+            try db.execute(sql: """
+                CREATE INDEX request_open ON request(state, reference);
+                CREATE INDEX request_open_to ON request(to_authority, state, reference);
+                """)
+        }
         return migrator
     }
 }
