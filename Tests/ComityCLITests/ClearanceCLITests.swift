@@ -113,8 +113,7 @@ struct ClearanceCLITests {
             try Self.world(sandbox)
             for format in ["json", "xml", "csv"] {
                 let out = sandbox.path("export-\(format)")
-                let run = try sandbox.comity(["export", "--format", format, "--out", out.path, "--clearance", "confidential",
-                                              "--templates", StallGolden.templates.path])
+                let run = try sandbox.comity(["export", "--format", format, "--out", out.path, "--clearance", "confidential"])
                 #expect(run.status == 0, "\(run)")
                 var isFolder: ObjCBool = false
                 _ = FileManager.default.fileExists(atPath: out.path, isDirectory: &isFolder)
@@ -123,9 +122,10 @@ struct ClearanceCLITests {
                 Self.expectNoSecrets(text, "\(format) export")
                 #expect(text.contains(DemoWorld.mhiRequest))
                 switch format {
-                case "json": #expect(text.contains("\"classification\": \"restricted\"") && text.contains("\"withheld\": "))
-                case "xml": #expect(text.contains("classification=\"restricted\"") && text.contains("<!-- RESTRICTED -->"))
-                default: #expect(text.contains("RESTRICTED\r\nclassification: restricted"))
+                // The demo's JAXA case is confidential: the highest level the reader may see.
+                case "json": #expect(text.contains("\"version\": 1,\n  \"classification\": \"confidential\",\n  \"withheld\": "))
+                case "xml": #expect(text.contains("classification=\"confidential\"") && text.contains("<!-- CONFIDENTIAL -->"))
+                default: #expect(text.contains("CONFIDENTIAL\r\nclassification: confidential"))
                 }
                 #expect(!text.contains("\"withheld\": 0") && !text.contains("withheld=\"0\"") && !text.contains("withheld: 0 "))
                 let target = sandbox.path("import-\(format).sqlite")

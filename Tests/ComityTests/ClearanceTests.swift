@@ -4,7 +4,8 @@ import Testing
 /// Requests above the reader's clearance are left out of stall queries in SQL, and counted.
 @Suite("clearance")
 struct ClearanceTests {
-    /// R-PLAIN restricted; R-SECRET-REPLY restricted with a secret reply on day 10; R-OPEN unclassified.
+    /// R-PLAIN restricted; R-SECRET-REPLY restricted with a secret reply on day 10; R-OPEN unclassified
+    /// in an unclassified case.
     /// All three stalled by day 60.
     static func world() throws -> TestWorld {
         let world = try TestWorld()
@@ -13,8 +14,12 @@ struct ClearanceTests {
         try world.store.addReply(
             Reply(requestReference: "R-SECRET-REPLY", date: TestWorld.day(10), kind: .nonCommittal, summary: "Cipher", classification: .secret),
             by: world.clerk(TestWorld.day(10)))
+        try world.store.addCase(
+            Case(id: "CASE-U", title: "Open case", leadAuthority: "JP-NPSC", offence: "Fraud", incidentDate: TestWorld.day(0),
+                 discoveryDate: TestWorld.day(0), classification: .unclassified),
+            by: world.clerk(TestWorld.day(0)))
         try world.store.addRequest(
-            Request(reference: "R-OPEN", caseID: "CASE-A", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS", channel: .centralAuthority,
+            Request(reference: "R-OPEN", caseID: "CASE-U", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS", channel: .centralAuthority,
                     basisID: "JP-CN-MLAT", subject: "Open", classification: .unclassified, sentDate: TestWorld.day(0)),
             by: world.clerk(TestWorld.day(0)))
         return world
