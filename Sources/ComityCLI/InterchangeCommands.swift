@@ -42,14 +42,17 @@ struct CalendarCommand: ParsableCommand {
     @Option(help: "Only dates on or before this day.", transform: DateArgument.parse) var to: CalendarDate?
     @Option(help: "Only this counterpart state (ISO code).") var counterpart: String?
     @Option(help: ArgumentHelp("The .ics file to write.", valueName: "file")) var out: String
+    @OptionGroup var clearance: ClearanceOption
 
     func run() throws {
         let clerk = try global.clerk()
         let code = try counterpart.map { try Party.validCode($0) }
         let store = try global.openStore()
-        let feed = try store.calendarFeed(today: clerk.today, from: from, to: to, counterpart: code)
+        let level = try clearance.level(store)
+        let feed = try store.calendarFeed(today: clerk.today, from: from, to: to, counterpart: code, clearance: level)
         let record = ExportRecord(kind: .calendar, format: "ics", counterpart: code, from: from, to: to,
-                                  records: feed.entries.count, destination: DocumentOutput.absolute(out))
+                                  records: feed.entries.count, destination: DocumentOutput.absolute(out),
+                                  clearance: level, withheld: feed.withheld)
         try DocumentOutput.emitAudited(feed.ics, to: out, record: record, store: store, by: clerk)
     }
 }
@@ -69,27 +72,33 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("File (or folder, for csv) to write; default standard output.", valueName: "path")) var out: String?
     @Option(name: .customLong("case"), help: "Only this case's requests and what hangs on them.") var caseID: String?
     @Option(help: "Only requests to this state (ISO code).") var counterpart: String?
+    @OptionGroup var clearance: ClearanceOption
 
     func run() throws {
         let clerk = try global.clerk()
         let code = try counterpart.map { try Party.validCode($0) }
         if format == .csv && out == nil { throw ValidationFailure("--format csv writes one file per table: give a folder with --out") }
         let store = try global.openStore()
+        let level = try clearance.level(store)
         let meter = TerminalProgress(label: "exporting")
-        let tables = try store.exportTables(caseID: caseID, counterpart: code, progress: meter.update)
+        let export = try store.export(caseID: caseID, counterpart: code, clearance: level, progress: meter.update)
         meter.finish()
+        let tables = export.tables
         let record = ExportRecord(kind: .export, format: format.rawValue, caseID: caseID, counterpart: code,
-                                  records: tables.reduce(0) { $0 + $1.rows.count }, destination: DocumentOutput.absolute(out))
+                                  records: tables.reduce(0) { $0 + $1.rows.count }, destination: DocumentOutput.absolute(out),
+                                  clearance: level, withheld: export.withheld)
         switch format {
-        case .json: try DocumentOutput.emitAudited(InterchangeJSON.encode(tables), to: out, record: record, store: store, by: clerk)
-        case .xml: try DocumentOutput.emitAudited(InterchangeXML.encode(tables), to: out, record: record, store: store, by: clerk)
+        case .json:
+            try DocumentOutput.emitAudited(InterchangeJSON.encode(tables, withheld: export.withheld), to: out, record: record, store: store, by: clerk)
+        case .xml:
+            try DocumentOutput.emitAudited(InterchangeXML.encode(tables, withheld: export.withheld), to: out, record: record, store: store, by: clerk)
         case .csv:
             let folder = out!
             var createdFolder = false
             try DocumentOutput.audited(record, store: store, by: clerk, undo: {
                 if createdFolder { try? FileManager.default.removeItem(atPath: folder) }
             }) { () throws(ComityError) in
-                let staged = try InterchangeCSV.stage(tables, in: folder)
+                let staged = try InterchangeCSV.stage(tables, in: folder, withheld: export.withheld)
                 createdFolder = staged.createdFolder
                 return staged.files
             }

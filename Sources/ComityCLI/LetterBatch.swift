@@ -10,6 +10,7 @@ struct LetterBatch {
     let format: DocumentKind
     let date: CalendarDate
     let counterpart: String?
+    let clearance: Classification
     let folder: String
     let issue: Bool
 
@@ -26,7 +27,7 @@ struct LetterBatch {
                 for letter in batch.letters {
                     staged.append(try DocumentFile.stage(letter.document, for: (folder as NSString).appendingPathComponent(letter.fileName)))
                 }
-                let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped)
+                let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)
                 let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
                 staged.append(try DocumentFile.stage(page, for: (folder as NSString).appendingPathComponent("index.html")))
             } catch {
@@ -43,7 +44,7 @@ struct LetterBatch {
         do {
             batch = try store.letterBatch(
                 date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
-                issuedBy: issue ? clerk : nil) { batch in staged = try stage(batch) }
+                clearance: clearance, issuedBy: issue ? clerk : nil) { batch in staged = try stage(batch) }
         } catch {
             staged.forEach { $0.discard() }
             throw error
@@ -62,6 +63,7 @@ struct LetterBatch {
         let verb = issue ? "issued" : "wrote"
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
+        if batch.withheld > 0 { message += "; withheld \(batch.withheld) request(s) above your clearance" }
         Output.note("\(message)\n")
         for s in skipped { Output.note("skipped \(s.reference): \(s.reason)\n") }
     }

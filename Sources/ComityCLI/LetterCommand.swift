@@ -23,6 +23,7 @@ struct LetterCommand: ParsableCommand {
         @Flag(help: "The next letter for every stalled request, one file each, with an index page.") var allStalled = false
         @Option(help: "With --all-stalled: the folder to write the letters into.") var outDir: String?
         @Option(help: "With --all-stalled: only requests to this state.") var counterpart: String?
+        @OptionGroup var clearance: ClearanceOption
         @OptionGroup var templates: TemplateOptions
 
         func validate() throws {
@@ -45,13 +46,14 @@ struct LetterCommand: ParsableCommand {
             let date = asOf ?? clerk.today
             let store = try global.openStore()
             let renderer = try templates.renderer()
+            let level = try clearance.level(store)
             if allStalled {
                 return try LetterBatch(store: store, renderer: renderer, clerk: clerk, language: language, format: document,
-                                       date: date, counterpart: counterpart, folder: outDir!, issue: issue).run()
+                                       date: date, counterpart: counterpart, clearance: level, folder: outDir!, issue: issue).run()
             }
             let spec = LetterSpec(
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
-                language: language, format: document, date: date)
+                language: language, format: document, date: date, clearance: level)
             guard issue else {
                 return try DocumentOutput.emit(try store.previewLetter(spec, renderer: renderer).document, to: out)
             }

@@ -17,28 +17,30 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Prepare a brief for this engagement (its id).") var before: String?
         @Option(help: "Output format: text, json, xml or html.") var format: DocumentFormat = .text
         @Option(help: "Write to this file instead of standard output.") var out: String?
+        @OptionGroup var clearance: ClearanceOption
         @OptionGroup var templates: TemplateOptions
 
         func run() throws {
             let clerk = try global.clerk()
             if let counterpart { _ = try Party.validCode(counterpart) }
             let store = try global.openStore()
+            let level = try clearance.level(store)
             if format == .json {
                 // Streamed: a report over a million requests is written as it is computed.
                 let date = asOf ?? clerk.today
                 if let out {
                     try DocumentFile.stream(to: out) { sink in
-                        try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, to: sink)
+                        try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, clearance: level, to: sink)
                     }
                     FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
                 } else {
-                    try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before) { bytes in
+                    try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, clearance: level) { bytes in
                         try FileDescriptorSink.write(bytes, to: STDOUT_FILENO, path: "standard output")
                     }
                 }
                 return
             }
-            let report = try store.stallReport(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, before: before)
+            let report = try store.stallReport(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, before: before, clearance: level)
             let document: String
             switch format {
             case .text: document = report.text

@@ -6,7 +6,7 @@ extension RequestCommand.List {
         let clerk = try global.clerk()
         let store = try global.openStore()
         if let counterpart { _ = try Party.validCode(counterpart) }
-        let scope = ComityStore.StallScope(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID)
+        let scope = ComityStore.StallScope(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, clearance: try clearance.level(store))
         switch list.format {
         case .json: try Output.json(try store.assessments(scope))
         case .text:
@@ -19,6 +19,8 @@ extension RequestCommand.List {
             }
             Output.write(table.rendered)
         }
+        let withheld = try store.withheldCount(scope)
+        if withheld > 0 { Output.note("\(withheld) stalled request(s) above your clearance withheld\n") }
     }
 }
 
@@ -27,7 +29,7 @@ extension RequestCommand.Show {
         let clerk = try global.clerk()
         let store = try global.openStore()
         let date = asOf ?? clerk.today
-        guard let assessment = try store.clocks(of: reference, asOf: date) else {
+        guard let assessment = try store.clocks(of: reference, asOf: date, clearance: try clearance.level(store)) else {
             let r = try store.request(reference)
             throw ValidationFailure("request \(reference) runs no clocks on \(date.iso): it is \(r.state.rawValue)\(r.sentDate.map { ", sent \($0.iso)" } ?? ", not sent"); choose another --as-of")
         }

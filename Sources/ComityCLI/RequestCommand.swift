@@ -50,6 +50,7 @@ struct RequestCommand: ParsableCommand {
         @Flag(help: "Only requests not yet in a final state.") var open = false
         @Flag(help: "Only stalled requests, one line each, with why and what next.") var stalled = false
         @Option(help: "With --stalled: the date to judge as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
+        @OptionGroup var clearance: ClearanceOption
 
         func validate() throws {
             if !stalled && asOf != nil { throw ValidationError("--as-of needs --stalled") }
@@ -78,10 +79,12 @@ struct RequestCommand: ParsableCommand {
         @Argument var reference: String
         @Flag(help: "Explain every clock: start, rule, days counted, holidays skipped.") var explain = false
         @Option(help: "With --explain: the date to compute the clocks as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
+        @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
             if explain { return try showClocks() }
             let store = try global.openStore()
+            try store.requireCleared(reference, asOf: try global.clerk().today, clearance: try clearance.level(store))
             let r = try store.request(reference)
             let replies = try store.replies(to: reference)
             switch list.format {

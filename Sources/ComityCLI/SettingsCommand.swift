@@ -4,7 +4,7 @@ import Foundation
 
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "Stall thresholds, per channel.", subcommands: [List.self, Set.self, Unset.self])
+        commandName: "settings", abstract: "Stall thresholds, per channel, and the default clearance.", subcommands: [List.self, Set.self, Unset.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the thresholds in force for every channel.")
@@ -23,6 +23,9 @@ struct SettingsCommand: ParsableCommand {
                     rows.append(SettingValue(channel: channel.rawValue, key: key, value: settings.value(of: key), source: source))
                 }
             }
+            let clearanceSet = stored.contains { $0.channel == "*" && $0.key == ComityStore.clearanceKey }
+            rows.append(SettingValue(channel: "*", key: ComityStore.clearanceKey, value: try store.defaultClearance().rawValue,
+                                     source: clearanceSet ? "all channels" : "default"))
             switch list.format {
             case .json: try Output.json(rows)
             case .text: Output.table(["CHANNEL", "KEY", "VALUE", "SET BY"], rows.map { [$0.channel, $0.key, $0.value, $0.source] })
@@ -40,8 +43,8 @@ struct SettingsCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a threshold for one channel, or for all.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("One of: \(StallSettings.keys.joined(separator: ", ")).")) var key: String
-        @Argument(help: "Days, or for response-period e.g. '20 working'.") var value: String
+        @Argument(help: ArgumentHelp("One of: \(StallSettings.keys.joined(separator: ", ")), \(ComityStore.clearanceKey).")) var key: String
+        @Argument(help: "Days, or for response-period e.g. '20 working', or for clearance a level (\(Classification.choices)).") var value: String
         @Option(help: "Only this channel (default: every channel).") var channel: String?
 
         func run() throws {

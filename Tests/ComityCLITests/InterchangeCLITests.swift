@@ -130,7 +130,8 @@ struct InterchangeCLITests {
             #expect(try box.comity(["export", "--format", format, "--out", second.path], db: empty).status == 0)
             if format == "csv" {
                 let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-                #expect(names.count == 13)
+                #expect(names.count == 14, "a file per table and the classification note")
+                #expect(names.contains(InterchangeCSV.markingFile))
                 #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).sorted() == names)
                 for name in names {
                     #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")

@@ -18,10 +18,16 @@ public struct CalendarFeed: Sendable {
     public var entries: [Entry]
     /// DTSTAMP of every event: the session's today at midnight UTC, for reproducible output.
     public var stamp: CalendarDate
+    /// The highest classification of the requests whose dates the feed carries.
+    public var classification: Classification
+    /// Outstanding requests above the reader's clearance whose dates were left out.
+    public var withheld: Int
 
-    public init(entries: [Entry], stamp: CalendarDate) {
+    public init(entries: [Entry], stamp: CalendarDate, classification: Classification = .unclassified, withheld: Int = 0) {
         self.entries = entries
         self.stamp = stamp
+        self.classification = classification
+        self.withheld = withheld
     }
 
     /// The clock kinds that become calendar entries.
@@ -42,6 +48,15 @@ public struct CalendarFeed: Sendable {
     /// The feed as text: CRLF line ends, lines folded at 75 octets.
     public var ics: String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Comity//Interchange//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        // The mark travels in the calendar's name, which every calendar program shows, and in
+        // properties of its own for programs that read them.
+        let mark = classification.markEnglish
+        lines += [
+            "X-WR-CALNAME:" + Self.escape("Comity deadlines (\(mark))"),
+            "X-WR-CALDESC:" + Self.escape("\(mark). \(withheld) request(s) above the reader's clearance withheld."),
+            "X-COMITY-CLASSIFICATION:" + mark,
+            "X-COMITY-WITHHELD:\(withheld)",
+        ]
         let dtstamp = Self.basic(stamp) + "T000000Z"
         for entry in entries {
             lines += [
@@ -103,7 +118,11 @@ public struct CalendarFeed: Sendable {
 extension ComityStore {
     /// Builds the feed: engagements overlapping the range and every dated clock of requests
     /// outstanding on `today`, optionally only with one counterpart.
-    public func calendarFeed(today: CalendarDate, from: CalendarDate? = nil, to: CalendarDate? = nil, counterpart: String? = nil) throws(ComityError) -> CalendarFeed {
+    /// Requests above `clearance` are left out and only counted.
+    public func calendarFeed(
+        today: CalendarDate, from: CalendarDate? = nil, to: CalendarDate? = nil, counterpart: String? = nil,
+        clearance: Classification = .secret
+    ) throws(ComityError) -> CalendarFeed {
         if let from, let to, to < from {
             throw .invalid("--to \(to.iso) is before --from \(from.iso); give a range that runs forward")
         }
@@ -119,9 +138,12 @@ extension ComityStore {
                 summary: engagement.title, description: [engagement.level.rawValue, engagement.note].filter { !$0.isEmpty }.joined(separator: "\n"),
                 location: engagement.place, categories: "engagement"))
         }
-        for assessment in try assessments(StallScope(asOf: today, counterpart: counterpart, includeNotStalled: true)) {
+        let scope = StallScope(asOf: today, counterpart: counterpart, includeNotStalled: true, clearance: clearance)
+        var classification = Classification.unclassified
+        for assessment in try assessments(scope) {
             for clock in assessment.clocks where CalendarFeed.clockKinds.contains(clock.kind) && clock.status != .met {
                 guard let due = clock.due, inRange(due, due) else { continue }
+                classification = max(classification, assessment.classification)
                 let kind = CalendarFeed.uidKind(clock.kind)
                 entries.append(CalendarFeed.Entry(
                     uid: "\(kind)-\(assessment.reference)@comity", start: due, end: due,
@@ -132,6 +154,6 @@ extension ComityStore {
             }
         }
         entries.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
-        return CalendarFeed(entries: entries, stamp: today)
+        return CalendarFeed(entries: entries, stamp: today, classification: classification, withheld: try withheldCount(scope))
     }
 }

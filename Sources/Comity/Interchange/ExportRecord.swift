@@ -17,11 +17,17 @@ public struct ExportRecord: Sendable, Hashable {
     public var records: Int
     /// The file or folder written, as an absolute path; nil for standard output.
     public var destination: String?
+    /// The clearance the export was made for; nil where none applies (a backup copies everything).
+    public var clearance: Classification?
+    /// Records (or, for a calendar, requests) left out as above the clearance.
+    public var withheld: Int
 
     public init(
         kind: Kind, format: String, caseID: String? = nil, counterpart: String? = nil, from: CalendarDate? = nil,
-        to: CalendarDate? = nil, records: Int, destination: String?
+        to: CalendarDate? = nil, records: Int, destination: String?, clearance: Classification? = nil, withheld: Int = 0
     ) {
+        self.clearance = clearance
+        self.withheld = withheld
         self.kind = kind
         self.format = format
         self.caseID = caseID
@@ -39,7 +45,7 @@ public struct ExportRecord: Sendable, Hashable {
         return (.database, "database")
     }
 
-    /// The event's note, e.g. `json export of case MHI-2011: 57 records to /srv/out/mhi.json`.
+    /// The event's note, e.g. `json export of case MHI-2011: 57 records to /srv/out/mhi.json, cleared to restricted, 0 withheld`.
     public var note: String {
         let what: String
         switch kind {
@@ -54,7 +60,8 @@ public struct ExportRecord: Sendable, Hashable {
         if let to { scope.append("to \(to.iso)") }
         let unit = kind == .calendar ? (records == 1 ? "entry" : "entries") : (records == 1 ? "record" : "records")
         let target = destination.map(Self.shown) ?? "standard output"
-        return "\(what) of \(scope.isEmpty ? "the whole database" : scope.joined(separator: ", ")): \(records) \(unit) to \(target)"
+        let cleared = clearance.map { ", cleared to \($0.rawValue), \(withheld) withheld" } ?? ""
+        return "\(what) of \(scope.isEmpty ? "the whole database" : scope.joined(separator: ", ")): \(records) \(unit) to \(target)\(cleared)"
     }
 
     /// A path as the history shows it: control characters replaced, so a line stays one line.

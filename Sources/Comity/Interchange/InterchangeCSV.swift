@@ -28,15 +28,26 @@ public enum InterchangeCSV {
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
+    /// The name of the note beside the tables that carries the export's mark; not a .csv, so
+    /// an import passes over it.
+    public static let markingFile = "classification.txt"
+
+    /// The note: the mark of the highest record exported, and how many were withheld for clearance.
+    public static func marking(_ tables: [InterchangeTableData], withheld: Int) -> String {
+        let classification = InterchangeExport.classification(of: tables)
+        return "\(classification.markEnglish)\r\nclassification: \(classification.rawValue)\r\n"
+            + "withheld: \(withheld) record(s) above the reader's clearance\r\n"
+    }
+
     /// Writes `<label>.csv` for every table into `folder`, creating it (owner-only) if needed.
-    public static func write(_ tables: [InterchangeTableData], to folder: String) throws(ComityError) {
-        let staged = try stage(tables, in: folder)
+    public static func write(_ tables: [InterchangeTableData], to folder: String, withheld: Int = 0) throws(ComityError) {
+        let staged = try stage(tables, in: folder, withheld: withheld)
         for file in staged.files { try file.place() }
     }
 
     /// Writes every table's file whole under a hidden name in `folder` (created owner-only if
     /// needed), ready to be put in place; on failure nothing is left, not even a folder made for it.
-    public static func stage(_ tables: [InterchangeTableData], in folder: String) throws(ComityError) -> (files: [DocumentFile.Staged], createdFolder: Bool) {
+    public static func stage(_ tables: [InterchangeTableData], in folder: String, withheld: Int = 0) throws(ComityError) -> (files: [DocumentFile.Staged], createdFolder: Bool) {
         var isDirectory: ObjCBool = false
         var created = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -53,6 +64,7 @@ public enum InterchangeCSV {
             for data in tables {
                 staged.append(try DocumentFile.stage(encode(data), for: (folder as NSString).appendingPathComponent("\(data.table.label).csv")))
             }
+            staged.append(try DocumentFile.stage(marking(tables, withheld: withheld), for: (folder as NSString).appendingPathComponent(markingFile)))
         } catch {
             staged.forEach { $0.discard() }
             if created { try? FileManager.default.removeItem(atPath: folder) }

@@ -5,9 +5,12 @@ public enum InterchangeJSON {
     public static let formatName = "comity-export"
     public static let version = 1
 
-    /// The whole export as text; the same database always gives the same bytes.
-    public static func encode(_ tables: [InterchangeTableData]) -> String {
-        var out = "{\n  \"format\": \"\(formatName)\",\n  \"version\": \(version),\n  \"tables\": {"
+    /// The whole export as text; the same database always gives the same bytes. The header
+    /// carries the classification of the highest record and the number withheld for clearance.
+    public static func encode(_ tables: [InterchangeTableData], withheld: Int = 0) -> String {
+        let classification = InterchangeExport.classification(of: tables)
+        var out = "{\n  \"format\": \"\(formatName)\",\n  \"version\": \(version),"
+        out += "\n  \"classification\": \(string(classification.rawValue)),\n  \"withheld\": \(withheld),\n  \"tables\": {"
         for (index, data) in tables.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "    \(string(data.table.label)): ["
@@ -53,6 +56,8 @@ public enum InterchangeJSON {
     private struct File: Decodable {
         var format: String?
         var version: Int?
+        var classification: String?
+        var withheld: Int?
         var tables: [String: [[String: InterchangeValue]]]?
     }
 
@@ -79,6 +84,13 @@ public enum InterchangeJSON {
         }
         if parsed.version != version {
             dataset.problems.append(InterchangeProblem(file: file, location: "document", field: "version", message: "expected \(version); this Comity reads version \(version) only"))
+        }
+        // The marking is for readers; an import checks it is well formed and otherwise ignores it.
+        if let level = parsed.classification, Classification(rawValue: level) == nil {
+            dataset.problems.append(InterchangeProblem(file: file, location: "document", field: "classification", message: "expected \(Classification.choices)"))
+        }
+        if let withheld = parsed.withheld, withheld < 0 {
+            dataset.problems.append(InterchangeProblem(file: file, location: "document", field: "withheld", message: "expected a count, 0 or more"))
         }
         guard let tables = parsed.tables else {
             dataset.problems.append(InterchangeProblem(file: file, location: "document", field: "tables", message: "missing; expected an object of tables"))

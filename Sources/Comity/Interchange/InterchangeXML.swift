@@ -5,8 +5,11 @@ import Foundation
 public enum InterchangeXML {
     public static let namespace = "urn:comity:export:1"
 
-    public static func encode(_ tables: [InterchangeTableData]) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<comity-export xmlns=\"\(namespace)\" version=\"1\">\n"
+    /// The export as XML; the root carries the classification of the highest record and the number withheld.
+    public static func encode(_ tables: [InterchangeTableData], withheld: Int = 0) -> String {
+        let classification = InterchangeExport.classification(of: tables)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- \(classification.markEnglish) -->\n"
+        out += "<comity-export xmlns=\"\(namespace)\" version=\"1\" classification=\"\(classification.rawValue)\" withheld=\"\(withheld)\">\n"
         for data in tables {
             if data.rows.isEmpty { out += "  <\(data.table.label)/>\n"; continue }
             out += "  <\(data.table.label)>\n"
@@ -23,7 +26,7 @@ public enum InterchangeXML {
             }
             out += "  </\(data.table.label)>\n"
         }
-        return out + "</comity-export>\n"
+        return out + "</comity-export>\n<!-- \(classification.markEnglish) -->\n"
     }
 
     static func escape(_ text: String) -> String {

@@ -13,9 +13,12 @@ public struct LetterIndex: Sendable {
     public var issued: Bool
     public var letters: [Letter]
     public var skipped: [Skipped]
+    /// Stalled requests above the reader's clearance: how many, never which.
+    public var withheld: Int
 
-    public init(date: CalendarDate, issued: Bool, letters: [Letter], skipped: [Skipped]) {
+    public init(date: CalendarDate, issued: Bool, letters: [Letter], skipped: [Skipped], withheld: Int = 0) {
         self.date = date
+        self.withheld = withheld
         self.issued = issued
         self.letters = letters
         self.skipped = skipped
@@ -35,6 +38,8 @@ public struct LetterIndex: Sendable {
                 ])
             }),
             "hasSkipped": .flag(!skipped.isEmpty),
+            "hasWithheld": .flag(withheld > 0),
+            "withheld": .number(withheld),
             "skipped": .list(skipped.map { .object(["reference": .text($0.reference), "reason": .text($0.reason)]) }),
         ]
     }

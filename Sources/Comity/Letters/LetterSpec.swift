@@ -7,9 +7,13 @@ public struct LetterSpec: Sendable {
     public var format: DocumentKind
     /// The letter's date; the clocks and the chronology are taken as of this day.
     public var date: CalendarDate
+    /// The highest level the reader may see: a letter about a request above it is refused.
+    public var clearance: Classification
 
-    public init(reference: String, kind: EscalationStep? = nil, language: LetterLanguage = .en, format: DocumentKind = .html, date: CalendarDate) {
+    public init(reference: String, kind: EscalationStep? = nil, language: LetterLanguage = .en, format: DocumentKind = .html,
+                date: CalendarDate, clearance: Classification = .secret) {
         self.reference = reference
+        self.clearance = clearance
         self.kind = kind
         self.language = language
         self.format = format

@@ -79,7 +79,7 @@ public enum StallEngine {
             reference: request.reference, caseID: request.caseID, caseTitle: dossier.caseTitle, subject: request.subject,
             counterpart: dossier.counterpart.code, counterpartName: dossier.counterpart.name,
             toAuthority: request.toAuthority, toAuthorityName: dossier.toAuthorityName, state: state,
-            classification: max(request.classification, dossier.caseClassification), urgency: request.urgency,
+            classification: max(request.classification, dossier.caseClassification, dossier.replies.map(\.classification).max() ?? .unclassified), urgency: request.urgency,
             category: categories.first, categories: categories, ballWith: ballWith,
             severity: severity(categories, hardLimit: hardLimit, urgency: request.urgency, followUps: dossier.followUps.count),
             sentDate: sent, daysSinceSent: sent.days(until: asOf),

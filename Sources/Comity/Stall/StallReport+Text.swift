@@ -15,7 +15,7 @@ extension StallReport {
         let categories = summary.byCategory.map { "\($0.count) \($0.category.rawValue)" }.joined(separator: ", ")
         out.append("\(summary.outstanding) request(s) listed, \(summary.stalled) stalled\(categories.isEmpty ? "" : " (\(categories))"); ball with them: \(summary.ballWithThem), with us: \(summary.ballWithUs)")
         if withheld > 0 { out.append("\(withheld) item(s) above your clearance withheld.") }
-        if groups.isEmpty { out.append(""); out.append("Nothing is stalled.") }
+        if groups.isEmpty { out.append(""); out.append(withheld > 0 ? "Nothing within your clearance is stalled." : "Nothing is stalled.") }
         for group in groups {
             out.append("")
             out.append("Case \(group.caseID) — \(group.caseTitle)")

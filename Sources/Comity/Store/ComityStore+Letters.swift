@@ -82,7 +82,9 @@ extension ComityStore {
 
     /// - Parameter known: the request's assessment as of the letter's date, when the caller has it already.
     static func composer(_ db: Database, _ spec: LetterSpec, assessment known: Assessment? = nil, cache: LetterFacts.Cache? = nil) throws -> LetterComposer {
-        let assessment = try known ?? Self.assessment(db, of: spec.reference, asOf: spec.date)
+        // The letter's classification is that of the request, its case and its replies by the
+        // letter's date: exactly what the clearance check weighs, so it is refused before any fact is read.
+        let assessment = try known ?? Self.assessment(db, of: spec.reference, asOf: spec.date, clearance: spec.clearance)
         let facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment, cache: cache)
         guard let assessment else {
             let r = facts.request

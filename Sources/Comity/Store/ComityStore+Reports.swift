@@ -6,10 +6,19 @@ extension ComityStore {
     ///
     /// With `before`, the report becomes a pre-summit brief: every outstanding request with
     /// that engagement's counterpart, stalled or not, each with a talking point.
-    public func stallReport(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil) throws(ComityError) -> StallReport {
-        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID)
-        let assessments = try self.assessments(plan.scope)
-        return StallReport(asOf: asOf, scope: plan.reportScope, engagement: plan.brief, assessments: assessments)
+    ///
+    /// Requests above `clearance` are left out and only counted in `withheld`.
+    public func stallReport(
+        asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
+        clearance: Classification = .secret
+    ) throws(ComityError) -> StallReport {
+        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
+        return try read { db in
+            var assessments: [Assessment] = []
+            try Self.forEachAssessment(db, plan.scope) { assessments.append($0) }
+            return StallReport(asOf: asOf, scope: plan.reportScope, engagement: plan.brief, assessments: assessments,
+                               withheld: try Self.withheldCount(db, plan.scope))
+        }
     }
 
     /// Writes the stall report as a `StallListing` in compact JSON to `sink`, finding by finding.
@@ -18,9 +27,9 @@ extension ComityStore {
     /// streamed rows and written at once.
     public func writeStallListing(
         asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
-        to sink: @escaping ([UInt8]) throws -> Void
+        clearance: Classification = .secret, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
-        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID)
+        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
         var json = JSONStreamWriter(sink: sink)
         var tally = StallReport.Tally()
         do {
@@ -74,7 +83,7 @@ extension ComityStore {
             json.field("stalled", summary.stalled)
             try json.endObject()
             json.field("classification", tally.classification)
-            json.field("withheld", 0)
+            json.field("withheld", try withheldCount(plan.scope))
             try json.endObject()
             json.newline()
             try json.flush()
@@ -92,7 +101,7 @@ extension ComityStore {
         var brief: StallReport.Brief?
     }
 
-    func reportPlan(asOf: CalendarDate, counterpart: String?, caseID: String?, before engagementID: String?) throws(ComityError) -> ReportPlan {
+    func reportPlan(asOf: CalendarDate, counterpart: String?, caseID: String?, before engagementID: String?, clearance: Classification) throws(ComityError) -> ReportPlan {
         var brief: StallReport.Brief?
         var engagement: Engagement?
         var counterpartCode = counterpart?.uppercased()
@@ -113,17 +122,35 @@ extension ComityStore {
                 daysUntil: max(0, asOf.days(until: e.startDate)))
         }
         let scope = StallScope(
-            asOf: asOf, counterpart: counterpartCode, caseID: caseID, includeNotStalled: engagement != nil, engagement: engagement)
+            asOf: asOf, counterpart: counterpartCode, caseID: caseID, includeNotStalled: engagement != nil, engagement: engagement,
+            clearance: clearance)
         return ReportPlan(scope: scope, reportScope: .init(counterpart: counterpartCode, caseID: caseID, engagementID: engagementID), brief: brief)
     }
 
     /// The clocks of one request as of a date, each able to explain itself.
-    public func clocks(of reference: String, asOf: CalendarDate) throws(ComityError) -> Assessment? {
-        try read { db in try Self.assessment(db, of: reference, asOf: asOf) }
+    ///
+    /// A request above `clearance` is refused, naming nothing but the reference given.
+    public func clocks(of reference: String, asOf: CalendarDate, clearance: Classification = .secret) throws(ComityError) -> Assessment? {
+        try read { db in try Self.assessment(db, of: reference, asOf: asOf, clearance: clearance) }
     }
 
-    static func assessment(_ db: Database, of reference: String, asOf: CalendarDate) throws -> Assessment? {
+    /// Refuses a request above `clearance` (its replies counted up to `asOf`) in one sentence
+    /// naming only the reference given; a request that does not exist is not found.
+    public func requireCleared(_ reference: String, asOf: CalendarDate, clearance: Classification) throws(ComityError) {
+        try read { db in
+            _ = try Self.request(db, reference)
+            try Self.requireCleared(db, reference, asOf: asOf, clearance: clearance)
+        }
+    }
+
+    /// How many requests `scope` withholds for its clearance (see `StallScope.clearance`).
+    public func withheldCount(_ scope: StallScope) throws(ComityError) -> Int {
+        try read { db in try Self.withheldCount(db, scope) }
+    }
+
+    static func assessment(_ db: Database, of reference: String, asOf: CalendarDate, clearance: Classification = .secret) throws -> Assessment? {
         _ = try Self.request(db, reference)
+        try requireCleared(db, reference, asOf: asOf, clearance: clearance)
         var scope = StallScope(asOf: asOf, includeNotStalled: true)
         scope.reference = reference
         var found: Assessment?

@@ -18,7 +18,7 @@ extension ComityStore {
     static func settings(_ db: Database, for channel: Channel?) throws -> StallSettings {
         var settings = StallSettings.defaults(for: channel)
         let rows = try Row.fetchAll(
-            db, sql: "SELECT key, value FROM setting WHERE channel = '*' OR channel = ? ORDER BY channel = '*' DESC",
+            db, sql: "SELECT key, value FROM setting WHERE (channel = '*' OR channel = ?) AND key <> '\(clearanceKey)' ORDER BY channel = '*' DESC",
             arguments: [channel?.rawValue ?? "*"])
         for row in rows { try settings.apply(key: row["key"], value: row["value"]) }
         return settings
@@ -33,10 +33,17 @@ extension ComityStore {
     }
 
     /// Sets a threshold for one channel (or all, with nil), recording the change in the history.
+    /// The key `clearance` sets the default clearance, which holds for every channel.
     public func setSetting(_ key: String, to value: String, channel: Channel?, by clerk: Clerk) throws(ComityError) {
-        var probe = StallSettings.defaults(for: channel)
-        try checked { () throws(ValidationFailure) in try probe.apply(key: key, value: value) }
-        let canonical = probe.value(of: key)
+        let canonical: String
+        if key == Self.clearanceKey {
+            if channel != nil { throw .invalid("the clearance applies to every channel; leave out --channel") }
+            canonical = try checked { () throws(ValidationFailure) in try Classification.parse(value, field: "clearance level") }.rawValue
+        } else {
+            var probe = StallSettings.defaults(for: channel)
+            try checked { () throws(ValidationFailure) in try probe.apply(key: key, value: value) }
+            canonical = probe.value(of: key)
+        }
         let scope = channel?.rawValue ?? "*"
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE channel = ? AND key = ?", arguments: [scope, key])
@@ -45,6 +52,19 @@ extension ComityStore {
                 arguments: [scope, key, canonical])
             try Self.log(db, .settings, "settings", .settings, on: clerk.today, by: clerk,
                          note: "\(key) for \(scope == "*" ? "every channel" : scope): \(old ?? "default") → \(canonical)")
+        }
+    }
+
+    /// The settings key of the default clearance, stored for every channel.
+    public static let clearanceKey = "clearance"
+
+    /// The clearance documents are produced for when none is given: the stored setting, else
+    /// `secret` (nothing withheld), so a database kept by one clerk works as it always did.
+    public func defaultClearance() throws(ComityError) -> Classification {
+        try read { db in
+            let stored = try String.fetchOne(
+                db, sql: "SELECT value FROM setting WHERE channel = '*' AND key = ?", arguments: [Self.clearanceKey])
+            return stored.flatMap(Classification.init(rawValue:)) ?? .secret
         }
     }
 

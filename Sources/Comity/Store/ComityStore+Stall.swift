@@ -13,9 +13,15 @@ extension ComityStore {
         public var engagement: Engagement?
         /// Only this request (for one request's clocks and letters).
         public var reference: String?
+        /// The highest level the reader may see: requests above it are withheld.
+        public var clearance: Classification
+        /// Look at the withheld requests instead, only to count them.
+        var selectsWithheld = false
 
-        public init(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, includeNotStalled: Bool = false, engagement: Engagement? = nil) {
+        public init(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, includeNotStalled: Bool = false,
+                    engagement: Engagement? = nil, clearance: Classification = .secret) {
             self.asOf = asOf
+            self.clearance = clearance
             self.counterpart = counterpart?.uppercased()
             self.caseID = caseID
             self.includeNotStalled = includeNotStalled
@@ -127,7 +133,59 @@ extension ComityStore {
         if let counterpart = scope.counterpart { narrow += " AND a.party = ?"; narrowArguments += [counterpart] }
         if let caseID = scope.caseID { narrow += " AND r.case_id = ?"; narrowArguments += [caseID] }
         if let reference = scope.reference { narrow += " AND r.reference = ?"; narrowArguments += [reference] }
-        return (sql + narrow, arguments + narrowArguments, loose + narrow, looseArguments + narrowArguments)
+        sql += narrow
+        arguments += narrowArguments
+        // The clearance narrows only the request cursor; the looser condition stays a superset.
+        if let withheld = withheldCondition(scope.clearance) {
+            sql += scope.selectsWithheld ? " AND \(withheld)" : " AND NOT \(withheld)"
+            arguments += [scope.asOf]
+        } else if scope.selectsWithheld {
+            sql += " AND 0"
+        }
+        return (sql, arguments, loose + narrow, looseArguments + narrowArguments)
+    }
+
+    /// The classification levels above `clearance`, as an SQL list of literals (from the enum, never from input).
+    static func levelsAbove(_ clearance: Classification) -> String? {
+        let above = Classification.allCases.filter { $0 > clearance }
+        return above.isEmpty ? nil : above.map { "'\($0.rawValue)'" }.joined(separator: ",")
+    }
+
+    /// True for a request `r` the reader may not see: the request, its case, or a reply received by
+    /// the as-of date (the one argument) is above `clearance`. Nil when nothing is above it, so a
+    /// fully cleared reader's query stays as it was.
+    static func withheldCondition(_ clearance: Classification) -> String? {
+        guard let above = levelsAbove(clearance) else { return nil }
+        return """
+            (r.classification IN (\(above))
+             OR EXISTS (SELECT 1 FROM case_file wc WHERE wc.id = r.case_id AND wc.classification IN (\(above)))
+             OR EXISTS (SELECT 1 FROM reply wr WHERE wr.request_ref = r.reference AND wr.date <= ? AND wr.classification IN (\(above))))
+            """
+    }
+
+    /// How many requests a scope would have shown (stalled ones, or every outstanding one for a
+    /// brief) but withholds for its clearance. They are assessed only to be counted, never shown.
+    static func withheldCount(_ db: Database, _ scope: StallScope) throws -> Int {
+        guard levelsAbove(scope.clearance) != nil else { return 0 }
+        var hidden = scope
+        hidden.selectsWithheld = true
+        var count = 0
+        try forEachAssessment(db, hidden) { _ in count += 1 }
+        return count
+    }
+
+    /// Whether one request is withheld for `clearance` as of a date, whatever its state.
+    static func isWithheld(_ db: Database, _ reference: String, asOf: CalendarDate, clearance: Classification) throws -> Bool {
+        guard let withheld = withheldCondition(clearance) else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM request r WHERE r.reference = ? AND \(withheld))",
+                                 arguments: [reference, asOf]) ?? false
+    }
+
+    /// Refuses one request the reader is not cleared for, naming only the reference they gave.
+    static func requireCleared(_ db: Database, _ reference: String, asOf: CalendarDate, clearance: Classification) throws {
+        if try isWithheld(db, reference, asOf: asOf, clearance: clearance) {
+            throw ValidationFailure("request \(reference) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+        }
     }
 }
 
