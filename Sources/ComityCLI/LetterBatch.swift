@@ -25,7 +25,7 @@ struct LetterBatch {
             var staged: [DocumentFile.Staged] = []
             do {
                 for letter in batch.letters {
-                    staged.append(try DocumentFile.stage(letter.document, for: (folder as NSString).appendingPathComponent(letter.fileName)))
+                    staged.append(try DocumentFile.stage(letter.document, for: (folder as NSString).appendingPathComponent(letter.fileName), sync: false))
                 }
                 let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)
                 let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")

@@ -113,7 +113,8 @@ extension ComityStore {
         do {
             let keyText = keyValues.map { value in String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init) ?? "?" }.joined(separator: "/")
             let whereKey = table.key.map { "\($0) = ?" }.joined(separator: " AND ")
-            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE \(whereKey)", arguments: StatementArguments(keyValues)) {
+            if let existing = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM \(table.name) WHERE \(whereKey)"), arguments: StatementArguments(keyValues)) {
                 let differing = zip(names, values).filter { name, value in (existing[name] as DatabaseValue) != value }.map(\.0)
                 if differing.isEmpty { summary.skipped += 1; return }
                 if !replace || table.appendOnly {
@@ -122,11 +123,13 @@ extension ComityStore {
                     return
                 }
                 let sets = names.map { "\($0) = ?" }.joined(separator: ", ")
-                try db.execute(sql: "UPDATE \(table.name) SET \(sets) WHERE \(whereKey)", arguments: StatementArguments(values + keyValues))
+                try db.cachedStatement(sql: "UPDATE \(table.name) SET \(sets) WHERE \(whereKey)").execute(arguments: StatementArguments(values + keyValues))
                 summary.replaced += 1
             } else {
                 let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
-                try db.execute(sql: "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(marks))", arguments: StatementArguments(values))
+                // Prepared once per table and set of columns: compiling a statement per record costs more than inserting it.
+                try db.cachedStatement(sql: "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(marks))")
+                    .execute(arguments: StatementArguments(values))
                 summary.inserted += 1
             }
         } catch let error as DatabaseError {

@@ -40,8 +40,10 @@ public enum DocumentFile {
         }
     }
 
-    /// Writes `text` to a hidden temporary file in the folder of `path` (0600, flushed to disk).
-    public static func stage(_ text: String, for path: String) throws(ComityError) -> Staged {
+    /// Writes `text` to a hidden temporary file in the folder of `path` (0600), flushed to disk
+    /// unless `sync` is false: a batch of thousands of letters, each kept in the register and
+    /// written again by 'comity letter show', is not worth thousands of disk flushes.
+    public static func stage(_ text: String, for path: String, sync: Bool = true) throws(ComityError) -> Staged {
         let target = try destination(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
@@ -50,7 +52,7 @@ public enum DocumentFile {
             throw .invalid("cannot write \(path): the folder \(folder.path) does not exist; create it first")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        let failure = OwnerOnlyFile.create(temporary, data: Data(text.utf8), sync: true)
+        let failure = OwnerOnlyFile.create(temporary, data: Data(text.utf8), sync: sync)
         guard failure == 0 else {
             throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
         }
