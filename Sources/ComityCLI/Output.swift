@@ -14,8 +14,10 @@ enum Output {
     }
 
     /// Writes a result, throwing when it cannot be written (so an export can be undone).
-    static func send(_ text: String) throws(ComityError) {
-        let failure = OwnerOnlyFile.writeAll(FileHandle.standardOutput.fileDescriptor, Data(text.utf8))
+    static func send(_ text: String) throws(ComityError) { try send(Data(text.utf8)) }
+
+    static func send(_ bytes: Data) throws(ComityError) {
+        let failure = OwnerOnlyFile.writeAll(FileHandle.standardOutput.fileDescriptor, bytes)
         guard failure == 0 else {
             throw .output("cannot write to standard output (\(OwnerOnlyFile.reason(failure)))")
         }

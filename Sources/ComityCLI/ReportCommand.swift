@@ -32,21 +32,16 @@ struct ReportCommand: ParsableCommand {
                     try DocumentFile.stream(to: out) { sink in
                         try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, clearance: level, to: sink)
                     }
-                    FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
+                    Output.note("wrote \(out)\n")
                 } else {
                     try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, clearance: level) { bytes in
-                        try FileDescriptorSink.write(bytes, to: STDOUT_FILENO, path: "standard output")
+                        try Output.send(Data(bytes))
                     }
                 }
                 return
             }
             let report = try store.stallReport(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, before: before, clearance: level)
-            let document: String
-            switch format {
-            case .text: document = report.text
-            case .json: return
-            case .xml, .html: document = try templates.renderer().render(report, as: format.kind!)
-            }
+            let document = format == .text ? report.text : try templates.renderer().render(report, as: format.kind!)
             try DocumentOutput.emit(document, to: out)
         }
     }

@@ -44,6 +44,16 @@ public enum DocumentFile {
     /// unless `sync` is false: a batch of thousands of letters, each kept in the register and
     /// written again by 'comity letter show', is not worth thousands of disk flushes.
     public static func stage(_ text: String, for path: String, sync: Bool = true) throws(ComityError) -> Staged {
+        let staged = try unwritten(path)
+        let failure = OwnerOnlyFile.create(staged.temporary, data: Data(text.utf8), sync: sync)
+        guard failure == 0 else {
+            throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
+        }
+        return staged
+    }
+
+    /// Where a document for `path` goes, and the hidden name beside it to write it under first.
+    static func unwritten(_ path: String) throws(ComityError) -> Staged {
         let target = try destination(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
@@ -52,10 +62,6 @@ public enum DocumentFile {
             throw .invalid("cannot write \(path): the folder \(folder.path) does not exist; create it first")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        let failure = OwnerOnlyFile.create(temporary, data: Data(text.utf8), sync: sync)
-        guard failure == 0 else {
-            throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
-        }
         return Staged(path: path, temporary: temporary, target: target)
     }
 

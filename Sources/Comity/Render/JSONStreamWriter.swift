@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes compact JSON straight into a byte buffer, flushing to a sink as it fills.
 ///
 /// `JSONEncoder` builds a tree of the whole value before writing a byte; for a report of
@@ -37,6 +39,15 @@ public struct JSONStreamWriter {
         string(key)
         buffer.append(UInt8(ascii: ":"))
         needsComma = false
+    }
+
+    /// A small value through `JSONEncoder` (sorted keys, compact): for the parts of a document
+    /// written once, where hand-written fields would only be a second copy of `Codable`.
+    public mutating func encoded<T: Encodable>(_ value: T) throws {
+        separate()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        buffer.append(contentsOf: try encoder.encode(value))
     }
 
     public mutating func value(_ text: String) { separate(); string(text) }

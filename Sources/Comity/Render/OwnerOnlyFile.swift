@@ -19,15 +19,27 @@ public enum OwnerOnlyFile {
     /// writes `data` and, with `sync`, flushes it to disk. Returns 0 or the `errno` of the failure;
     /// a file that could not be written whole is removed.
     public static func create(_ path: String, data: Data = Data(), sync: Bool = false) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
-        guard descriptor >= 0 else { return errno }
-        // A umask can only take bits away, and an odd one could take the owner's: set the mode exactly.
-        var failure: Int32 = fchmod(descriptor, fileMode) == 0 ? 0 : errno
-        if failure == 0 { failure = writeAll(descriptor, data) }
+        let (descriptor, opened) = openNew(path)
+        guard opened == 0 else { return opened }
+        var failure = writeAll(descriptor, data)
         if failure == 0, sync, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { unlink(path) }
         return failure
+    }
+
+    /// Creates `path` as `create` does and returns it open for writing, or -1 and the `errno`.
+    public static func openNew(_ path: String) -> (descriptor: Int32, failure: Int32) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
+        guard descriptor >= 0 else { return (-1, errno) }
+        // A umask can only take bits away, and an odd one could take the owner's: set the mode exactly.
+        guard fchmod(descriptor, fileMode) == 0 else {
+            let failure = errno
+            close(descriptor)
+            unlink(path)
+            return (-1, failure)
+        }
+        return (descriptor, 0)
     }
 
     /// Writes all of `data` to an open descriptor, retrying short writes. Returns 0 or the `errno`.

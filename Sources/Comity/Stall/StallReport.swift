@@ -52,16 +52,17 @@ public struct StallReport: Codable, Sendable {
         public var count: Int
     }
 
+    /// "Stall report", or the brief's title when it prepares for an engagement.
+    public static func title(for engagement: Brief?) -> String {
+        engagement.map { "Pre-summit brief: \($0.title)" } ?? "Stall report"
+    }
+
     public init(asOf: CalendarDate, scope: Scope, engagement: Brief?, assessments: [Assessment], withheld: Int = 0) {
         self.asOf = asOf
         self.scope = scope
         self.engagement = engagement
         self.withheld = withheld
-        if let e = engagement {
-            title = "Pre-summit brief: \(e.title)"
-        } else {
-            title = "Stall report"
-        }
+        title = Self.title(for: engagement)
         var byCase: [String: CaseGroup] = [:]
         for a in assessments {
             byCase[a.caseID, default: CaseGroup(caseID: a.caseID, caseTitle: a.caseTitle, findings: [])].findings.append(a)

@@ -30,28 +30,18 @@ extension ComityStore {
         clearance: Classification = .secret, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
         let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
-        var json = JSONStreamWriter(sink: sink)
-        var tally = StallReport.Tally()
-        do {
+        try read { db in
+            var json = JSONStreamWriter(sink: sink)
+            var tally = StallReport.Tally()
             json.beginObject()
             json.field("asOf", asOf)
-            if let e = plan.brief {
+            if let brief = plan.brief {
                 json.key("engagement")
-                json.beginObject()
-                json.field("counterpart", e.counterpart)
-                json.field("counterpartName", e.counterpartName)
-                json.field("daysUntil", e.daysUntil)
-                json.field("endDate", e.endDate)
-                json.field("id", e.id)
-                json.field("level", e.level)
-                json.field("place", e.place)
-                json.field("startDate", e.startDate)
-                json.field("title", e.title)
-                try json.endObject()
+                try json.encoded(brief)
             }
             json.key("findings")
             json.beginArray()
-            try forEachAssessment(plan.scope) { a in
+            try Self.forEachAssessment(db, plan.scope) { a in
                 json.newline()
                 try a.write(to: &json)
                 tally.add(a)
@@ -59,38 +49,15 @@ extension ComityStore {
             json.newline()
             json.endArray()
             json.key("scope")
-            json.beginObject()
-            json.field("caseID", plan.reportScope.caseID)
-            json.field("counterpart", plan.reportScope.counterpart)
-            json.field("engagementID", plan.reportScope.engagementID)
-            try json.endObject()
-            json.field("title", plan.brief.map { "Pre-summit brief: \($0.title)" } ?? "Stall report")
-            let summary = tally.summary
+            try json.encoded(plan.reportScope)
+            json.field("title", StallReport.title(for: plan.brief))
             json.key("summary")
-            json.beginObject()
-            json.field("ballWithThem", summary.ballWithThem)
-            json.field("ballWithUs", summary.ballWithUs)
-            json.key("byCategory")
-            json.beginArray()
-            for c in summary.byCategory {
-                json.beginObject()
-                json.field("category", c.category)
-                json.field("count", c.count)
-                try json.endObject()
-            }
-            json.endArray()
-            json.field("outstanding", summary.outstanding)
-            json.field("stalled", summary.stalled)
-            try json.endObject()
+            try json.encoded(tally.summary)
             json.field("classification", tally.classification)
-            json.field("withheld", try withheldCount(plan.scope))
+            json.field("withheld", try Self.withheldCount(db, plan.scope))
             try json.endObject()
             json.newline()
             try json.flush()
-        } catch let error as ComityError {
-            throw error
-        } catch {
-            throw Self.map(error)
         }
     }
 

@@ -198,7 +198,7 @@ private final class StallContext {
     private let asOf: CalendarDate
     var parties: [String: Party] = [:]
     var authorityNames: [String: String] = [:]
-    var bases: [String: BasisInfo] = [:]
+    var bases: [String: BasisInfo?] = [:]
     var settings: [Channel: StallSettings] = [:]
     var engagements: [String: [Engagement]] = [:]
     var calendars: [String: HolidayCalendar] = [:]
@@ -233,16 +233,15 @@ private final class StallContext {
     }
 
     func basis(_ id: String) throws -> BasisInfo? {
-        if let b = bases[id] { return b }
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT instrument, response_days, response_unit FROM legal_basis WHERE id = ?"), arguments: [id]) else {
-            return nil
+        try cached(\.bases, id) {
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT instrument, response_days, response_unit FROM legal_basis WHERE id = ?"), arguments: [id]
+            ).map { row in
+                let days: Int? = row["response_days"]
+                let unit: PeriodUnit? = row["response_unit"]
+                return BasisInfo(instrument: row["instrument"], period: days.map { Period(days: $0, unit: unit ?? .calendar) })
+            }
         }
-        let days: Int? = row["response_days"]
-        let unit: PeriodUnit? = row["response_unit"]
-        let b = BasisInfo(instrument: row["instrument"], period: days.map { Period(days: $0, unit: unit ?? .calendar) })
-        bases[id] = b
-        return b
     }
 
     func settings(_ channel: Channel) throws -> StallSettings {

@@ -51,7 +51,6 @@ struct SyntheticBuilder {
     mutating func log(_ subject: Event.Subject, _ id: String, _ action: Event.Action, on date: CalendarDate,
                       from: RequestState? = nil, to: RequestState? = nil, replyID: Int64? = nil, note: String = "") throws {
         try insertEvent.execute(arguments: [subject.rawValue, id, action.rawValue, date, date, from?.rawValue, to?.rawValue, replyID, note])
-        summary.events += 1
     }
 
     mutating func reply(_ reference: String, on date: CalendarDate, from authority: String, kind: ReplyKind,
@@ -66,10 +65,11 @@ struct SyntheticBuilder {
 
     mutating func followUp(_ reference: String, on date: CalendarDate, kind: EscalationStep) throws {
         try insertFollowUp.execute(arguments: [reference, date, kind.rawValue, ""])
-        summary.followUps += 1
         try log(.request, reference, .followUp, on: date, note: kind.title.lowercased())
     }
 
+    /// The counts kept while writing, completed from the tables for what the store wrote itself
+    /// (issued letters add follow-ups and events).
     func finalSummary() throws -> SyntheticWorld.Summary {
         var s = summary
         s.requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM request")!
