@@ -32,22 +32,31 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, nothing else.
     public init(iso text: String) throws(DateError) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-            throw .malformed(text)
-        }
+        var text = text
+        let parsed = text.withUTF8 { Self.parseISO(UnsafeRawBufferPointer($0)) }
+        guard let (y, m, d) = parsed else { throw .malformed(text) }
+        try self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes, as a database column holds it.
+    init(isoBytes bytes: UnsafeRawBufferPointer) throws(DateError) {
+        guard let (y, m, d) = Self.parseISO(bytes) else { throw .malformed(String(decoding: bytes, as: UTF8.self)) }
+        try self.init(year: y, month: m, day: d)
+    }
+
+    private static func parseISO(_ bytes: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for b in bytes[range] {
+            for i in range {
+                let b = bytes[i]
                 guard b >= 48, b <= 57 else { return nil }
                 value = value * 10 + Int(b - 48)
             }
             return value
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else {
-            throw .malformed(text)
-        }
-        try self.init(year: y, month: m, day: d)
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int, dayNumber: Int) {

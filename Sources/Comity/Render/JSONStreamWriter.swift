@@ -10,11 +10,32 @@ public struct JSONStreamWriter {
     private var buffer: [UInt8] = []
     private var needsComma = false
     private let sink: ([UInt8]) throws -> Void
-    private let flushAt = 1 << 16
+    private let flushAt: Int
 
     public init(sink: @escaping ([UInt8]) throws -> Void) {
+        self.init(sink: sink, flushAt: 1 << 16)
+    }
+
+    private init(sink: @escaping ([UInt8]) throws -> Void, flushAt: Int) {
         self.sink = sink
-        buffer.reserveCapacity(flushAt + 4096)
+        self.flushAt = flushAt
+        buffer.reserveCapacity(min(flushAt, 1 << 12) + 4096)
+    }
+
+    /// The bytes of one value written by `write`, to be placed later with `raw(_:)`: lets
+    /// parts of a document be encoded on other threads.
+    public static func bytes(_ write: (inout JSONStreamWriter) throws -> Void) rethrows -> [UInt8] {
+        // Never flushes: the whole value stays in the buffer.
+        var writer = JSONStreamWriter(sink: { _ in }, flushAt: .max)
+        try write(&writer)
+        return writer.buffer
+    }
+
+    /// A value already encoded by `bytes(_:)`.
+    public mutating func raw(_ encoded: [UInt8]) throws {
+        separate()
+        buffer.append(contentsOf: encoded)
+        if buffer.count >= flushAt { try flush() }
     }
 
     public mutating func flush() throws {
