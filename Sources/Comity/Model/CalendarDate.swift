@@ -67,7 +67,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { "\(format4(year))-\(pad2(month))-\(pad2(day))" }
+    public var iso: String {
+        // Supported years have four digits: write the ten bytes directly, as reports print a dozen dates a line.
+        guard (0...9999).contains(year) else { return "\(format4(year))-\(pad2(month))-\(pad2(day))" }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let digit = { (n: Int) in UInt8(48 + n % 10) }
+            out[0] = digit(year / 1000); out[1] = digit(year / 100); out[2] = digit(year / 10); out[3] = digit(year)
+            out[5] = digit(month / 10); out[6] = digit(month)
+            out[8] = digit(day / 10); out[9] = digit(day)
+            out[4] = UInt8(ascii: "-")
+            out[7] = UInt8(ascii: "-")
+            return 10
+        }
+    }
     public var description: String { iso }
 
     private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {

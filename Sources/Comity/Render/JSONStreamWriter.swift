@@ -54,14 +54,6 @@ public struct JSONStreamWriter {
     public mutating func endArray() { buffer.append(UInt8(ascii: "]")); needsComma = true }
     public mutating func newline() { buffer.append(UInt8(ascii: "\n")) }
 
-    /// Writes `"key":` and leaves the writer ready for the value.
-    public mutating func key(_ key: String) {
-        separate()
-        string(key)
-        buffer.append(UInt8(ascii: ":"))
-        needsComma = false
-    }
-
     /// A small value through `JSONEncoder` (sorted keys, compact): for the parts of a document
     /// written once, where hand-written fields would only be a second copy of `Codable`.
     public mutating func encoded<T: Encodable>(_ value: T) throws {
@@ -75,24 +67,37 @@ public struct JSONStreamWriter {
     public mutating func value(_ number: Int) { separate(); buffer.append(contentsOf: String(number).utf8) }
     public mutating func value(_ flag: Bool) { separate(); buffer.append(contentsOf: (flag ? "true" : "false").utf8) }
 
-    public mutating func field(_ name: String, _ text: String) { key(name); value(text) }
-    public mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
-    public mutating func field(_ name: String, _ text: String?) { if let text { field(name, text) } }
-    public mutating func field(_ name: String, _ number: Int?) { if let number { field(name, number) } }
-    public mutating func field(_ name: String, _ date: CalendarDate?) {
+    /// Writes `"name":` for a field name known at compile time, which needs no escaping.
+    private mutating func fieldName(_ name: StaticString) {
+        separate()
+        buffer.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func field(_ name: StaticString, _ text: String) { fieldName(name); value(text) }
+    public mutating func field(_ name: StaticString, _ number: Int) { fieldName(name); value(number) }
+    public mutating func field(_ name: StaticString, _ text: String?) { if let text { field(name, text) } }
+    public mutating func field(_ name: StaticString, _ number: Int?) { if let number { field(name, number) } }
+    public mutating func field(_ name: StaticString, _ date: CalendarDate?) {
         guard let date else { return }
-        key(name)
+        fieldName(name)
         separate()
         // ISO digits straight into the buffer: reports write a dozen dates per finding.
         let digit = { (n: Int) in UInt8(48 + n % 10) }
-        buffer.append(contentsOf: [
-            34, digit(date.year / 1000), digit(date.year / 100), digit(date.year / 10), digit(date.year), 45,
-            digit(date.month / 10), digit(date.month), 45, digit(date.day / 10), digit(date.day), 34,
-        ])
+        buffer.append(34)
+        buffer.append(digit(date.year / 1000)); buffer.append(digit(date.year / 100)); buffer.append(digit(date.year / 10)); buffer.append(digit(date.year))
+        buffer.append(45); buffer.append(digit(date.month / 10)); buffer.append(digit(date.month))
+        buffer.append(45); buffer.append(digit(date.day / 10)); buffer.append(digit(date.day))
+        buffer.append(34)
     }
-    public mutating func field<T: RawRepresentable>(_ name: String, _ value: T?) where T.RawValue == String {
+    public mutating func field<T: RawRepresentable>(_ name: StaticString, _ value: T?) where T.RawValue == String {
         if let value { field(name, value.rawValue) }
     }
+    /// `"name":` before a value written by the caller (an object or an array).
+    public mutating func key(_ name: StaticString) { fieldName(name) }
 
     /// A JSON string, escaped as `JSONEncoder` escapes it (slashes left alone).
     private mutating func string(_ text: String) {

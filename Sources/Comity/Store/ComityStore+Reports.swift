@@ -42,7 +42,7 @@ extension ComityStore {
             json.key("findings")
             json.beginArray()
             // Findings are encoded where they are assessed, on the worker threads.
-            let withheld = try streamAssessments(plan.scope, transform: { a in (a, try JSONStreamWriter.bytes { try a.write(to: &$0) }) }) { a, bytes in
+            let withheld = try streamAssessments(plan.scope, transform: { a in (StallReport.Tally.Entry(a), try JSONStreamWriter.bytes { try a.write(to: &$0) }) }) { a, bytes in
                 json.newline()
                 try json.raw(bytes)
                 tally.add(a)
