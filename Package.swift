@@ -30,10 +30,12 @@ let package = Package(
                 "CLibXML2",
             ]
         ),
+        .target(name: "CHeapTuning"),
         .executableTarget(
             name: "ComityCLI",
             dependencies: [
                 "Comity",
+                "CHeapTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
