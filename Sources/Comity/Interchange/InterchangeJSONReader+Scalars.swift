@@ -57,10 +57,13 @@ extension InterchangeJSONReader {
                 return content
             case 0x5C:
                 if try !escape() { content = .halfSurrogate }
-            default:
+            case 0..<0x20:
                 if byte == 0x0A { line += 1 }
                 scratch.append(byte)
                 content = .control
+            default:
+                // The run stopped at the end of what was read, not at a special character.
+                scratch.append(byte)
             }
         }
     }
