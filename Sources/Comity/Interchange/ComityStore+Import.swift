@@ -18,9 +18,16 @@ extension ComityStore {
     public func importDataset(
         _ dataset: InterchangeDataset, replace: Bool = false, dryRun: Bool = false, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> ImportSummary {
+        try importDataset(dataset, replace: replace, dryRun: dryRun, bulkLoad: true, progress: progress)
+    }
+
+    /// `bulkLoad: false` matches every record with the database, as into one that holds records.
+    func importDataset(
+        _ dataset: InterchangeDataset, replace: Bool, dryRun: Bool, bulkLoad: Bool, progress: (_ done: Int, _ total: Int) -> Void
+    ) throws -> ImportSummary {
         let total = dataset.records.values.reduce(0) { $0 + $1.count }
         var done = 0
-        return try importRecords(file: dataset.file, replace: replace, dryRun: dryRun) { importer in
+        return try importRecords(file: dataset.file, replace: replace, dryRun: dryRun, bulkLoad: bulkLoad) { importer in
             for table in InterchangeTable.all {
                 for record in dataset.records[table.label] ?? [] {
                     try importer.add(record.fields, to: table, file: record.file ?? dataset.file, blank: dataset.emptyCellsAreBlank,
@@ -37,27 +44,25 @@ extension ComityStore {
     /// in one transaction, then checks the invariants records cannot break one at a time; writes
     /// nothing unless there is no problem at all (and not with `dryRun`).
     ///
-    /// Into a database that holds no record yet, the load is a bulk load: its secondary indexes
-    /// are dropped and made again from their stored SQL after it, inside the same transaction,
-    /// and the page cache is enlarged for it.
+    /// Into a database that holds no record yet (unless `bulkLoad` is false), the load is a bulk
+    /// load: its secondary indexes are dropped and made again from their stored SQL once their
+    /// table is loaded, inside the same transaction, and the page cache is enlarged for it.
     func importRecords(
-        file: String, replace: Bool, dryRun: Bool, _ body: (inout InterchangeImporter) throws -> [InterchangeProblem]
+        file: String, replace: Bool, dryRun: Bool, bulkLoad: Bool, _ body: (inout InterchangeImporter) throws -> [InterchangeProblem]
     ) throws -> ImportSummary {
         var outcome: Rollback?
         do {
             try queue.write { db in
-                let fresh = try Self.holdsNoRecord(db)
+                let fresh = try bulkLoad && Self.holdsNoRecord(db)
                 let before = fresh ? [] : Set(try Self.checkHistories(db) + Self.checkLetterNumbers(db))
-                var importer = InterchangeImporter(db: db, replace: replace, fresh: fresh)
+                let restore = try Self.bulkLoadSettings(db, fresh)
+                defer { try? db.execute(sql: restore) }
+                var importer = try InterchangeImporter(db: db, replace: replace, fresh: fresh, deferred: fresh ? try Self.dropIndexes(db) : [])
                 var problems: [InterchangeProblem]
                 do {
-                    let indexes = fresh ? try Self.dropIndexes(db) : []
-                    let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                    if fresh { try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKilobytes)") }
-                    defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-                    problems = try body(&importer) + importer.problems
-                    // With a problem the transaction is rolled back, indexes and all.
-                    if problems.isEmpty { for (_, sql) in indexes { try db.execute(sql: sql) } }
+                    problems = try body(&importer)
+                    try importer.makeIndexes()
+                    problems += importer.problems
                 } catch let unreadable as InterchangeJSONReader.Unreadable {
                     throw Rollback(summary: importer.summary, problems: [unreadable.problem])
                 }
@@ -86,8 +91,14 @@ extension ComityStore {
         return outcome.summary
     }
 
-    /// The page cache of a bulk load, in kilobytes: enough to keep the indexes being built in memory.
-    static let bulkCacheKilobytes = 256 << 10
+    /// Enlarges the page cache for a bulk load (so the indexes being made stay in memory) and
+    /// lets SQLite sort them on two threads; returns the SQL that restores the connection's settings.
+    static func bulkLoadSettings(_ db: Database, _ bulk: Bool) throws -> String {
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
+        if bulk { try db.execute(sql: "PRAGMA cache_size = -\(256 << 10); PRAGMA threads = 2") }
+        return "PRAGMA cache_size = \(cache); PRAGMA threads = \(threads)"
+    }
 
     /// Whether no table an import writes holds a row.
     static func holdsNoRecord(_ db: Database) throws -> Bool {
@@ -96,13 +107,15 @@ extension ComityStore {
     }
 
     /// Drops the secondary indexes of the imported tables (not those of keys and unique
-    /// constraints), returning each one's name and the SQL that makes it again.
-    static func dropIndexes(_ db: Database) throws -> [(name: String, sql: String)] {
-        let tables = InterchangeTable.all.map { "'\($0.name)'" }.joined(separator: ", ")
+    /// constraints), returning the SQL that makes each again with the place of its table.
+    static func dropIndexes(_ db: Database) throws -> [(table: Int, sql: String)] {
+        let order = Dictionary(uniqueKeysWithValues: InterchangeTable.all.enumerated().map { ($1.name, $0) })
         let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)) ORDER BY rowid
-            """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+            SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid
+            """).compactMap { row -> (name: String, table: Int, sql: String)? in
+                order[row["tbl_name"] as String].map { (row["name"], $0, row["sql"]) }
+            }
         for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
-        return indexes
+        return indexes.map { ($0.table, $0.sql) }
     }
 }

@@ -1,9 +1,11 @@
 import GRDB
 
-/// How the records of one table are checked and written: its columns found by name, the
-/// checks Comity adds to SQLite's, and statements prepared once for the whole import.
-final class ImportTablePlan {
+/// How the records of one table are checked: its columns found by name and the checks Comity
+/// adds to SQLite's. Checking needs no database, so it runs beside the writing.
+struct ImportTablePlan: Sendable {
     let table: InterchangeTable
+    /// The place of the table in `InterchangeTable.all`.
+    let order: Int
     let columns: [InterchangeColumn]
     /// Column name → its place in `columns`.
     let position: [String: Int]
@@ -15,12 +17,10 @@ final class ImportTablePlan {
     let choices: [(column: Int, allowed: [String], set: Set<String>)]
     /// The longest text each column takes.
     let limits: [Int]
-    private var inserts: [UInt64: Statement] = [:]
-    private var updates: [UInt64: Statement] = [:]
-    private var lookup: Statement?
 
-    init(_ db: Database, _ table: InterchangeTable) throws {
+    init(_ db: Database, _ table: InterchangeTable, order: Int) throws {
         self.table = table
+        self.order = order
         columns = try ComityStore.columns(db, table)
         position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) })
         let position = self.position
@@ -32,37 +32,9 @@ final class ImportTablePlan {
         limits = columns.map { table.name == "letter" && $0.name == "document" ? Self.maximumDocumentLength : Self.maximumTextLength }
     }
 
-    /// `INSERT` of the columns in `mask` (bit n: column n), prepared the first time it is asked for.
-    func insert(_ db: Database, _ mask: UInt64) throws -> Statement {
-        if let statement = inserts[mask] { return statement }
-        let names = names(mask)
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
-            """)
-        inserts[mask] = statement
-        return statement
-    }
-
-    /// `UPDATE` of the columns in `mask`, followed by the key's values as arguments.
-    func update(_ db: Database, _ mask: UInt64) throws -> Statement {
-        if let statement = updates[mask] { return statement }
-        let statement = try db.makeStatement(sql: """
-            UPDATE \(table.name) SET \(names(mask).map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(whereKey)
-            """)
-        updates[mask] = statement
-        return statement
-    }
-
-    /// The recorded row with the key given as arguments, or nil.
-    func existing(_ db: Database, _ keyValues: [DatabaseValue]) throws -> Row? {
-        if lookup == nil { lookup = try db.makeStatement(sql: "SELECT * FROM \(table.name) WHERE \(whereKey)") }
-        return try Row.fetchOne(lookup!, arguments: StatementArguments(keyValues))
-    }
-
-    private var whereKey: String { table.key.map { "\($0) = ?" }.joined(separator: " AND ") }
-
-    private func names(_ mask: UInt64) -> [String] {
-        columns.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { columns[$0].name }
+    /// The plan of every table, in `InterchangeTable.all` order.
+    static func all(_ db: Database) throws -> [ImportTablePlan] {
+        try InterchangeTable.all.enumerated().map { try ImportTablePlan(db, $1, order: $0) }
     }
 
     /// The longest text a field may hold: far above what any command accepts, so only a file
