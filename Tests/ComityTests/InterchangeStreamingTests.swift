@@ -28,6 +28,8 @@ struct InterchangeStreamingTests {
 
     static func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
+    static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
     static func schema() -> String { InterchangeTests.schema }
 
     @Test("a streamed export is the bytes the in-memory encoders give, in every format", arguments: ["json", "xml", "csv"])
@@ -52,9 +54,9 @@ struct InterchangeStreamingTests {
                 _ = try store.writeExport(ExportScope(), into: &writer)
                 for file in writer.files { try file.place() }
                 for data in tables {
-                    #expect(try Self.text(out + "/\(data.table.label).csv") == InterchangeCSV.encode(data), "\(data.table.label)")
+                    #expect(try Self.bytes(out + "/\(data.table.label).csv") == Data(InterchangeCSV.encode(data).utf8), "\(data.table.label)")
                 }
-                #expect(try Self.text(out + "/" + InterchangeCSV.markingFile) == InterchangeCSV.marking(tables, withheld: 0))
+                #expect(try Self.bytes(out + "/" + InterchangeCSV.markingFile) == Data(InterchangeCSV.marking(tables, withheld: 0).utf8))
             }
         }
     }
@@ -84,7 +86,8 @@ struct InterchangeStreamingTests {
             let summary = try target.importFile(first, schemaPath: { Self.schema() }) { reported.append(($0, $1)) }
             #expect(summary.inserted == tally.records && summary.skipped == 0 && summary.replaced == 0)
             #expect(reported.last.map { $0.0 == $0.1 } == true, "progress ends at the file's size")
-            #expect(try target.check().isSound, "\(try target.check().problems)")
+            let report = try target.check()
+            #expect(report.isSound, "\(report.problems)")
             let second = dir.appendingPathComponent("second.json").path
             try Self.streamJSON(target, to: second)
             #expect(try Self.text(second) == Self.text(first))
@@ -163,7 +166,7 @@ struct InterchangeStreamingTests {
             let file = dir.appendingPathComponent("export.json").path
             try Self.streamJSON(source, to: file)
             var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            #expect(bytes.count > 3 << 20, "the file spans several reads")
+            #expect(bytes.count > 2 << 20, "the file spans several reads")
             let at = try #require(bytes.indices.dropFirst(2 << 20).first { bytes[$0] == UInt8(ascii: "a") })
             let nul = try #require(bytes.indices.dropFirst(1 << 20).first { bytes[$0] == UInt8(ascii: "e") })
             bytes[at] = 0xFF

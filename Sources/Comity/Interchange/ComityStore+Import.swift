@@ -45,8 +45,8 @@ extension ComityStore {
     /// nothing unless there is no problem at all (and not with `dryRun`).
     ///
     /// Into a database that holds no record yet (unless `bulkLoad` is false), the load is a bulk
-    /// load: its secondary indexes are dropped and made again from their stored SQL once their
-    /// table is loaded, inside the same transaction, and the page cache is enlarged for it.
+    /// load: its secondary indexes (and a trigger) are dropped and made again from their stored
+    /// SQL once their table is loaded, inside the same transaction, and the page cache is enlarged.
     func importRecords(
         file: String, replace: Bool, dryRun: Bool, bulkLoad: Bool, _ body: (inout InterchangeImporter) throws -> [InterchangeProblem]
     ) throws -> ImportSummary {
@@ -57,11 +57,11 @@ extension ComityStore {
                 let before = fresh ? [] : Set(try Self.checkHistories(db) + Self.checkLetterNumbers(db))
                 let restore = try Self.bulkLoadSettings(db, fresh)
                 defer { try? db.execute(sql: restore) }
-                var importer = try InterchangeImporter(db: db, replace: replace, fresh: fresh, deferred: fresh ? try Self.dropIndexes(db) : [])
+                var importer = try InterchangeImporter(db: db, replace: replace, fresh: fresh, deferred: fresh ? try Self.dropForBulkLoad(db) : [])
                 var problems: [InterchangeProblem]
                 do {
                     problems = try body(&importer)
-                    try importer.makeIndexes()
+                    try importer.remakeDropped()
                     problems += importer.problems
                 } catch let unreadable as InterchangeJSONReader.Unreadable {
                     throw Rollback(summary: importer.summary, problems: [unreadable.problem])
@@ -106,16 +106,20 @@ extension ComityStore {
         return try Bool.fetchOne(db, sql: "SELECT \(any)") == false
     }
 
-    /// Drops the secondary indexes of the imported tables (not those of keys and unique
-    /// constraints), returning the SQL that makes each again with the place of its table.
-    static func dropIndexes(_ db: Database) throws -> [(table: Int, sql: String)] {
+    /// Drops what a bulk load is faster without, returning the SQL that makes each again with the
+    /// place of its table: the secondary indexes of the imported tables (not those of keys and
+    /// unique constraints), made again in one sorted pass each, and the trigger that refuses an
+    /// `INSERT OR REPLACE` of an event, which the import never issues (a plain `INSERT` of a
+    /// recorded event is refused by its key all the same) and which costs a lookup per event.
+    static func dropForBulkLoad(_ db: Database) throws -> [(table: Int, sql: String)] {
         let order = Dictionary(uniqueKeysWithValues: InterchangeTable.all.enumerated().map { ($1.name, $0) })
-        let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid
-            """).compactMap { row -> (name: String, table: Int, sql: String)? in
-                order[row["tbl_name"] as String].map { (row["name"], $0, row["sql"]) }
+        let objects = try Row.fetchAll(db, sql: """
+            SELECT type, name, tbl_name, sql FROM sqlite_master
+            WHERE (type = 'index' AND sql IS NOT NULL) OR (type = 'trigger' AND name = 'event_no_replace') ORDER BY rowid
+            """).compactMap { row -> (type: String, name: String, table: Int, sql: String)? in
+                order[row["tbl_name"] as String].map { (row["type"], row["name"], $0, row["sql"]) }
             }
-        for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
-        return indexes.map { ($0.table, $0.sql) }
+        for object in objects { try db.execute(sql: "DROP \(object.type.uppercased()) \(object.name.quotedDatabaseIdentifier)") }
+        return objects.map { ($0.table, $0.sql) }
     }
 }

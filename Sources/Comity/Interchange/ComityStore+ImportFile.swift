@@ -48,6 +48,7 @@ extension ComityStore {
             let plans = importer.plans
             let pipeline = ImportPipeline<(place: InterchangeJSONReader.Place, row: ImportRow)> { pipeline in
                 var table = -1
+                var slots: [ImportRow.Slots] = plans.map { _ in [] }
                 var batch: [(place: InterchangeJSONReader.Place, row: ImportRow)] = []
                 try reader.value.read(table: { next in
                     // Records must meet the records they refer to first: parties before authorities, and so on.
@@ -55,7 +56,7 @@ extension ComityStore {
                     guard order > table else { throw TablesOutOfOrder() }
                     table = order
                 }) { place, fields in
-                    batch.append((place, ImportRow(fields, plan: plans[table], blank: false)))
+                    batch.append((place, ImportRow(fields, plan: plans[table], blank: false, slots: &slots[table])))
                     if batch.count == 256 {
                         try pipeline.send(batch)
                         batch.removeAll(keepingCapacity: true)

@@ -18,7 +18,7 @@ final class ImportPipeline<Item: Sendable>: @unchecked Sendable {
 
     /// Starts `produce` on its own thread: it hands batches over with `send` and ends by
     /// returning or throwing, which `next` passes on once the batches before are taken.
-    init(capacity: Int = 8, produce: @escaping @Sendable (ImportPipeline<Item>) throws -> Void) {
+    init(capacity: Int = 64, produce: @escaping @Sendable (ImportPipeline<Item>) throws -> Void) {
         self.capacity = capacity
         Thread.detachNewThread { [self] in
             var error: (any Error)?

@@ -17,13 +17,24 @@ struct ImportRow: Sendable {
     /// False when the record cannot be written at all.
     private(set) var valid = true
 
+    /// The column each field name of the table's last record was found in, by the field's place:
+    /// records repeat their names in the same order, so a name is looked up once.
+    typealias Slots = [(name: String, column: Int?)]
+
     /// Checks `fields` against `plan`. `blank`: an absent value in a required text field is
     /// empty text (CSV cells cannot tell the two apart).
-    init(_ fields: [(name: String, value: InterchangeValue)], plan: ImportTablePlan, blank: Bool) {
+    init(_ fields: [(name: String, value: InterchangeValue)], plan: ImportTablePlan, blank: Bool, slots: inout Slots) {
         table = plan.order
         var given = [InterchangeValue?](repeating: nil, count: plan.columns.count)
-        for (name, value) in fields {
-            if let index = plan.position[name] {
+        for (slot, (name, value)) in fields.enumerated() {
+            let column: Int?
+            if slot < slots.count && slots[slot].name == name {
+                column = slots[slot].column
+            } else {
+                column = plan.position[name]
+                if slot < slots.count { slots[slot] = (name, column) } else { slots.append((name, column)) }
+            }
+            if let index = column {
                 if given[index] != nil { problems.append((name, "given twice")) } else { given[index] = value }
             } else {
                 problems.append((name, "not a field of \(plan.table.label); expected one of \(plan.columns.map(\.name).joined(separator: ", "))"))

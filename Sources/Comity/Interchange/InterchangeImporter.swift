@@ -6,8 +6,8 @@ import GRDB
 /// conflicting ones refused unless `replace` (never for append-only tables). Into a database
 /// that held no record when the import began (`fresh`), a record can only meet one from earlier
 /// in the same import, so it is inserted straight away and looked up only if SQLite refuses it;
-/// the indexes `deferred` were dropped for the load, and each table's are made again once the
-/// records of the tables after it begin (or the import ends), while there is still no problem.
+/// the indexes (and trigger) `deferred` were dropped for the load, and each table's are made again
+/// once the records of the tables after it begin (or the import ends), while there is no problem.
 struct InterchangeImporter {
     let db: Database
     let replace: Bool
@@ -16,9 +16,10 @@ struct InterchangeImporter {
     private(set) var summary = ImportSummary()
     private(set) var problems: [InterchangeProblem] = []
     private var statements: [ImportStatements]
-    /// Indexes to make again, with the place of their table in `InterchangeTable.all`, in that order.
+    /// Indexes and triggers to make again, with the place of their table in `InterchangeTable.all`, in that order.
     private var deferred: [(table: Int, sql: String)]
     private var current = -1
+    private var slots: [ImportRow.Slots]
 
     init(db: Database, replace: Bool, fresh: Bool, deferred: [(table: Int, sql: String)] = []) throws {
         self.db = db
@@ -27,13 +28,14 @@ struct InterchangeImporter {
         self.deferred = deferred.sorted { $0.table < $1.table }
         plans = try ImportTablePlan.all(db)
         statements = plans.map(ImportStatements.init)
+        slots = plans.map { _ in [] }
     }
 
     /// Checks one record of `table` and writes it if it is sound.
     mutating func add(_ fields: [(name: String, value: InterchangeValue)], to table: InterchangeTable, file: String, blank: Bool,
                       location: () -> String) throws {
         let plan = plans[InterchangeTable.all.firstIndex(of: table) ?? 0]
-        try write(ImportRow(fields, plan: plan, blank: blank), file: file, location: location)
+        try write(ImportRow(fields, plan: plan, blank: blank, slots: &slots[plan.order]), file: file, location: location)
     }
 
     /// Writes a checked record if it is sound, and records its problems.
@@ -41,7 +43,7 @@ struct InterchangeImporter {
         let plan = plans[row.table]
         if row.table != current {
             current = row.table
-            try makeIndexes(before: row.table)
+            try remakeDropped(before: row.table)
         }
         if !row.problems.isEmpty {
             let place = location()
@@ -72,9 +74,9 @@ struct InterchangeImporter {
         }
     }
 
-    /// Makes the indexes dropped for the load that are still missing: all of them, or (with
-    /// `table`) those of the tables written before it. Not once a problem dooms the import.
-    mutating func makeIndexes(before table: Int = .max) throws {
+    /// Makes what was dropped for the load and is still missing: all of it, or (with `table`)
+    /// what belongs to the tables written before it. Not once a problem dooms the import.
+    mutating func remakeDropped(before table: Int = .max) throws {
         guard problems.isEmpty else { return }
         while let index = deferred.first, index.table < table {
             try db.execute(sql: index.sql)

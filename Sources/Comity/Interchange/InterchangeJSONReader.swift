@@ -36,6 +36,8 @@ struct InterchangeJSONReader {
     let file: String
     var scratch: [UInt8] = []
     private var fields: Fields = []
+    /// The names of the last record's fields, by place, as read and as made into strings.
+    private var names: [(bytes: [UInt8], name: String)] = []
     private var header: [InterchangeProblem] = []
     private var around: [InterchangeProblem] = []
     private var counts: [String: Int] = [:]
@@ -127,7 +129,7 @@ struct InterchangeJSONReader {
                 }
                 let line = reader.line
                 reader.fields.removeAll(keepingCapacity: true)
-                try reader.members { reader, name in reader.fields.append((name, try reader.value())) }
+                try reader.members(slots: true) { reader, name in reader.fields.append((name, try reader.value())) }
                 try record(Place(table: known, index: index, line: line, bytesRead: reader.bytesRead), reader.fields)
             }
         }
@@ -164,14 +166,26 @@ struct InterchangeJSONReader {
     }
 
     /// The members of the object at hand (its `{` next): `body` reads each value after its key.
-    mutating func members(_ body: (inout InterchangeJSONReader, String) throws -> Void) throws {
+    /// With `slots`, names are remembered by their place in the object: the records of a table
+    /// repeat the same names in the same order, so each is made into a `String` once.
+    mutating func members(slots: Bool = false, _ body: (inout InterchangeJSONReader, String) throws -> Void) throws {
         try enter()
         if try skipSpace() == UInt8(ascii: "}") { position += 1; depth -= 1; return }
+        var slot = 0
         while true {
             guard try skipSpace() == UInt8(ascii: "\"") else { throw try unexpected("a name in quotes") }
             position += 1
             guard try string() == .readable else { throw notJSON("a name holds a raw control character") }
-            let key = String(decoding: scratch, as: UTF8.self)
+            let key: String
+            if !slots {
+                key = String(decoding: scratch, as: UTF8.self)
+            } else if slot < names.count && names[slot].bytes == scratch {
+                key = names[slot].name
+            } else {
+                key = String(decoding: scratch, as: UTF8.self)
+                if slot < names.count { names[slot] = (scratch, key) } else { names.append((scratch, key)) }
+            }
+            slot += 1
             guard try skipSpace() == UInt8(ascii: ":") else { throw try unexpected("':' after a name") }
             position += 1
             try body(&self, key)

@@ -4,41 +4,48 @@ import GRDBSQLite
 extension Statement {
     /// Runs the statement once with `values` bound, straight through SQLite's C API: a bulk
     /// load binds millions of values, and building GRDB's arguments for each row costs more
-    /// than SQLite's insert. Throws the `DatabaseError` GRDB would throw.
+    /// than SQLite's insert. Throws the `DatabaseError` GRDB would throw; leaves nothing bound.
     func execute(bound values: [DatabaseValue], in db: Database) throws {
+        try bind(values, from: 0, in: db)
+    }
+
+    /// Binds `values[index...]` and runs the statement. Text is bound where it lies, without a
+    /// copy: each value's bytes stay in reach (in the closure that lends them) until the statement has run.
+    private func bind(_ values: [DatabaseValue], from index: Int, in db: Database) throws {
         let handle = sqliteStatement
-        sqlite3_reset(handle)
-        for (index, value) in values.enumerated() {
-            let position = Int32(index + 1)
-            let code: Int32
-            switch value.storage {
-            case .null:
-                code = sqlite3_bind_null(handle, position)
-            case .int64(let number):
-                code = sqlite3_bind_int64(handle, position, number)
-            case .double(let number):
-                code = sqlite3_bind_double(handle, position, number)
-            case .string(var text):
-                code = text.withUTF8 { bytes in
-                    // An empty buffer may have no address, which SQLite would take for NULL.
-                    bytes.isEmpty ? sqlite3_bind_text(handle, position, "", 0, Self.transient)
-                        : sqlite3_bind_text(handle, position, bytes.baseAddress, Int32(bytes.count), Self.transient)
-                }
-            case .blob(let data):
-                code = data.withUnsafeBytes { bytes in
-                    bytes.isEmpty ? sqlite3_bind_zeroblob(handle, position, 0)
-                        : sqlite3_bind_blob(handle, position, bytes.baseAddress, Int32(bytes.count), Self.transient)
-                }
-            }
-            if code != SQLITE_OK { throw failure(db) }
-        }
-        let result = sqlite3_step(handle)
-        if result != SQLITE_DONE && result != SQLITE_ROW {
-            let error = failure(db)
+        guard index < values.count else {
+            let result = sqlite3_step(handle)
+            let error = result == SQLITE_DONE || result == SQLITE_ROW ? nil : failure(db)
             sqlite3_reset(handle)
-            throw error
+            sqlite3_clear_bindings(handle)
+            if let error { throw error }
+            return
         }
-        sqlite3_reset(handle)
+        let position = Int32(index + 1)
+        let code: Int32
+        switch values[index].storage {
+        case .null:
+            code = sqlite3_bind_null(handle, position)
+        case .int64(let number):
+            code = sqlite3_bind_int64(handle, position, number)
+        case .double(let number):
+            code = sqlite3_bind_double(handle, position, number)
+        case .string(var text):
+            return try text.withUTF8 { bytes in
+                // An empty buffer may have no address, which SQLite would take for NULL.
+                let code = bytes.isEmpty ? sqlite3_bind_text(handle, position, "", 0, Self.transient)
+                    : sqlite3_bind_text(handle, position, bytes.baseAddress, Int32(bytes.count), nil)
+                if code != SQLITE_OK { throw failure(db) }
+                try bind(values, from: index + 1, in: db)
+            }
+        case .blob(let data):
+            code = data.withUnsafeBytes { bytes in
+                bytes.isEmpty ? sqlite3_bind_zeroblob(handle, position, 0)
+                    : sqlite3_bind_blob(handle, position, bytes.baseAddress, Int32(bytes.count), Self.transient)
+            }
+        }
+        if code != SQLITE_OK { throw failure(db) }
+        try bind(values, from: index + 1, in: db)
     }
 
     private func failure(_ db: Database) -> DatabaseError {
