@@ -97,6 +97,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         // Written whole under hidden names while the database is read, put in place once recorded.
+        try store.checkExportCanBeRecorded(record(ExportTally(records: 0, withheld: 0, classification: .unclassified)), by: clerk)
         let meter = TerminalProgress(label: "exporting")
         let staged: [DocumentFile.Staged]
         let tally: ExportTally

@@ -26,6 +26,14 @@ struct InterchangeStreamingTests {
         return tally
     }
 
+    /// A synthetic world and its export, streamed into `export.json` beside it.
+    static func exported(_ dir: URL) throws -> (store: ComityStore, file: String) {
+        let store = try world(dir)
+        let file = dir.appendingPathComponent("export.json").path
+        try streamJSON(store, to: file)
+        return (store, file)
+    }
+
     static func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
@@ -100,9 +108,7 @@ struct InterchangeStreamingTests {
     @Test("the bulk load into an empty database and the record-by-record merge give the same database and the same problems")
     func bulkAndMergeAgree() throws {
         try Fixture.withDirectory { dir in
-            let source = try Self.world(dir)
-            let file = dir.appendingPathComponent("export.json").path
-            try Self.streamJSON(source, to: file)
+            let (source, file) = try Self.exported(dir)
             var outcomes: [String] = []
             for bulk in [true, false] {
                 let target = try ComityStore.create(at: dir.appendingPathComponent("target-\(bulk).sqlite").path)
@@ -140,9 +146,7 @@ struct InterchangeStreamingTests {
     @Test("a bulk load refused at its very end leaves the database as it was, indexes included")
     func refusedBulkLoadLeavesNothing() throws {
         try Fixture.withDirectory { dir in
-            let source = try Self.world(dir)
-            let file = dir.appendingPathComponent("export.json").path
-            try Self.streamJSON(source, to: file)
+            let (_, file) = try Self.exported(dir)
             // The last request's last move is dropped: every record is valid, the history no longer reaches its state.
             var lines = try Self.text(file).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let last = try #require(lines.lastIndex { $0.contains("\"action\": \"moved\"") && $0.contains("\"subject_type\": \"request\"") })
@@ -162,9 +166,7 @@ struct InterchangeStreamingTests {
     @Test("a file that breaks UTF-8 past its first megabyte is refused with the byte, after records were imported, leaving nothing")
     func refusedLateInTheFile() throws {
         try Fixture.withDirectory { dir in
-            let source = try Self.world(dir)
-            let file = dir.appendingPathComponent("export.json").path
-            try Self.streamJSON(source, to: file)
+            let (_, file) = try Self.exported(dir)
             var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
             #expect(bytes.count > 2 << 20, "the file spans several reads")
             let at = try #require(bytes.indices.dropFirst(2 << 20).first { bytes[$0] == UInt8(ascii: "a") })

@@ -47,6 +47,22 @@ extension ComityStore {
         }
     }
 
+    /// Refuses at once, before a byte is written, an export the history could not record (the
+    /// database is read-only, or another program holds its write lock past the busy timeout):
+    /// the event is written as `recordExport` will write it, and rolled back.
+    public func checkExportCanBeRecorded(_ export: ExportRecord, by clerk: Clerk) throws(ComityError) {
+        struct Probe: Error {}
+        do {
+            try queue.write { db in
+                try Self.logExport(db, export, by: clerk)
+                throw Probe()
+            }
+        } catch is Probe {
+        } catch {
+            throw map(error)
+        }
+    }
+
     static func writeExport<W: InterchangeWriter>(
         _ db: Database, _ scope: ExportScope, into writer: inout W, progressEvery: Int, progress: (_ done: Int, _ total: Int) -> Void
     ) throws -> ExportTally {

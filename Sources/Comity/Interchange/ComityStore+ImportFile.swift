@@ -22,7 +22,8 @@ extension ComityStore {
         schemaPath: () throws(ComityError) -> String, progress: (_ done: Int, _ total: Int) -> Void
     ) throws -> ImportSummary {
         var isFolder: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) || !isFolder.boolValue {
+        // A folder of CSV files, or a path that is not there, is for `InterchangeFile.read` to read or refuse.
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue {
             let stream = try ImportByteStream(path: path, limit: limit)
             defer { stream.closeFile() }
             if !stream.startsWithMarkup {

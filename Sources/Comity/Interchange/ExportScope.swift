@@ -17,4 +17,10 @@ public struct ExportTally: Sendable, Hashable {
     public var records: Int
     public var withheld: Int
     public var classification: Classification
+
+    public init(records: Int, withheld: Int, classification: Classification) {
+        self.records = records
+        self.withheld = withheld
+        self.classification = classification
+    }
 }
