@@ -24,6 +24,7 @@ let package = Package(
             name: "Comity",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API itself, for reading and binding bulk rows without a Swift value per cell.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

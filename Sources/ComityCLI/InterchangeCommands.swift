@@ -79,31 +79,55 @@ struct ExportCommand: ParsableCommand {
         let code = try counterpart.map { try Party.validCode($0) }
         if format == .csv && out == nil { throw ValidationFailure("--format csv writes one file per table: give a folder with --out") }
         let store = try global.openStore()
-        let level = try clearance.level(store)
-        let meter = TerminalProgress(label: "exporting")
-        let export = try store.export(caseID: caseID, counterpart: code, clearance: level, progress: meter.update)
-        meter.finish()
-        let tables = export.tables
-        let record = ExportRecord(kind: .export, format: format.rawValue, caseID: caseID, counterpart: code,
-                                  records: tables.reduce(0) { $0 + $1.rows.count }, destination: DocumentOutput.absolute(out),
-                                  clearance: level, withheld: export.withheld)
-        switch format {
-        case .json:
-            try DocumentOutput.emitAudited(InterchangeJSON.encode(tables, withheld: export.withheld), to: out, record: record, store: store, by: clerk)
-        case .xml:
-            try DocumentOutput.emitAudited(InterchangeXML.encode(tables, withheld: export.withheld), to: out, record: record, store: store, by: clerk)
-        case .csv:
-            let folder = out!
-            var createdFolder = false
-            try DocumentOutput.audited(record, store: store, by: clerk, undo: {
-                if createdFolder { try? FileManager.default.removeItem(atPath: folder) }
-            }) { () throws(ComityError) in
-                let staged = try InterchangeCSV.stage(tables, in: folder, withheld: export.withheld)
-                createdFolder = staged.createdFolder
-                return staged.files
-            }
-            Output.note("wrote \(folder)\n")
+        let scope = ExportScope(caseID: caseID, counterpart: code, clearance: try clearance.level(store))
+        let record = { (tally: ExportTally) in
+            ExportRecord(kind: .export, format: format.rawValue, caseID: caseID, counterpart: code, records: tally.records,
+                         destination: DocumentOutput.absolute(out), clearance: scope.clearance, withheld: tally.withheld)
         }
+        guard let out else {
+            // Standard output cannot be withdrawn: it is written inside the transaction that records it.
+            switch format {
+            case .json:
+                var writer = InterchangeJSONWriter { bytes in try Output.send(Data(bytes)) }
+                _ = try store.writeExportRecorded(scope, into: &writer, by: clerk, record: record)
+            case .xml, .csv: // csv without --out was refused above
+                var writer = InterchangeXMLWriter { bytes in try Output.send(Data(bytes)) }
+                _ = try store.writeExportRecorded(scope, into: &writer, by: clerk, record: record)
+            }
+            return
+        }
+        // Written whole under hidden names while the database is read, put in place once recorded.
+        try store.checkExportCanBeRecorded(record(ExportTally(records: 0, withheld: 0, classification: .unclassified)), by: clerk)
+        let meter = TerminalProgress(label: "exporting")
+        let staged: [DocumentFile.Staged]
+        let tally: ExportTally
+        var createdFolder = false
+        switch format {
+        case .json, .xml:
+            let stream = try StagedFileStream(for: out)
+            if format == .json {
+                var writer = InterchangeJSONWriter(sink: stream.write)
+                tally = try store.writeExport(scope, into: &writer, progress: meter.update)
+            } else {
+                var writer = InterchangeXMLWriter(sink: stream.write)
+                tally = try store.writeExport(scope, into: &writer, progress: meter.update)
+            }
+            staged = [try stream.finish()]
+        case .csv:
+            var writer = try InterchangeCSVWriter(folder: out)
+            createdFolder = writer.createdFolder
+            do { tally = try store.writeExport(scope, into: &writer, progress: meter.update) } catch {
+                writer.abandon()
+                throw error
+            }
+            staged = writer.files
+        }
+        meter.finish()
+        try DocumentOutput.audited(record(tally), store: store, by: clerk, undo: {
+            staged.forEach { $0.discard() }
+            if createdFolder { try? FileManager.default.removeItem(atPath: out) }
+        }) { () throws(ComityError) in staged }
+        Output.note("wrote \(out)\n")
     }
 }
 
@@ -130,13 +154,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let dataset = try InterchangeFile.read(path, limit: maxSize << 20) { () throws(ComityError) in
-            do { return try templates.folder() + "/schemas/export.xsd" } catch { throw .document("\(error)") }
-        }
         do {
             let meter = TerminalProgress(label: dryRun ? "checking" : "importing")
             defer { meter.finish() }
-            let summary = try store.importDataset(dataset, replace: replace, dryRun: dryRun, progress: meter.update)
+            let summary = try store.importFile(path, limit: maxSize << 20, replace: replace, dryRun: dryRun, schemaPath: { () throws(ComityError) in
+                do { return try templates.folder() + "/schemas/export.xsd" } catch { throw .document("\(error)") }
+            }, progress: meter.update)
             Output.write(summary.text + "\n")
         } catch let refused as ComityStore.ImportRefused {
             // One problem is one line; several are listed first, one per line, then summed up.

@@ -34,42 +34,45 @@ extension ComityStore {
     }
 
     /// Every request's state is reached by replaying its 'moved' events from drafted.
+    ///
+    /// Requests and their moves are read side by side, both in reference order, so memory stays
+    /// flat however large the history: a million requests are checked like ten.
     static func checkHistories(_ db: Database) throws -> [String] {
         var problems: [String] = []
-        var moves: [String: [Row]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, subject_id, from_state, to_state FROM event
+        let requests = try Row.fetchCursor(db, sql: "SELECT reference, state FROM request ORDER BY reference")
+        let moves = try Row.fetchCursor(db, sql: """
+            SELECT subject_id, id, from_state, to_state FROM event
             WHERE subject_type = 'request' AND action = 'moved' ORDER BY subject_id, id
-            """) {
-            moves[row["subject_id"], default: []].append(row)
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT reference, state FROM request ORDER BY reference") {
-            let reference: String = row["reference"]
-            let stored: String = row["state"]
+            """)
+        // The next move not yet matched with a request (SQLite orders text by its bytes; so does this).
+        var move = try moves.next().map(Move.init)
+        while let row = try requests.next() {
+            let reference: String = row[0]
+            let stored: String = row[1]
+            while let pending = move, pending.subject.utf8.lexicographicallyPrecedes(reference.utf8) { move = try moves.next().map(Move.init) }
             guard let storedState = RequestState(rawValue: stored) else {
                 problems.append("request \(reference): stored state '\(stored)' is not a state Comity knows")
                 continue
             }
             var state = RequestState.drafted
             var broken = false
-            for move in moves[reference] ?? [] {
-                let id: Int64 = move["id"]
-                let fromText: String? = move["from_state"]
-                let toText: String? = move["to_state"]
-                guard let to = toText.flatMap(RequestState.init(rawValue:)) else {
-                    problems.append("request \(reference): event \(id) moves to an unknown state '\(toText ?? "")'")
+            while let current = move, current.subject.utf8.elementsEqual(reference.utf8) {
+                move = try moves.next().map(Move.init)
+                if broken { continue }
+                guard let to = current.to.flatMap(RequestState.init(rawValue:)) else {
+                    problems.append("request \(reference): event \(current.id) moves to an unknown state '\(current.to ?? "")'")
                     broken = true
-                    break
+                    continue
                 }
-                if let fromText, fromText != state.rawValue {
-                    problems.append("request \(reference): event \(id) moves from \(fromText) but the history had it in \(state.rawValue)")
+                if let from = current.from, from != state.rawValue {
+                    problems.append("request \(reference): event \(current.id) moves from \(from) but the history had it in \(state.rawValue)")
                     broken = true
-                    break
+                    continue
                 }
                 guard state.canMove(to: to) else {
-                    problems.append("request \(reference): event \(id) moves \(state.rawValue) → \(to.rawValue), which is not an allowed move")
+                    problems.append("request \(reference): event \(current.id) moves \(state.rawValue) → \(to.rawValue), which is not an allowed move")
                     broken = true
-                    break
+                    continue
                 }
                 state = to
             }
@@ -78,6 +81,21 @@ extension ComityStore {
             }
         }
         return problems
+    }
+
+    /// A 'moved' event, copied out of the cursor's row.
+    private struct Move {
+        let subject: String
+        let id: Int64
+        let from: String?
+        let to: String?
+
+        init(_ row: Row) {
+            subject = row[0]
+            id = row[1]
+            from = row[2]
+            to = row[3]
+        }
     }
 
     /// Letter register numbers run 1…N per sender and year.

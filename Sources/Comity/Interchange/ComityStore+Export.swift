@@ -14,92 +14,108 @@ extension ComityStore {
     /// The export for a reader cleared up to `clearance`: a case above it is left out with its
     /// requests; a request above it, in a case above it, or with a reply or letter above it is
     /// left out with its replies, follow-ups, letters and history. Only their number is kept.
+    /// Progress is reported once per table.
     public func export(
         caseID: String? = nil, counterpart: String? = nil, clearance: Classification = .secret,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(ComityError) -> InterchangeExport {
-        let counterpart = counterpart?.uppercased()
-        return try read { db in
-            var total = 0
-            for table in InterchangeTable.all { total += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0 }
-            var done = 0
-            if let caseID { _ = try Self.caseFile(db, caseID) }
-            if let counterpart { _ = try Self.party(db, counterpart) }
-            let above = Self.levelsAbove(clearance)
-            let filtered = caseID != nil || counterpart != nil || above != nil
-            let arguments: StatementArguments = [caseID, counterpart]
-            var withheld = 0
-            let tables = try InterchangeTable.all.map { table in
-                let columns = try Self.columns(db, table)
-                let order = table.key.joined(separator: ", ")
-                var sql = "SELECT \(columns.map(\.name).joined(separator: ", ")) FROM \(table.name)"
-                let condition = filtered ? Self.scopeCondition(table, above: above) : nil
-                if let condition { sql += " WHERE \(condition)" }
-                sql += " ORDER BY \(order)"
-                let rows = try Row.fetchAll(db, sql: sql, arguments: condition == nil ? [] : arguments).map { row in
-                    columns.indices.map { Self.value(row[$0] as DatabaseValue) }
-                }
-                if above != nil, let everything = Self.scopeCondition(table, above: nil) {
-                    let inScope = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name) WHERE \(everything)", arguments: arguments) ?? 0
-                    withheld += inScope - rows.count
-                }
-                done += rows.count
-                progress(min(done, total), total)
-                return InterchangeTableData(table: table, columns: columns, rows: rows)
+        var collector = InterchangeTableCollector()
+        let scope = ExportScope(caseID: caseID, counterpart: counterpart, clearance: clearance)
+        let tally = try read { db in try Self.writeExport(db, scope, into: &collector, progressEvery: 0, progress: progress) }
+        return InterchangeExport(tables: collector.tables, withheld: tally.withheld)
+    }
+
+    /// Writes the export to `writer` as it reads it, a row at a time from one consistent read,
+    /// so memory stays flat however large the database. Progress is reported every
+    /// `progressEvery` rows (0: once per table).
+    public func writeExport<W: InterchangeWriter>(
+        _ scope: ExportScope, into writer: inout W, progressEvery: Int = 10_000, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(ComityError) -> ExportTally {
+        try read { db in try Self.writeExport(db, scope, into: &writer, progressEvery: progressEvery, progress: progress) }
+    }
+
+    /// Writes the export to `writer` and records it in the history in one write transaction:
+    /// for a destination that cannot be staged and withdrawn (standard output), the export and
+    /// its audit event stand or fall together. `record` describes the export once it is written.
+    public func writeExportRecorded<W: InterchangeWriter>(
+        _ scope: ExportScope, into writer: inout W, by clerk: Clerk, record: (ExportTally) -> ExportRecord
+    ) throws(ComityError) -> ExportTally {
+        try write { db in
+            let tally = try Self.writeExport(db, scope, into: &writer, progressEvery: 0, progress: { _, _ in })
+            try Self.logExport(db, record(tally), by: clerk)
+            return tally
+        }
+    }
+
+    /// Refuses at once, before a byte is written, an export the history could not record (the
+    /// database is read-only, or another program holds its write lock past the busy timeout):
+    /// the event is written as `recordExport` will write it, and rolled back.
+    public func checkExportCanBeRecorded(_ export: ExportRecord, by clerk: Clerk) throws(ComityError) {
+        struct Probe: Error {}
+        do {
+            try queue.write { db in
+                try Self.logExport(db, export, by: clerk)
+                throw Probe()
             }
-            return InterchangeExport(tables: tables, withheld: withheld)
+        } catch is Probe {
+        } catch {
+            throw map(error)
         }
     }
 
-    /// Requests in the scope of `?1` (a case) and `?2` (a counterpart), less those withheld for
-    /// the levels `above` the clearance.
-    static func requestsInScope(above: String?) -> String {
-        var sql = """
-            SELECT r.reference FROM request r JOIN authority a ON a.id = r.to_authority
-            WHERE (?1 IS NULL OR r.case_id = ?1) AND (?2 IS NULL OR a.party = ?2)
-            """
-        if let above {
-            sql += """
-                 AND r.classification NOT IN (\(above))
-                 AND r.case_id NOT IN (SELECT id FROM case_file WHERE classification IN (\(above)))
-                 AND NOT EXISTS (SELECT 1 FROM reply wr WHERE wr.request_ref = r.reference AND wr.classification IN (\(above)))
-                 AND NOT EXISTS (SELECT 1 FROM letter wl WHERE wl.request_ref = r.reference AND wl.classification IN (\(above)))
-                """
+    static func writeExport<W: InterchangeWriter>(
+        _ db: Database, _ scope: ExportScope, into writer: inout W, progressEvery: Int, progress: (_ done: Int, _ total: Int) -> Void
+    ) throws -> ExportTally {
+        let counterpart = scope.counterpart?.uppercased()
+        if let caseID = scope.caseID { _ = try caseFile(db, caseID) }
+        if let counterpart { _ = try party(db, counterpart) }
+        let above = levelsAbove(scope.clearance)
+        let filtered = scope.caseID != nil || counterpart != nil || above != nil
+        let arguments: StatementArguments = [scope.caseID, counterpart]
+        func count(_ table: InterchangeTable, _ condition: String?) throws -> Int {
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)" + (condition.map { " WHERE \($0)" } ?? ""),
+                             arguments: condition == nil ? [] : arguments) ?? 0
         }
-        return sql
-    }
-
-    /// Cases in scope: the case asked for, or those of the counterpart's requests still shown,
-    /// less those above the clearance.
-    static func casesInScope(above: String?) -> String {
-        let requests = requestsInScope(above: above)
-        var sql = """
-            SELECT id FROM case_file WHERE (?1 IS NULL OR id = ?1)
-            AND (?2 IS NULL OR id IN (SELECT case_id FROM request WHERE reference IN (\(requests))))
-            """
-        if let above { sql += " AND classification NOT IN (\(above))" }
-        return sql
-    }
-
-    static func scopeCondition(_ table: InterchangeTable, above: String?) -> String? {
-        let requests = requestsInScope(above: above)
-        let cases = casesInScope(above: above)
-        switch table.name {
-        case "request": return "reference IN (\(requests))"
-        case "reply", "follow_up", "letter": return "request_ref IN (\(requests))"
-        case "case_file": return "id IN (\(cases))"
-        case "engagement": return "(?2 IS NULL OR counterpart = ?2)"
-        case "event":
-            // A whole export keeps every audit event; a scoped one only those of its scope.
-            return """
-                (subject_type = 'request' AND subject_id IN (\(requests)))
-                OR (subject_type = 'case' AND subject_id IN (\(cases)))
-                OR (subject_type = 'engagement' AND subject_id IN (SELECT id FROM engagement WHERE ?2 IS NULL OR counterpart = ?2))
-                OR (subject_type NOT IN ('request', 'case', 'engagement') AND (action <> 'exported' OR (?1 IS NULL AND ?2 IS NULL)))
-                OR (action = 'exported' AND subject_type = 'party' AND subject_id = ?2)
-                """
-        default: return nil
+        // The mark and the withheld count head the document, so they are counted before a row is written.
+        var total = 0
+        var withheld = 0
+        var highest = Classification.unclassified
+        var plans: [(table: InterchangeTable, columns: [InterchangeColumn], condition: String?)] = []
+        for table in InterchangeTable.all {
+            total += try count(table, nil)
+            let columns = try Self.columns(db, table)
+            let condition = filtered ? scopeCondition(table, above: above) : nil
+            if above != nil, let everything = scopeCondition(table, above: nil) {
+                withheld += try count(table, everything) - count(table, condition)
+            }
+            if columns.contains(where: { $0.name == "classification" }) {
+                let sql = "SELECT DISTINCT classification FROM \(table.name)" + (condition.map { " WHERE \($0)" } ?? "")
+                for level in try String.fetchAll(db, sql: sql, arguments: condition == nil ? [] : arguments) {
+                    if let level = Classification(rawValue: level) { highest = max(highest, level) }
+                }
+            }
+            plans.append((table, columns, condition))
         }
+        try writer.begin(classification: highest, withheld: withheld)
+        var done = 0
+        var values: [InterchangeValue] = []
+        for plan in plans {
+            try writer.table(plan.table, columns: plan.columns)
+            var sql = "SELECT \(plan.columns.map(\.name).joined(separator: ", ")) FROM \(plan.table.name)"
+            if let condition = plan.condition { sql += " WHERE \(condition)" }
+            sql += " ORDER BY \(plan.table.key.joined(separator: ", "))"
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: plan.condition == nil ? [] : arguments)
+            while let row = try rows.next() {
+                values.removeAll(keepingCapacity: true)
+                for index in plan.columns.indices { values.append(value(row[index] as DatabaseValue)) }
+                try writer.row(values)
+                done += 1
+                if progressEvery > 0 && done % progressEvery == 0 { progress(min(done, total), total) }
+            }
+            progress(min(done, total), total)
+        }
+        try writer.end()
+        return ExportTally(records: done, withheld: withheld, classification: highest)
     }
 
     static func columns(_ db: Database, _ table: InterchangeTable) throws -> [InterchangeColumn] {

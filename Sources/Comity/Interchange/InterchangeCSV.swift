@@ -9,17 +9,23 @@ public enum InterchangeCSV {
 
     /// The text of one table's file: a byte order mark (spreadsheets need it to see UTF-8), CRLF lines.
     public static func encode(_ data: InterchangeTableData) -> String {
-        var lines = [data.columns.map { cell(header($0.name)) }.joined(separator: ",")]
-        for row in data.rows {
-            lines.append(row.map { value in
-                switch value {
-                case .null, .invalid: return ""
-                case .integer(let number): return String(number)
-                case .text(let text): return cell(text)
-                }
-            }.joined(separator: ","))
-        }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        ([headerLine(data.columns)] + data.rows.map(line)).joined()
+    }
+
+    /// The byte order mark and the header row, in words.
+    static func headerLine(_ columns: [InterchangeColumn]) -> String {
+        "\u{FEFF}" + columns.map { cell(header($0.name)) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One row, CRLF included; an absent value is an empty cell.
+    static func line(_ values: [InterchangeValue]) -> String {
+        values.map { value in
+            switch value {
+            case .null, .invalid: return ""
+            case .integer(let number): return String(number)
+            case .text(let text): return cell(text)
+            }
+        }.joined(separator: ",") + "\r\n"
     }
 
     static func cell(_ text: String) -> String {
@@ -34,8 +40,11 @@ public enum InterchangeCSV {
 
     /// The note: the mark of the highest record exported, and how many were withheld for clearance.
     public static func marking(_ tables: [InterchangeTableData], withheld: Int) -> String {
-        let classification = InterchangeExport.classification(of: tables)
-        return "\(classification.markEnglish)\r\nclassification: \(classification.rawValue)\r\n"
+        marking(InterchangeExport.classification(of: tables), withheld: withheld)
+    }
+
+    static func marking(_ classification: Classification, withheld: Int) -> String {
+        "\(classification.markEnglish)\r\nclassification: \(classification.rawValue)\r\n"
             + "withheld: \(withheld) record(s) above the reader's clearance\r\n"
     }
 
@@ -45,32 +54,17 @@ public enum InterchangeCSV {
         for file in staged.files { try file.place() }
     }
 
-    /// Writes every table's file whole under a hidden name in `folder` (created owner-only if
+    /// Writes every table's file under a hidden name in `folder` (created owner-only if
     /// needed), ready to be put in place; on failure nothing is left, not even a folder made for it.
     public static func stage(_ tables: [InterchangeTableData], in folder: String, withheld: Int = 0) throws(ComityError) -> (files: [DocumentFile.Staged], createdFolder: Bool) {
-        var isDirectory: ObjCBool = false
-        var created = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .invalid("\(folder) is a file; --format csv needs a folder for --out") }
-        } else {
-            let failure = OwnerOnlyFile.createFolder(folder)
-            guard failure == 0 else {
-                throw .invalid("cannot create the folder \(folder): \(OwnerOnlyFile.reason(failure))")
-            }
-            created = true
-        }
-        var staged: [DocumentFile.Staged] = []
+        var writer = try InterchangeCSVWriter(folder: folder)
         do {
-            for data in tables {
-                staged.append(try DocumentFile.stage(encode(data), for: (folder as NSString).appendingPathComponent("\(data.table.label).csv")))
-            }
-            staged.append(try DocumentFile.stage(marking(tables, withheld: withheld), for: (folder as NSString).appendingPathComponent(markingFile)))
+            try writer.write(tables, withheld: withheld)
         } catch {
-            staged.forEach { $0.discard() }
-            if created { try? FileManager.default.removeItem(atPath: folder) }
+            writer.abandon()
             throw error
         }
-        return (staged, created)
+        return (writer.files, writer.createdFolder)
     }
 
     /// Reads every `<label>.csv` in `folder`, together at most `limit` bytes; problems in the

@@ -52,22 +52,11 @@ public enum InterchangeFile {
     /// The bytes of the regular file `path`, refusing devices, pipes and sockets (a pipe would
     /// block forever) and anything larger than `limit`.
     static func contents(_ path: String, limit: Int) throws(ComityError) -> Data {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw .invalid("cannot read \(path): \(code == ENOENT ? "no such file; check the path" : OwnerOnlyFile.reason(code))")
-        }
+        let descriptor = try openRegular(path, limit: limit)
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             throw .invalid("cannot read \(path): \(OwnerOnlyFile.reason(errno))")
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file but a device, pipe or socket"
-            throw .invalid("cannot read \(path): it is \(kind); give the file itself")
-        }
-        guard Int(info.st_size) <= limit else {
-            throw tooLarge(path, size: Int(info.st_size), limit: limit)
         }
         // Read at most one byte past the limit: a file that grows while it is read is still refused.
         var data = Data(count: Int(info.st_size) + 1)
@@ -87,6 +76,32 @@ public enum InterchangeFile {
         }
         data.count = total
         return data
+    }
+
+    /// Opens the regular file `path` for reading, refusing devices, pipes, sockets and folders,
+    /// and a file already larger than `limit`; the caller closes the descriptor.
+    static func openRegular(_ path: String, limit: Int) throws(ComityError) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw .invalid("cannot read \(path): \(code == ENOENT ? "no such file; check the path" : OwnerOnlyFile.reason(code))")
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .invalid("cannot read \(path): \(OwnerOnlyFile.reason(code))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file but a device, pipe or socket"
+            throw .invalid("cannot read \(path): it is \(kind); give the file itself")
+        }
+        guard Int(info.st_size) <= limit else {
+            close(descriptor)
+            throw tooLarge(path, size: Int(info.st_size), limit: limit)
+        }
+        return descriptor
     }
 
     /// The size of the file `path` names (following a link), or 0 if it cannot be examined.

@@ -7,40 +7,10 @@ public enum InterchangeXML {
 
     /// The export as XML; the root carries the classification of the highest record and the number withheld.
     public static func encode(_ tables: [InterchangeTableData], withheld: Int = 0) -> String {
-        let classification = InterchangeExport.classification(of: tables)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- \(classification.markEnglish) -->\n"
-        out += "<comity-export xmlns=\"\(namespace)\" version=\"1\" classification=\"\(classification.rawValue)\" withheld=\"\(withheld)\">\n"
-        for data in tables {
-            if data.rows.isEmpty { out += "  <\(data.table.label)/>\n"; continue }
-            out += "  <\(data.table.label)>\n"
-            for row in data.rows {
-                out += "    <row>"
-                for (column, value) in zip(data.columns, row) {
-                    switch value {
-                    case .null, .invalid: continue
-                    case .integer(let number): out += "<\(column.name)>\(number)</\(column.name)>"
-                    case .text(let text): out += "<\(column.name)>\(escape(text))</\(column.name)>"
-                    }
-                }
-                out += "</row>\n"
-            }
-            out += "  </\(data.table.label)>\n"
-        }
-        return out + "</comity-export>\n<!-- \(classification.markEnglish) -->\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var bytes: [UInt8] = []
+        var writer = InterchangeXMLWriter<Never> { more in bytes += more }
+        writer.write(tables, withheld: withheld)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads an XML export: parsed with `SafeXMLParser`, checked against the schema at

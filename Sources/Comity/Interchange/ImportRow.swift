@@ -1,0 +1,107 @@
+import GRDB
+
+/// A record checked against its table's plan, ready to be written: the columns it sets with
+/// their values, and what is wrong with it. Made without the database, so a file's records can
+/// be checked on one thread while another writes them.
+struct ImportRow: Sendable {
+    /// The place of the table in `InterchangeTable.all`.
+    let table: Int
+    /// The columns set (bit n: column n), as `included` lists them.
+    private(set) var mask: UInt64 = 0
+    /// The places of the columns set, in column order.
+    private(set) var included: [Int] = []
+    /// Their values, as bound to the statement.
+    private(set) var values: [DatabaseValue] = []
+    /// Each problem with a field (or with the whole record when the field is nil).
+    private(set) var problems: [(field: String?, message: String)] = []
+    /// False when the record cannot be written at all.
+    private(set) var valid = true
+
+    /// The column each field name of the table's last record was found in, by the field's place:
+    /// records repeat their names in the same order, so a name is looked up once.
+    typealias Slots = [(name: String, column: Int?)]
+
+    /// Checks `fields` against `plan`. `blank`: an absent value in a required text field is
+    /// empty text (CSV cells cannot tell the two apart).
+    init(_ fields: [(name: String, value: InterchangeValue)], plan: ImportTablePlan, blank: Bool, slots: inout Slots) {
+        table = plan.order
+        var given = [InterchangeValue?](repeating: nil, count: plan.columns.count)
+        for (slot, (name, value)) in fields.enumerated() {
+            let column: Int?
+            if slot < slots.count && slots[slot].name == name {
+                column = slots[slot].column
+            } else {
+                column = plan.position[name]
+                if slot < slots.count { slots[slot] = (name, column) } else { slots.append((name, column)) }
+            }
+            if let index = column {
+                if given[index] != nil { problems.append((name, "given twice")) } else { given[index] = value }
+            } else {
+                problems.append((name, "not a field of \(plan.table.label); expected one of \(plan.columns.map(\.name).joined(separator: ", "))"))
+            }
+        }
+        included.reserveCapacity(plan.columns.count)
+        values.reserveCapacity(plan.columns.count)
+        for (index, column) in plan.columns.enumerated() {
+            guard let value = given[index] else {
+                if column.notNull && !column.hasDefault { refuse(column.name, "missing; it is required") }
+                else if !column.hasDefault { include(index, .null) }
+                continue
+            }
+            switch value {
+            case .invalid(let what):
+                refuse(column.name, "is \(what); expected \(column.isInteger ? "a whole number" : "text")")
+            case .null where column.notNull && blank && !column.isInteger:
+                include(index, "".databaseValue)
+            case .null where column.notNull:
+                refuse(column.name, "is empty; it is required")
+            case .text(let text) where column.isInteger:
+                // CSV and XML carry numbers as text.
+                if let number = Int64(text) { include(index, number.databaseValue) } else {
+                    refuse(column.name, "is '\(text.prefix(40))'; expected a whole number")
+                }
+            case .integer where !column.isInteger:
+                refuse(column.name, "is a number; expected text (in quotes)")
+            case .null: include(index, .null)
+            case .integer(let number): include(index, number.databaseValue)
+            case .text(let text): include(index, text.databaseValue)
+            }
+        }
+        checkDomain(plan)
+    }
+
+    /// The values of the key columns, for finding the recorded row.
+    func keyValues(_ plan: ImportTablePlan) -> [DatabaseValue] {
+        plan.key.map { key in included.firstIndex(of: key).map { values[$0] } ?? .null }
+    }
+
+    private mutating func include(_ index: Int, _ value: DatabaseValue) {
+        mask |= 1 << UInt64(index)
+        included.append(index)
+        values.append(value)
+    }
+
+    private mutating func refuse(_ field: String, _ message: String) {
+        problems.append((field, message))
+        valid = false
+    }
+
+    /// Checks of values SQLite itself would accept but Comity would not.
+    private mutating func checkDomain(_ plan: ImportTablePlan) {
+        func text(_ column: Int) -> String? { included.firstIndex(of: column).flatMap { String.fromDatabaseValue(values[$0]) } }
+        for (index, column) in included.enumerated() {
+            guard case .string(let value) = values[index].storage else { continue }
+            if let problem = ImportTablePlan.textProblem(value, limit: plan.limits[column]) { refuse(plan.columns[column].name, problem) }
+        }
+        for column in plan.dates {
+            if let value = text(column), (try? CalendarDate(iso: value)) == nil {
+                refuse(plan.columns[column].name, "is '\(value.prefix(40))'; expected a date as YYYY-MM-DD")
+            }
+        }
+        for choice in plan.choices {
+            if let value = text(choice.column), !choice.set.contains(value) {
+                refuse(plan.columns[choice.column].name, "is '\(value.prefix(40))'; expected one of \(choice.allowed.joined(separator: ", "))")
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Writes the CSV export into a folder as it is read: a file per table and the note of the
+/// export's mark, each staged under a hidden name until the caller places them all.
+public final class InterchangeCSVWriter: InterchangeWriter {
+    public typealias Failure = ComityError
+
+    public let folder: String
+    /// The folder did not exist and was made for the export (owner-only).
+    public let createdFolder: Bool
+    /// The files written so far, ready to be placed.
+    public private(set) var files: [DocumentFile.Staged] = []
+    private var note = ""
+    private var current: (stream: StagedFileStream, out: InterchangeOutput<ComityError>)?
+
+    /// Uses `folder`, creating it if it does not exist; a file of that name is refused.
+    public init(folder: String) throws(ComityError) {
+        self.folder = folder
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .invalid("\(folder) is a file; --format csv needs a folder for --out") }
+            createdFolder = false
+        } else {
+            let failure = OwnerOnlyFile.createFolder(folder)
+            guard failure == 0 else {
+                throw .invalid("cannot create the folder \(folder): \(OwnerOnlyFile.reason(failure))")
+            }
+            createdFolder = true
+        }
+    }
+
+    public func begin(classification: Classification, withheld: Int) throws(ComityError) {
+        note = InterchangeCSV.marking(classification, withheld: withheld)
+    }
+
+    public func table(_ table: InterchangeTable, columns: [InterchangeColumn]) throws(ComityError) {
+        try finishTable()
+        let stream = try StagedFileStream(for: path("\(table.label).csv"))
+        var out = InterchangeOutput<ComityError>(sink: stream.write)
+        out.append(InterchangeCSV.headerLine(columns))
+        current = (stream, out)
+    }
+
+    public func row(_ values: [InterchangeValue]) throws(ComityError) {
+        current?.out.append(InterchangeCSV.line(values))
+        try current?.out.flushIfFull()
+    }
+
+    public func end() throws(ComityError) {
+        try finishTable()
+        files.append(try DocumentFile.stage(note, for: path(InterchangeCSV.markingFile)))
+    }
+
+    /// Removes every file written, and the folder if it was made for them.
+    public func abandon() {
+        current?.stream.abandon()
+        current = nil
+        files.forEach { $0.discard() }
+        files = []
+        if createdFolder { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    private func finishTable() throws(ComityError) {
+        guard var table = current else { return }
+        current = nil
+        try table.out.flush()
+        files.append(try table.stream.finish())
+    }
+
+    private func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+}
