@@ -51,6 +51,8 @@ extension ComityStore {
         file: String, replace: Bool, dryRun: Bool, bulkLoad: Bool, _ body: (inout InterchangeImporter) throws -> [InterchangeProblem]
     ) throws -> ImportSummary {
         var outcome: Rollback?
+        let journalled = bulkLoad && !dryRun && useRollbackJournalIfEmpty()
+        defer { if journalled { restoreWriteAheadLog() } }
         do {
             try queue.write { db in
                 let fresh = try bulkLoad && Self.holdsNoRecord(db)
@@ -89,6 +91,25 @@ extension ComityStore {
         guard let outcome else { throw ComityError.store("the import did not finish") }
         if !outcome.problems.isEmpty { throw ImportRefused(problems: outcome.problems) }
         return outcome.summary
+    }
+
+    /// Switches an empty database to a rollback journal for a bulk load, when no other program
+    /// has it open: a write-ahead log would write every page twice, once to the log and again
+    /// when it is copied back. The load stays one transaction; a crash leaves a journal that
+    /// SQLite rolls back on the next open, which also switches the log back on.
+    private func useRollbackJournalIfEmpty() -> Bool {
+        do {
+            guard try queue.read({ try Self.holdsNoRecord($0) }) else { return false }
+            return try queue.writeWithoutTransaction { db in
+                try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")?.lowercased() == "delete"
+            }
+        } catch {
+            return false
+        }
+    }
+
+    private func restoreWriteAheadLog() {
+        _ = try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
     }
 
     /// Enlarges the page cache for a bulk load (so the indexes being made stay in memory) and
