@@ -94,7 +94,7 @@ struct FalsyValue: MustacheParent, MustacheCustomRenderable, MustacheTransformab
 extension LookupRecorder {
     func text(of value: TemplateValue, path: String) -> String {
         switch value {
-        case .text(let string): return output.sanitise(string)
+        case .text(let string): return output.written(string)
         case .number(let number): return String(number)
         case .flag(let flag): return flag ? "true" : "false"
         case .list, .object:
