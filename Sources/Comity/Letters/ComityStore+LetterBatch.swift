@@ -27,17 +27,19 @@ extension ComityStore {
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
         let body = { (db: Database) throws -> LetterBatchResult in
-            var stalled: [Assessment] = []
             let scope = StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
-            try Self.forEachAssessment(db, scope) { stalled.append($0) }
-            var result = LetterBatchResult(letters: [], skipped: [], withheld: try Self.withheldCount(db, scope))
+            var result = LetterBatchResult(letters: [], skipped: [], withheld: 0)
             let queue = LetterRenderQueue(renderer: renderer, deliver: deliver)
+            let cache = LetterFacts.Cache()
             // Register numbers are taken in the batch's order, each sender's following the last in its register.
             var sequences: [String: Int] = [:]
             var issued: [Int] = []
-            do {
-                let cache = LetterFacts.Cache()
-                for a in stalled {
+            // Assessments are composed in groups as they come, so the first letters render while
+            // the rest of the world is still being assessed, and each group's facts take four reads.
+            var waiting: [Assessment] = []
+            let compose = {
+                try cache.preload(db, references: waiting.filter { $0.ballWith != .us }.map(\.reference), asOf: date)
+                for a in waiting {
                     if a.ballWith == .us {
                         result.skipped.append(.init(reference: a.reference, reason: "the ball is with us: \(a.nextStep)"))
                         continue
@@ -61,6 +63,15 @@ extension ComityStore {
                     issued.append(sequence)
                     queue.submit(composer, spec, number: Self.registerNumber(sender: sender, year: date.year, sequence: sequence))
                 }
+                waiting.removeAll(keepingCapacity: true)
+            }
+            do {
+                try Self.forEachAssessment(db, scope) { assessment in
+                    waiting.append(assessment)
+                    if waiting.count == Self.letterGroup { try compose() }
+                }
+                try compose()
+                result.withheld = try Self.withheldCount(db, scope)
             } catch {
                 throw queue.abandon() ?? error
             }
@@ -76,4 +87,8 @@ extension ComityStore {
         if clerk != nil { return try write(body) }
         return try read(body)
     }
+
+    /// How many assessments are composed together: enough to make a read of their facts
+    /// cheap per letter, few enough that the first letters render early.
+    static let letterGroup = 256
 }

@@ -19,28 +19,9 @@ struct LetterFacts {
     var ourForeignMinistry: Authority?
     var assessment: Assessment?
 
-    /// Facts shared by many letters in one batch, read once. Valid for one transaction that
-    /// changes no party, authority, legal basis or case, as a letter batch never does.
-    final class Cache {
-        var bases: [String: LegalBasis] = [:]
-        var authorities: [String: Authority] = [:]
-        var parties: [String: Party] = [:]
-        var cases: [String: Case] = [:]
-        /// Keyed by our party and theirs; a nil value is a search that found nothing.
-        var embassies: [String: Authority?] = [:]
-        var ministries: [String: Authority?] = [:]
-
-        func remember<Value>(_ key: String, in table: ReferenceWritableKeyPath<Cache, [String: Value]>, load: () throws -> Value) rethrows -> Value {
-            if let known = self[keyPath: table][key] { return known }
-            let value = try load()
-            self[keyPath: table][key] = value
-            return value
-        }
-    }
-
     static func load(_ db: Database, reference: String, asOf: CalendarDate, assessment: Assessment?, cache: Cache? = nil) throws -> LetterFacts {
         let cache = cache ?? Cache()
-        let request = try ComityStore.request(db, reference)
+        let request = try cache.requests[reference] ?? ComityStore.request(db, reference)
         let caseFile = try cache.remember(request.caseID, in: \.cases) { try ComityStore.caseFile(db, request.caseID) }
         let authority = { (id: String) in try cache.remember(id, in: \.authorities) { try ComityStore.authority(db, id) } }
         let party = { (code: String) in try cache.remember(code, in: \.parties) { try ComityStore.party(db, code) } }
@@ -49,9 +30,9 @@ struct LetterFacts {
         let ours = try party(from.party)
         let theirs = try party(to.party)
         let basis = try request.basisID.map { id in try cache.remember(id, in: \.bases) { try ComityStore.basis(db, id) } }
-        let replies = try Reply.fetchAll(
+        let replies = try cache.chronology(of: reference)?.replies ?? Reply.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM reply WHERE request_ref = ? AND date <= ? ORDER BY date, id"), arguments: [reference, asOf])
-        let followUps = try FollowUp.fetchAll(
+        let followUps = try cache.chronology(of: reference)?.followUps ?? FollowUp.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM follow_up WHERE request_ref = ? AND date <= ? ORDER BY date, id"), arguments: [reference, asOf])
         // Party codes are two letters, so the pair is an unambiguous key.
         let embassy = try cache.remember("\(ours.code) \(theirs.code)", in: \.embassies) {
