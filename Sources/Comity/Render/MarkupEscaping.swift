@@ -23,6 +23,13 @@ enum MarkupEscaping {
         } ?? value
     }
 
+    /// Whether `value` may hold a markup character or one a document may not contain: a control
+    /// character, or the first byte of U+FFFE or U+FFFF (and of other characters, checked slowly).
+    static func needsWork(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0xEF || isMarkup($0) } }
+    }
+
     private static func isMarkup(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")

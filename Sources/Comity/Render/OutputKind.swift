@@ -16,7 +16,7 @@ public enum OutputKind: Sendable, Equatable {
     /// Every markup character is escaped, even one a combining mark follows (swift-mustache's own
     /// escaping compares whole characters and would let `<` + U+0338 through unescaped).
     func written(_ value: String) -> String {
-        guard self != .text else { return value }
+        guard self != .text, MarkupEscaping.needsWork(value) else { return value }
         return MarkupEscaping.escape(sanitise(value))
     }
 

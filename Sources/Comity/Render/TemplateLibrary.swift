@@ -44,7 +44,7 @@ public struct TemplateLibrary: Sendable {
         }
         if let missing = missingPartials[name] { throw missing }
         let recorder = LookupRecorder(output: output)
-        let root = StrictContext(value: .object(context), role: .root, path: "", recorder: recorder)
+        let root = StrictContext(value: .object(context), role: .root, path: .root, recorder: recorder)
         let rendered = library.render(root, withTemplate: name) ?? ""
         if !recorder.missingKeys.isEmpty {
             let first = recorder.missingKeys[0].prefix { $0 != "." }
