@@ -56,8 +56,8 @@ struct LetterBatch {
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
         if batch.withheld > 0 { message += "; withheld \(batch.withheld) request(s) above your clearance" }
-        Output.note("\(message)\n")
-        for s in skipped { Output.note("skipped \(s.reference): \(s.reason)\n") }
+        // One write for what may be thousands of lines.
+        Output.note("\(message)\n" + skipped.map { "skipped \($0.reference): \($0.reason)\n" }.joined())
     }
 }
 
