@@ -13,6 +13,8 @@ extension DocumentFile {
     ///     let staged = try folder.stage(letter.document, named: letter.fileName, sync: false)
     public struct Folder: Sendable {
         public let path: String
+        /// Makes the hidden names unique without drawing random bytes for every document.
+        private let names = HiddenNames()
 
         /// Refuses a path that is not an existing folder.
         public init(_ path: String) throws(ComityError) {
@@ -29,10 +31,25 @@ extension DocumentFile {
             let target = try DocumentFile.destination(file)
             // A link may name a file in another folder, beside which the document is staged.
             guard target == file else { return try DocumentFile.stage(text, for: file, sync: sync) }
-            let temporary = (path as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+            let temporary = (path as NSString).appendingPathComponent(".\(name).\(names.next()).tmp")
             let staged = Staged(path: file, temporary: temporary, target: target)
             try staged.create(text, sync: sync)
             return staged
         }
+    }
+}
+
+/// `<random>-1`, `<random>-2`, …: one random part per folder, a counter per document.
+private final class HiddenNames: @unchecked Sendable {
+    private let prefix = UUID().uuidString
+    private let lock = NSLock()
+    private var count = 0
+
+    func next() -> String {
+        lock.lock()
+        count += 1
+        let n = count
+        lock.unlock()
+        return "\(prefix)-\(n)"
     }
 }
