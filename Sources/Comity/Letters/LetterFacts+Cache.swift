@@ -32,8 +32,13 @@ extension LetterFacts {
         }
 
         /// Reads the requests, cases, replies and follow-ups of `references` up to `asOf` in four
-        /// statements; a reference that is not found is left for `load` to report.
+        /// statements, in place of those of the group before; a reference that is not found is left
+        /// for `load` to report.
         func preload(_ db: Database, references: [String], asOf: CalendarDate) throws {
+            // Each group's are freed while the batch goes on, not all at its end.
+            requests.removeAll()
+            chronologies.removeAll()
+            cases.removeAll()
             guard !references.isEmpty else { return }
             let list = String(decoding: try JSONEncoder().encode(references), as: UTF8.self)
             let chosen = "SELECT value FROM json_each(?)"
