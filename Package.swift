@@ -24,15 +24,18 @@ let package = Package(
             name: "Comity",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "CLibXML2",
             ]
         ),
+        .target(name: "CHeapTuning"),
         .executableTarget(
             name: "ComityCLI",
             dependencies: [
                 "Comity",
+                "CHeapTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

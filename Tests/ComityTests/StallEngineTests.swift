@@ -257,6 +257,25 @@ struct StallEngineTests {
         #expect(a.hardLimit?.daysLeft == 90)
     }
 
+    @Test("a hard limit that has passed is named as passed, and the step is to ask whether the request still serves")
+    func hardLimitPassed() throws {
+        let world = try TestWorld()
+        try world.addCase("CASE-L", limitation: d(200))
+        try world.send("R-1", on: d(0), case: "CASE-L")
+        try world.reply("R-1", on: d(1), .interimStatus)
+
+        #expect(try world.assessment("R-1", asOf: d(200))?.categories.first == .hardLimitApproaching)
+        let a = try #require(try world.assessment("R-1", asOf: d(201)))
+        #expect(a.category == .hardLimitPassed)
+        #expect(!a.categories.contains(.hardLimitApproaching))
+        #expect(a.hardLimit?.daysLeft == -1)
+        #expect(a.severity == .high)
+        #expect(a.nextStep.contains("withdraw it if not"))
+        #expect(a.nextStep.contains(d(200).iso))
+        #expect(a.recommendedStep == nil)
+        #expect(!a.talkingPoint.contains("Time is short"))
+    }
+
     @Test(
         "a long-past hard limit does not hide one that is approaching")
     func nearestHardLimit() throws {
@@ -276,7 +295,7 @@ struct StallEngineTests {
     @Test("categories are listed main one first, in the documented order")
     func categoryOrder() throws {
         #expect(StallCategory.allCases.sorted() == [
-            .hardLimitApproaching, .promiseBroken, .premiseRejected, .nonCommittal, .supplementLoop,
+            .hardLimitPassed, .hardLimitApproaching, .promiseBroken, .premiseRejected, .nonCommittal, .supplementLoop,
             .postponed, .noAcknowledgement, .acknowledgedOnly, .veryOverdue, .overdue,
         ])
         let world = try TestWorld()

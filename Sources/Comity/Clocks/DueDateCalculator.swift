@@ -27,11 +27,18 @@ public enum DueDateCalculator {
         var pausedDays = 0
         var skipped: [Holiday] = []
         var madeUp: [CalendarDate] = []
+        func runsPast() -> ValidationFailure {
+            ValidationFailure("counting \(period) from \(start.iso) runs past \(CalendarDate.supportedYears.upperBound); check the start date and the pauses")
+        }
+        if period.unit == .calendar && pauses.isEmpty {
+            // Nothing to skip: the due date is a sum.
+            guard start.dayNumber + period.days <= limit else { throw runsPast() }
+            day = start.adding(days: period.days)
+            counted = period.days
+        }
         while counted < period.days {
             day = day.adding(days: 1)
-            guard day.dayNumber <= limit else {
-                throw ValidationFailure("counting \(period) from \(start.iso) runs past \(CalendarDate.supportedYears.upperBound); check the start date and the pauses")
-            }
+            guard day.dayNumber <= limit else { throw runsPast() }
             if pauses.contains(where: { $0.contains(day) }) {
                 pausedDays += 1
             } else if period.unit == .calendar {
@@ -45,8 +52,7 @@ public enum DueDateCalculator {
                 counted += 1
             }
         }
-        let touched = Set((start.year...day.year))
-        let missing = period.unit == .working ? touched.subtracting(calendar.yearsWithHolidays).sorted() : []
+        let missing = period.unit == .working ? Set(start.year...day.year).subtracting(calendar.yearsWithHolidays).sorted() : []
         return DueDateComputation(
             start: start, period: period, party: calendar.party, due: day, daysCounted: counted,
             skippedWeekendDays: weekendDays, skippedHolidays: skipped, countedMakeUpWorkingDays: madeUp,

@@ -32,22 +32,31 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, nothing else.
     public init(iso text: String) throws(DateError) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-            throw .malformed(text)
-        }
+        var text = text
+        let parsed = text.withUTF8 { Self.parseISO(UnsafeRawBufferPointer($0)) }
+        guard let (y, m, d) = parsed else { throw .malformed(text) }
+        try self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes, as a database column holds it.
+    init(isoBytes bytes: UnsafeRawBufferPointer) throws(DateError) {
+        guard let (y, m, d) = Self.parseISO(bytes) else { throw .malformed(String(decoding: bytes, as: UTF8.self)) }
+        try self.init(year: y, month: m, day: d)
+    }
+
+    private static func parseISO(_ bytes: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for b in bytes[range] {
+            for i in range {
+                let b = bytes[i]
                 guard b >= 48, b <= 57 else { return nil }
                 value = value * 10 + Int(b - 48)
             }
             return value
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else {
-            throw .malformed(text)
-        }
-        try self.init(year: y, month: m, day: d)
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int, dayNumber: Int) {
@@ -58,7 +67,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { "\(format4(year))-\(pad2(month))-\(pad2(day))" }
+    public var iso: String {
+        // Supported years have four digits: write the ten bytes directly, as reports print a dozen dates a line.
+        guard (0...9999).contains(year) else { return "\(format4(year))-\(pad2(month))-\(pad2(day))" }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let digit = { (n: Int) in UInt8(48 + n % 10) }
+            out[0] = digit(year / 1000); out[1] = digit(year / 100); out[2] = digit(year / 10); out[3] = digit(year)
+            out[5] = digit(month / 10); out[6] = digit(month)
+            out[8] = digit(day / 10); out[9] = digit(day)
+            out[4] = UInt8(ascii: "-")
+            out[7] = UInt8(ascii: "-")
+            return 10
+        }
+    }
     public var description: String { iso }
 
     private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {

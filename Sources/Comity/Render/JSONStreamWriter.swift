@@ -10,11 +10,32 @@ public struct JSONStreamWriter {
     private var buffer: [UInt8] = []
     private var needsComma = false
     private let sink: ([UInt8]) throws -> Void
-    private let flushAt = 1 << 16
+    private let flushAt: Int
 
     public init(sink: @escaping ([UInt8]) throws -> Void) {
+        self.init(sink: sink, flushAt: 1 << 16)
+    }
+
+    private init(sink: @escaping ([UInt8]) throws -> Void, flushAt: Int) {
         self.sink = sink
-        buffer.reserveCapacity(flushAt + 4096)
+        self.flushAt = flushAt
+        buffer.reserveCapacity(min(flushAt, 1 << 12) + 4096)
+    }
+
+    /// The bytes of one value written by `write`, to be placed later with `raw(_:)`: lets
+    /// parts of a document be encoded on other threads.
+    public static func bytes(_ write: (inout JSONStreamWriter) throws -> Void) rethrows -> [UInt8] {
+        // Never flushes: the whole value stays in the buffer.
+        var writer = JSONStreamWriter(sink: { _ in }, flushAt: .max)
+        try write(&writer)
+        return writer.buffer
+    }
+
+    /// A value already encoded by `bytes(_:)`.
+    public mutating func raw(_ encoded: [UInt8]) throws {
+        separate()
+        buffer.append(contentsOf: encoded)
+        if buffer.count >= flushAt { try flush() }
     }
 
     public mutating func flush() throws {
@@ -33,14 +54,6 @@ public struct JSONStreamWriter {
     public mutating func endArray() { buffer.append(UInt8(ascii: "]")); needsComma = true }
     public mutating func newline() { buffer.append(UInt8(ascii: "\n")) }
 
-    /// Writes `"key":` and leaves the writer ready for the value.
-    public mutating func key(_ key: String) {
-        separate()
-        string(key)
-        buffer.append(UInt8(ascii: ":"))
-        needsComma = false
-    }
-
     /// A small value through `JSONEncoder` (sorted keys, compact): for the parts of a document
     /// written once, where hand-written fields would only be a second copy of `Codable`.
     public mutating func encoded<T: Encodable>(_ value: T) throws {
@@ -54,24 +67,37 @@ public struct JSONStreamWriter {
     public mutating func value(_ number: Int) { separate(); buffer.append(contentsOf: String(number).utf8) }
     public mutating func value(_ flag: Bool) { separate(); buffer.append(contentsOf: (flag ? "true" : "false").utf8) }
 
-    public mutating func field(_ name: String, _ text: String) { key(name); value(text) }
-    public mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
-    public mutating func field(_ name: String, _ text: String?) { if let text { field(name, text) } }
-    public mutating func field(_ name: String, _ number: Int?) { if let number { field(name, number) } }
-    public mutating func field(_ name: String, _ date: CalendarDate?) {
+    /// Writes `"name":` for a field name known at compile time, which needs no escaping.
+    private mutating func fieldName(_ name: StaticString) {
+        separate()
+        buffer.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    public mutating func field(_ name: StaticString, _ text: String) { fieldName(name); value(text) }
+    public mutating func field(_ name: StaticString, _ number: Int) { fieldName(name); value(number) }
+    public mutating func field(_ name: StaticString, _ text: String?) { if let text { field(name, text) } }
+    public mutating func field(_ name: StaticString, _ number: Int?) { if let number { field(name, number) } }
+    public mutating func field(_ name: StaticString, _ date: CalendarDate?) {
         guard let date else { return }
-        key(name)
+        fieldName(name)
         separate()
         // ISO digits straight into the buffer: reports write a dozen dates per finding.
         let digit = { (n: Int) in UInt8(48 + n % 10) }
-        buffer.append(contentsOf: [
-            34, digit(date.year / 1000), digit(date.year / 100), digit(date.year / 10), digit(date.year), 45,
-            digit(date.month / 10), digit(date.month), 45, digit(date.day / 10), digit(date.day), 34,
-        ])
+        buffer.append(34)
+        buffer.append(digit(date.year / 1000)); buffer.append(digit(date.year / 100)); buffer.append(digit(date.year / 10)); buffer.append(digit(date.year))
+        buffer.append(45); buffer.append(digit(date.month / 10)); buffer.append(digit(date.month))
+        buffer.append(45); buffer.append(digit(date.day / 10)); buffer.append(digit(date.day))
+        buffer.append(34)
     }
-    public mutating func field<T: RawRepresentable>(_ name: String, _ value: T?) where T.RawValue == String {
+    public mutating func field<T: RawRepresentable>(_ name: StaticString, _ value: T?) where T.RawValue == String {
         if let value { field(name, value.rawValue) }
     }
+    /// `"name":` before a value written by the caller (an object or an array).
+    public mutating func key(_ name: StaticString) { fieldName(name) }
 
     /// A JSON string, escaped as `JSONEncoder` escapes it (slashes left alone).
     private mutating func string(_ text: String) {

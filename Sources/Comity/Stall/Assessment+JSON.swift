@@ -81,7 +81,7 @@ extension Assessment {
         try json.endObject()
     }
 
-    private static func write(_ item: DueItem?, _ name: String, to json: inout JSONStreamWriter) throws {
+    private static func write(_ item: DueItem?, _ name: StaticString, to json: inout JSONStreamWriter) throws {
         guard let item else { return }
         json.key(name)
         json.beginObject()

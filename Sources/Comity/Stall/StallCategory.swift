@@ -1,5 +1,7 @@
 /// Why a request counts as stalled, in order of how much each says about the block.
 public enum StallCategory: String, Codable, Sendable, CaseIterable, Comparable {
+    /// A limitation date or preservation expiry has gone by: the request may no longer serve.
+    case hardLimitPassed = "hard-limit-passed"
     case hardLimitApproaching = "hard-limit-approaching"
     case promiseBroken = "promise-broken"
     case premiseRejected = "premise-rejected"
@@ -17,6 +19,7 @@ public enum StallCategory: String, Codable, Sendable, CaseIterable, Comparable {
 
     public var title: String {
         switch self {
+        case .hardLimitPassed: return "Hard limit passed"
         case .hardLimitApproaching: return "Hard limit approaching"
         case .promiseBroken: return "Promise broken"
         case .premiseRejected: return "Premise rejected"

@@ -36,7 +36,11 @@ public enum StallEngine {
         let hardLimit = nearest.map { Assessment.DueItem(date: $0.0, what: $0.1, daysLeft: asOf.days(until: $0.0)) }
 
         var categories: [StallCategory] = []
-        if let limit = hardLimit, limit.daysLeft <= settings.hardLimitDays { categories.append(.hardLimitApproaching) }
+        if let limit = hardLimit, limit.daysLeft < 0 {
+            categories.append(.hardLimitPassed)
+        } else if let limit = hardLimit, limit.daysLeft <= settings.hardLimitDays {
+            categories.append(.hardLimitApproaching)
+        }
         if let promise = clocks.clocks.first(where: { $0.kind == .promise }), promise.status == .passed {
             categories.append(.promiseBroken)
         }
@@ -67,7 +71,12 @@ public enum StallEngine {
 
         let ballWith: BallHolder = [.drafted, .inClearance, .supplementRequested, .conditionsProposed].contains(state) ? .us : .them
         let ladder = dossier.followUps.map(\.kind).max().map(\.next) ?? .reminder
-        let (nextStep, recommended) = Self.nextStep(state: state, ballWith: ballWith, ladder: ladder, engagement: engagement, stalled: !categories.isEmpty)
+        var (nextStep, recommended) = Self.nextStep(state: state, ballWith: ballWith, ladder: ladder, engagement: engagement, stalled: !categories.isEmpty)
+        if let limit = hardLimit, categories.contains(.hardLimitPassed) {
+            // Chasing a request past its hard limit helps nobody until the case team says it still serves.
+            nextStep = "ask the case team whether the request still serves now that the hard limit has passed (\(limit.what), \(limit.date.iso)); withdraw it if not"
+            recommended = nil
+        }
 
         var due: [Assessment.DueItem] = clocks.clocks.compactMap { clock in
             guard let date = clock.due, date > asOf, clock.status == .running, clock.kind != .veryOverdue else { return nil }
@@ -119,6 +128,7 @@ public enum StallEngine {
         for category in categories {
             let s: Severity
             switch category {
+            case .hardLimitPassed: s = .high
             case .hardLimitApproaching: s = (hardLimit?.daysLeft ?? 0) <= 30 ? .critical : .high
             case .veryOverdue: s = followUps >= 3 ? .critical : .high
             case .promiseBroken, .premiseRejected: s = .high

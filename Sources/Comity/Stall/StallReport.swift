@@ -92,12 +92,27 @@ extension StallReport {
 
         public init() {}
 
-        public mutating func add(_ a: Assessment) {
+        public mutating func add(_ a: Assessment) { add(Entry(a)) }
+
+        public mutating func add(_ e: Entry) {
             outstanding += 1
-            if a.isStalled { stalled += 1 }
-            if a.ballWith == .them { ballWithThem += 1 } else { ballWithUs += 1 }
-            if let c = a.category { counts[c, default: 0] += 1 }
-            classification = max(classification, a.classification)
+            if e.category != nil { stalled += 1 }
+            if e.ballWith == .them { ballWithThem += 1 } else { ballWithUs += 1 }
+            if let c = e.category { counts[c, default: 0] += 1 }
+            classification = max(classification, e.classification)
+        }
+
+        /// What the tally needs of one assessment: small enough to pass between threads cheaply.
+        public struct Entry: Sendable {
+            var category: StallCategory?
+            var ballWith: BallHolder
+            var classification: Classification
+
+            public init(_ a: Assessment) {
+                category = a.category
+                ballWith = a.ballWith
+                classification = a.classification
+            }
         }
 
         public var summary: Summary {

@@ -30,9 +30,9 @@ extension ComityStore {
         clearance: Classification = .secret, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
         let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
-        try read { db in
-            var json = JSONStreamWriter(sink: sink)
-            var tally = StallReport.Tally()
+        var json = JSONStreamWriter(sink: sink)
+        var tally = StallReport.Tally()
+        do {
             json.beginObject()
             json.field("asOf", asOf)
             if let brief = plan.brief {
@@ -41,9 +41,10 @@ extension ComityStore {
             }
             json.key("findings")
             json.beginArray()
-            try Self.forEachAssessment(db, plan.scope) { a in
+            // Findings are encoded where they are assessed, on the worker threads.
+            let withheld = try streamAssessments(plan.scope, transform: { a in (StallReport.Tally.Entry(a), try JSONStreamWriter.bytes { try a.write(to: &$0) }) }) { a, bytes in
                 json.newline()
-                try a.write(to: &json)
+                try json.raw(bytes)
                 tally.add(a)
             }
             json.newline()
@@ -54,10 +55,12 @@ extension ComityStore {
             json.key("summary")
             try json.encoded(tally.summary)
             json.field("classification", tally.classification)
-            json.field("withheld", try Self.withheldCount(db, plan.scope))
+            json.field("withheld", withheld)
             try json.endObject()
             json.newline()
             try json.flush()
+        } catch {
+            throw map(error)
         }
     }
 

@@ -17,6 +17,10 @@ extension ComityStore {
         public var clearance: Classification
         /// Look at the withheld requests instead, only to count them.
         var selectsWithheld = false
+        /// Only references from this one on (a chunk of a larger query).
+        var referencesFrom: String?
+        /// Only references before this one (a chunk of a larger query).
+        var referencesBelow: String?
 
         public init(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, includeNotStalled: Bool = false,
                     engagement: Engagement? = nil, clearance: Classification = .secret) {
@@ -36,15 +40,15 @@ extension ComityStore {
         return result
     }
 
-    /// Streams assessments to `body` without holding the world in memory.
+    /// Streams assessments to `body`, in reference order, without holding the world in memory.
     public func forEachAssessment(_ scope: StallScope, _ body: (Assessment) throws -> Void) throws(ComityError) {
-        try read { db in try Self.forEachAssessment(db, scope, body) }
+        _ = try streamAssessments(scope, transform: { $0 }, body: body)
     }
 
-    static func forEachAssessment(_ db: Database, _ scope: StallScope, _ body: (Assessment) throws -> Void) throws {
+    static func forEachAssessment(_ db: Database, _ scope: StallScope, context: StallContext? = nil, _ body: (Assessment) throws -> Void) throws {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
-            let context = try StallContext(db, asOf: scope.asOf)
+            let context = try context ?? StallContext(db, asOf: scope.asOf)
             let (filter, arguments, loose, looseArguments) = try Self.scopeFilter(db, scope)
             // With a counterpart, start from its few authorities; otherwise from the open states.
             // The planner, without statistics, would guess the other way round on a large file.
@@ -55,38 +59,57 @@ extension ComityStore {
             // merge join skips what the request cursor does not hold), and one an index answers is cheap.
             let inScope = "SELECT r.reference FROM \(scope.counterpart == nil ? "request r" : requestsAndAuthorities) WHERE \(loose)"
             // Everything but the items of assistance, which no assessment needs.
-            let requests = try Row.fetchCursor(db.cachedStatement(sql: """
+            let requests = try ColumnCursor(db.cachedStatement(sql: """
                 SELECT r.reference, r.case_id, r.from_authority, r.to_authority, r.channel, r.basis_id, r.subject, r.subject_ja,
                        r.urgency, r.classification, r.sent_date, r.counterpart_reference, r.state, r.preserved_until, r.note,
-                       a.party AS to_party, a.name AS to_name,
-                       c.title AS case_title, c.limitation_date AS case_limitation, c.classification AS case_classification
+                       a.party, a.name, c.title, c.limitation_date, c.classification
                 FROM \(requestsAndAuthorities) JOIN case_file c ON c.id = r.case_id
                 WHERE \(filter) ORDER BY r.reference
-                """), arguments: arguments)
-            var replies = PeekableCursor(try Reply.fetchCursor(db.cachedStatement(sql: """
-                SELECT * FROM reply WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + looseArguments))
-            var moves = PeekableCursor(try Row.fetchCursor(db.cachedStatement(sql: """
+                """), arguments: arguments) { c in
+                    let request = Request(
+                        reference: c.string(0), caseID: c.string(1), fromAuthority: c.string(2), toAuthority: c.string(3),
+                        channel: try c.value(4), basisID: c.optionalString(5), subject: c.string(6), urgency: try c.value(8),
+                        classification: try c.value(9), sentDate: try c.optionalDate(10), counterpartReference: c.optionalString(11),
+                        state: try c.value(12), preservedUntil: try c.optionalDate(13), note: c.string(14), subjectJa: c.optionalString(7))
+                    return (request, StallRow(
+                        counterpart: c.string(15), toAuthorityName: c.string(16), caseTitle: c.string(17),
+                        caseLimitation: try c.optionalDate(18), caseClassification: try c.value(19)))
+                }
+            var replies = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
+                SELECT id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification
+                FROM reply WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
+                """), arguments: [scope.asOf] + looseArguments) { c in
+                    Reply(
+                        id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), fromAuthority: c.optionalString(3),
+                        kind: try c.value(4), summary: c.string(5), promisedDate: try c.optionalDate(6),
+                        refusalGrounds: JSONColumn.decode([RefusalGround].self, c.optionalString(7)) ?? [],
+                        classification: try c.value(8))
+                })
+            var moves = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
                 SELECT subject_id, date, from_state, to_state FROM event INDEXED BY event_request_moves
                 WHERE subject_type = 'request' AND action = 'moved' AND date <= ? AND subject_id IN (\(inScope))
                 ORDER BY subject_id, id
-                """), arguments: [scope.asOf] + looseArguments).map { row -> (String, Dossier.Move) in
-                    (row["subject_id"], Dossier.Move(date: row["date"], from: row["from_state"], to: row["to_state"]))
+                """), arguments: [scope.asOf] + looseArguments) { c in
+                    (c.string(0), Dossier.Move(date: try c.date(1), from: try c.optionalValue(2), to: try c.value(3)))
                 })
-            var followUps = PeekableCursor(try FollowUp.fetchCursor(db.cachedStatement(sql: """
-                SELECT * FROM follow_up WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + looseArguments))
+            var followUps = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
+                SELECT id, request_ref, date, kind, reference, restarts_clock, note
+                FROM follow_up WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
+                """), arguments: [scope.asOf] + looseArguments) { c in
+                    FollowUp(
+                        id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), kind: try c.value(3),
+                        reference: c.string(4), restartsClock: c.bool(5), note: c.string(6))
+                })
 
-            while let row = try requests.next() {
-                let request = Request(row: row)
+            while let (request, row) = try requests.next() {
                 let ref = request.reference
                 let dossier = Dossier(
                     request: request,
-                    caseTitle: row["case_title"],
-                    caseLimitation: row["case_limitation"],
-                    caseClassification: row["case_classification"],
-                    counterpart: try context.party(row["to_party"]),
-                    toAuthorityName: row["to_name"],
+                    caseTitle: row.caseTitle,
+                    caseLimitation: row.caseLimitation,
+                    caseClassification: row.caseClassification,
+                    counterpart: try context.party(row.counterpart),
+                    toAuthorityName: row.toAuthorityName,
                     fromAuthorityName: try context.authorityName(request.fromAuthority),
                     basisName: try request.basisID.flatMap { try context.basis($0)?.instrument },
                     basisPeriod: try request.basisID.flatMap { try context.basis($0)?.period },
@@ -133,6 +156,8 @@ extension ComityStore {
         if let counterpart = scope.counterpart { narrow += " AND a.party = ?"; narrowArguments += [counterpart] }
         if let caseID = scope.caseID { narrow += " AND r.case_id = ?"; narrowArguments += [caseID] }
         if let reference = scope.reference { narrow += " AND r.reference = ?"; narrowArguments += [reference] }
+        if let from = scope.referencesFrom { narrow += " AND r.reference >= ?"; narrowArguments += [from] }
+        if let below = scope.referencesBelow { narrow += " AND r.reference < ?"; narrowArguments += [below] }
         sql += narrow
         arguments += narrowArguments
         // The clearance narrows only the request cursor; the looser condition stays a superset.
@@ -165,12 +190,12 @@ extension ComityStore {
 
     /// How many requests a scope would have shown (stalled ones, or every outstanding one for a
     /// brief) but withholds for its clearance. They are assessed only to be counted, never shown.
-    static func withheldCount(_ db: Database, _ scope: StallScope) throws -> Int {
+    static func withheldCount(_ db: Database, _ scope: StallScope, context: StallContext? = nil) throws -> Int {
         guard levelsAbove(scope.clearance) != nil else { return 0 }
         var hidden = scope
         hidden.selectsWithheld = true
         var count = 0
-        try forEachAssessment(db, hidden) { _ in count += 1 }
+        try forEachAssessment(db, hidden, context: context) { _ in count += 1 }
         return count
     }
 
@@ -189,93 +214,11 @@ extension ComityStore {
     }
 }
 
-/// Look-up tables filled as a stall query needs them, so assessing one request reads only
-/// what that request refers to, and a whole-world report reads each party once.
-private final class StallContext {
-    struct BasisInfo { var instrument: String; var period: Period? }
-
-    private let db: Database
-    private let asOf: CalendarDate
-    var parties: [String: Party] = [:]
-    var authorityNames: [String: String] = [:]
-    var bases: [String: BasisInfo?] = [:]
-    var settings: [Channel: StallSettings] = [:]
-    var engagements: [String: [Engagement]] = [:]
-    var calendars: [String: HolidayCalendar] = [:]
-    private let engagementStatement: Statement
-
-    init(_ db: Database, asOf: CalendarDate) throws {
-        self.db = db
-        self.asOf = asOf
-        engagementStatement = try db.cachedStatement(
-            sql: "SELECT * FROM engagement WHERE counterpart = ? AND end_date >= ? ORDER BY start_date, id")
-    }
-
-    /// The value for `key` in the cache at `path`, loaded once.
-    private func cached<K: Hashable, V>(_ path: ReferenceWritableKeyPath<StallContext, [K: V]>, _ key: K, _ load: () throws -> V) rethrows -> V {
-        if let value = self[keyPath: path][key] { return value }
-        let value = try load()
-        self[keyPath: path][key] = value
-        return value
-    }
-
-    func party(_ code: String) throws -> Party {
-        try cached(\.parties, code) {
-            try Party.fetchOne(db.cachedStatement(sql: "SELECT * FROM party WHERE code = ?"), arguments: [code])
-                ?? Party(code: code, name: code, formalName: code)
-        }
-    }
-
-    func authorityName(_ id: String) throws -> String {
-        try cached(\.authorityNames, id) {
-            try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM authority WHERE id = ?"), arguments: [id]) ?? id
-        }
-    }
-
-    func basis(_ id: String) throws -> BasisInfo? {
-        try cached(\.bases, id) {
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT instrument, response_days, response_unit FROM legal_basis WHERE id = ?"), arguments: [id]
-            ).map { row in
-                let days: Int? = row["response_days"]
-                let unit: PeriodUnit? = row["response_unit"]
-                return BasisInfo(instrument: row["instrument"], period: days.map { Period(days: $0, unit: unit ?? .calendar) })
-            }
-        }
-    }
-
-    func settings(_ channel: Channel) throws -> StallSettings {
-        try cached(\.settings, channel) { try ComityStore.settings(db, for: channel) }
-    }
-
-    /// Engagements with `counterpart` not yet over on the as-of date.
-    func upcomingEngagements(_ counterpart: String) throws -> [Engagement] {
-        try cached(\.engagements, counterpart) { try Engagement.fetchAll(engagementStatement, arguments: [counterpart, asOf]) }
-    }
-
-    func calendar(_ party: String) throws -> HolidayCalendar {
-        try cached(\.calendars, party) { try ComityStore.holidayCalendar(db, for: party) }
-    }
-}
-
-/// A cursor that can look at its next element without taking it, for merge joins.
-struct PeekableCursor<Base: Cursor> {
-    private var base: Base
-    private var peeked: Base.Element?
-
-    init(_ base: Base) { self.base = base }
-
-    /// Takes the run of elements whose key equals `key`, skipping any with smaller keys.
-    mutating func take(while key: (Base.Element) -> String, equals wanted: String) throws -> [Base.Element] {
-        var run: [Base.Element] = []
-        while true {
-            if peeked == nil { peeked = try base.next() }
-            guard let element = peeked else { return run }
-            let k = key(element)
-            if k < wanted { peeked = nil; continue }
-            if k > wanted { return run }
-            run.append(element)
-            peeked = nil
-        }
-    }
+/// The facts a stall query joins to each request: who it went to and the case it serves.
+private struct StallRow {
+    var counterpart: String
+    var toAuthorityName: String
+    var caseTitle: String
+    var caseLimitation: CalendarDate?
+    var caseClassification: Classification
 }

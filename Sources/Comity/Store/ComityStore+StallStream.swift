@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+
+/// Runs a large stall query on several connections at once, over one snapshot of the store.
+///
+/// The open requests of a scope are cut into chunks by reference; each worker connection
+/// assesses whole chunks (query, engine and `transform`), and the results come back to the
+/// caller in reference order, so the output is the same as one connection's, only sooner.
+extension ComityStore {
+    /// Requests per chunk: large enough that a chunk's queries outweigh their setup, small
+    /// enough that the chunks held in flight stay a few megabytes.
+    static let stallChunkSize = 2048
+
+    /// Streams `transform` of every assessment in scope to `body`, in reference order, and
+    /// returns how many the scope withholds for its clearance. `body` runs on the calling thread.
+    func streamAssessments<T: Sendable>(
+        _ scope: StallScope, chunkSize: Int = stallChunkSize, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        transform: @escaping @Sendable (Assessment) throws -> T, body: (T) throws -> Void
+    ) throws(ComityError) -> Int {
+        let workers = min(max(workers, 1), 4)
+        let bounds = workers > 1 ? try read { db in try Self.chunkBounds(db, scope, size: chunkSize) } : []
+        if bounds.isEmpty {
+            return try read { db in
+                let context = try StallContext(db, asOf: scope.asOf)
+                try Self.forEachAssessment(db, scope, context: context) { try body(transform($0)) }
+                return try Self.withheldCount(db, scope, context: context)
+            }
+        }
+        let chunks = (0...bounds.count).map { i in
+            (from: i == 0 ? nil : bounds[i - 1], below: i == bounds.count ? nil : bounds[i])
+        }
+        let pipeline = AssessmentPipeline<T>(chunkCount: chunks.count, lookahead: 2 * workers)
+        let group = DispatchGroup()
+        do {
+            try startWorkers(min(workers, chunks.count), asOf: scope.asOf, pipeline: pipeline, group: group) { db, context, index in
+                var chunkScope = scope
+                chunkScope.referencesFrom = chunks[index].from
+                chunkScope.referencesBelow = chunks[index].below
+                var items: [T] = []
+                try Self.forEachAssessment(db, chunkScope, context: context) { items.append(try transform($0)) }
+                return .init(items: items, withheld: try Self.withheldCount(db, chunkScope, context: context))
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            // A store this account may only read cannot be locked for a moment: one connection reads it all.
+            return try streamAssessments(scope, workers: 1, transform: transform, body: body)
+        } catch {
+            throw map(error)
+        }
+        defer {
+            pipeline.stop()
+            group.wait()
+        }
+        var withheld = 0
+        do {
+            for index in chunks.indices {
+                let chunk = try pipeline.take(index)
+                for item in chunk.items { try body(item) }
+                withheld += chunk.withheld
+            }
+        } catch {
+            throw map(error)
+        }
+        return withheld
+    }
+
+    /// Every `size`-th reference in scope: the lower bounds of all chunks but the first.
+    /// Empty when the scope fits in one chunk. Only a partition: it need not come from the
+    /// snapshot the workers read, since the chunks cover every reference whatever it holds.
+    private static func chunkBounds(_ db: Database, _ scope: StallScope, size: Int) throws -> [String] {
+        let (_, _, loose, looseArguments) = try scopeFilter(db, scope)
+        let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+        let references = try String.fetchCursor(
+            db.cachedStatement(sql: "SELECT r.reference FROM \(from) WHERE \(loose) ORDER BY r.reference"), arguments: looseArguments)
+        var bounds: [String] = []
+        var count = 0
+        while let reference = try references.next() {
+            if count > 0 && count % size == 0 { bounds.append(reference) }
+            count += 1
+        }
+        return bounds
+    }
+
+    /// Starts `count` workers, each on its own read-only connection, all reading the same
+    /// snapshot: they begin their read transactions while this connection holds the write
+    /// lock, so no other program can commit in between.
+    private func startWorkers<T>(
+        _ count: Int, asOf: CalendarDate, pipeline: AssessmentPipeline<T>, group: DispatchGroup,
+        work: @escaping @Sendable (Database, StallContext, Int) throws -> AssessmentPipeline<T>.Chunk
+    ) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        let readers = try (0..<count).map { _ in try DatabaseQueue(path: path, configuration: config) }
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            let started = DispatchSemaphore(value: 0)
+            for reader in readers {
+                group.enter()
+                DispatchQueue.global().async {
+                    defer { group.leave() }
+                    let signal = Once { started.signal() }
+                    do {
+                        try reader.read { db in
+                            // The first read fixes the transaction's snapshot.
+                            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+                            signal.run()
+                            let context = try StallContext(db, asOf: asOf)
+                            while let index = pipeline.claim() {
+                                pipeline.deliver(index, try work(db, context, index))
+                            }
+                        }
+                    } catch {
+                        pipeline.fail(error)
+                    }
+                    signal.run()
+                }
+            }
+            for _ in readers { started.wait() }
+        }
+    }
+}
+
+/// Runs an action at most once.
+private final class Once: @unchecked Sendable {
+    private var action: (() -> Void)?
+    private let lock = NSLock()
+    init(_ action: @escaping () -> Void) { self.action = action }
+    func run() {
+        lock.lock()
+        let action = self.action
+        self.action = nil
+        lock.unlock()
+        action?()
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import Comity
+
+/// Large stall queries cut into chunks and assessed on several connections at once.
+@Suite("Stall queries on several connections")
+struct StallStreamTests {
+    static func run(
+        _ store: ComityStore, _ scope: ComityStore.StallScope, chunkSize: Int, workers: Int
+    ) throws -> (json: [String], withheld: Int) {
+        var json: [String] = []
+        let withheld = try store.streamAssessments(scope, chunkSize: chunkSize, workers: workers, transform: { a in
+            String(decoding: try JSONStreamWriter.bytes { try a.write(to: &$0) }, as: UTF8.self)
+        }) { json.append($0) }
+        return (json, withheld)
+    }
+
+    @Test("chunks on several connections give the same assessments, in the same order, as one connection")
+    func sameAsOneConnection() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 1_500)
+        let today = SyntheticWorldTests.today
+        let scopes = [
+            ComityStore.StallScope(asOf: today),
+            ComityStore.StallScope(asOf: today, counterpart: "CN"),
+            ComityStore.StallScope(asOf: today, includeNotStalled: true),
+            // A year back: requests closed since then were still open, and are found by their moves.
+            ComityStore.StallScope(asOf: today.adding(days: -365)),
+            ComityStore.StallScope(asOf: today, clearance: .restricted),
+        ]
+        for scope in scopes {
+            let one = try Self.run(store, scope, chunkSize: 1_000_000, workers: 1)
+            #expect(one.json.count > 5, "\(scope)")
+            #expect(Set(one.json).count == one.json.count)
+            for (chunkSize, workers) in [(7, 2), (50, 3), (1, 4)] {
+                let many = try Self.run(store, scope, chunkSize: chunkSize, workers: workers)
+                #expect(many.json == one.json, "chunks of \(chunkSize) on \(workers) connections")
+                #expect(many.withheld == one.withheld)
+            }
+        }
+        let restricted = try Self.run(store, ComityStore.StallScope(asOf: today, clearance: .restricted), chunkSize: 9, workers: 2)
+        #expect(restricted.withheld > 0)
+    }
+
+    @Test("a failure in one chunk stops every connection and is reported")
+    func failureStopsTheRun() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 800)
+        let scope = ComityStore.StallScope(asOf: SyntheticWorldTests.today)
+        let all = try Self.run(store, scope, chunkSize: 1_000_000, workers: 1).json
+        let victim = all[all.count / 2]
+        var seen = 0
+        #expect(throws: ComityError.self) {
+            _ = try store.streamAssessments(scope, chunkSize: 5, workers: 2, transform: { a in
+                let json = String(decoding: try JSONStreamWriter.bytes { try a.write(to: &$0) }, as: UTF8.self)
+                if json == victim { throw ComityError.store("planted failure") }
+                return json
+            }) { _ in seen += 1 }
+        }
+        #expect(seen < all.count)
+        // The caller may give up too; the workers stop and the store stays usable.
+        var delivered = 0
+        #expect(throws: ComityError.self) {
+            _ = try store.streamAssessments(scope, chunkSize: 5, workers: 2, transform: { $0.reference }) { _ in
+                delivered += 1
+                if delivered == 10 { throw ComityError.output("planted failure") }
+            }
+        }
+        #expect(delivered == 10)
+        #expect(try Self.run(store, scope, chunkSize: 5, workers: 2).json == all)
+    }
+}
