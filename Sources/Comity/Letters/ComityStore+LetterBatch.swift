@@ -84,27 +84,9 @@ extension ComityStore {
             try beforeCommit(result)
             return result
         }
-        let unmapped = mapFile()
-        defer { restoreMap(unmapped) }
         if clerk != nil { return try write(body) }
         return try read(body)
     }
-
-    /// Maps the database file into memory for a batch, which reads pages all over a large file:
-    /// a page fault costs less than a read(2) that copies the page. Returns the setting to put back.
-    private func mapFile() -> Int? {
-        guard let previous = try? queue.inDatabase({ db in try Int.fetchOne(db, sql: "PRAGMA mmap_size") }) else { return nil }
-        try? queue.inDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
-        return previous
-    }
-
-    private func restoreMap(_ previous: Int?) {
-        guard let previous else { return }
-        try? queue.inDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(previous)") }
-    }
-
-    /// SQLite's own ceiling for a map (SQLITE_MAX_MMAP_SIZE); pages beyond it are read as usual.
-    static let mappedBytes = 0x7FFF_0000
 
     /// How many assessments are composed together: enough to make a read of their facts
     /// cheap per letter, few enough that the first letters render early.
