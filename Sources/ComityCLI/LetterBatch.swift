@@ -15,40 +15,32 @@ struct LetterBatch {
     let issue: Bool
 
     func run() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationFailure("the folder \(folder) does not exist; create it first")
-        }
+        let out = try DocumentFile.Folder(folder)
         if let counterpart { _ = try Party.validCode(counterpart) }
-        // Every file is written whole under a hidden name first, then renamed into place.
-        let stage = { (batch: ComityStore.LetterBatchResult) throws -> [DocumentFile.Staged] in
-            var staged: [DocumentFile.Staged] = []
-            do {
-                for letter in batch.letters {
-                    staged.append(try DocumentFile.stage(letter.document, for: (folder as NSString).appendingPathComponent(letter.fileName), sync: false))
-                }
-                let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)
-                let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
-                staged.append(try DocumentFile.stage(page, for: (folder as NSString).appendingPathComponent("index.html")))
-            } catch {
-                staged.forEach { $0.discard() }
-                throw error
-            }
-            return staged
-        }
+        // Every file is written whole under a hidden name first, then renamed into place: each
+        // letter by the thread that rendered it, the index once the batch is complete.
+        let files = StagedFiles()
+        var indexFile: DocumentFile.Staged?
         // When issuing, files are staged before the register commits (a file that cannot be
         // written issues nothing) and placed after it (a crash in between leaves no file
         // bearing a number never issued).
-        var staged: [DocumentFile.Staged] = []
         let batch: ComityStore.LetterBatchResult
         do {
             batch = try store.letterBatch(
                 date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
-                clearance: clearance, issuedBy: issue ? clerk : nil) { batch in staged = try stage(batch) }
+                clearance: clearance, issuedBy: issue ? clerk : nil,
+                deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) }
+            ) { batch in
+                let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)
+                let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
+                indexFile = try out.stage(page, named: "index.html")
+            }
         } catch {
-            staged.forEach { $0.discard() }
+            files.all.forEach { $0.discard() }
+            indexFile?.discard()
             throw error
         }
+        let staged = files.all + [indexFile!]
         let letters = batch.letters
         let skipped = batch.skipped
         for (index, file) in staged.enumerated() {
@@ -64,7 +56,25 @@ struct LetterBatch {
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
         if batch.withheld > 0 { message += "; withheld \(batch.withheld) request(s) above your clearance" }
-        Output.note("\(message)\n")
-        for s in skipped { Output.note("skipped \(s.reference): \(s.reason)\n") }
+        // One write for what may be thousands of lines.
+        Output.note("\(message)\n" + skipped.map { "skipped \($0.reference): \($0.reason)\n" }.joined())
+    }
+}
+
+/// The staged letter files of a batch, put by the threads that render them, kept in the batch's order.
+final class StagedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [Int: DocumentFile.Staged] = [:]
+
+    func put(_ file: DocumentFile.Staged, at index: Int) {
+        lock.lock()
+        files[index] = file
+        lock.unlock()
+    }
+
+    var all: [DocumentFile.Staged] {
+        lock.lock()
+        defer { lock.unlock() }
+        return files.keys.sorted().map { files[$0]! }
     }
 }

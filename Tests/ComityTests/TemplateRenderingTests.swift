@@ -53,6 +53,17 @@ import Testing
         #expect(root.children[9].text == "nulbyte")
     }
 
+    @Test(arguments: [OutputKind.html, .xml])
+    func markupFollowedByACombiningMarkIsStillEscaped(output: OutputKind) throws {
+        // "<" + U+0338 is one Character (canonically "≮"): escaping whole characters would let the "<" through.
+        let folder = try TemplateFolder(["doc.mustache": "<doc a=\"{{value}}\">{{value}}</doc>"])
+        let value = "<\u{338}b>\u{301} &\u{301} \"\u{338} '\u{301}"
+        let xml = try folder.library(output).render(["value": .text(value)], template: "doc")
+        #expect(xml == "<doc a=\"&lt;\u{338}b&gt;\u{301} &amp;\u{301} &quot;\u{338} &#39;\u{301}\">&lt;\u{338}b&gt;\u{301} &amp;\u{301} &quot;\u{338} &#39;\u{301}</doc>")
+        let root = try SafeXMLParser(maxBytes: 1 << 20).parse(xml, documentName: "doc.xml")
+        #expect(root.text == value && root.attribute("a") == value)
+    }
+
     @Test func textOutputIsNotEscapedEvenInPartials() throws {
         let folder = try TemplateFolder([
             "mail.mustache": "{{#x}}\nSubject: {{subject}}\n{{/x}}\n{{> sig}}",

@@ -14,35 +14,71 @@ extension ComityStore {
     /// only those to `counterpart`), skipping requests where the ball is with us or a fact a
     /// letter needs is missing. Requests above `clearance` get no letter and are only counted.
     ///
+    /// Letters are rendered on every core while the next ones are composed; `deliver` gets each
+    /// one on the thread that rendered it, with its place in the batch (to write its file), and
+    /// the result lists them in the batch's order whatever order they were rendered in.
+    ///
     /// With `issuedBy`, the letters are issued into their registers, all in one transaction
     /// that `beforeCommit` can still abort (to write the files first); without, nothing is recorded.
     public func letterBatch(
         date: CalendarDate, counterpart: String?, language: LetterLanguage, format: DocumentKind, renderer: DocumentRenderer,
-        clearance: Classification = .secret, issuedBy clerk: Clerk? = nil, beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
+        clearance: Classification = .secret, issuedBy clerk: Clerk? = nil,
+        deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
+        beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
         let body = { (db: Database) throws -> LetterBatchResult in
-            var stalled: [Assessment] = []
             let scope = StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
-            try Self.forEachAssessment(db, scope) { stalled.append($0) }
-            var result = LetterBatchResult(letters: [], skipped: [], withheld: try Self.withheldCount(db, scope))
+            var result = LetterBatchResult(letters: [], skipped: [], withheld: 0)
+            let queue = LetterRenderQueue(renderer: renderer, deliver: deliver)
             let cache = LetterFacts.Cache()
-            for a in stalled {
-                if a.ballWith == .us {
-                    result.skipped.append(.init(reference: a.reference, reason: "the ball is with us: \(a.nextStep)"))
-                    continue
+            // Register numbers are taken in the batch's order, each sender's following the last in its register.
+            var sequences: [String: Int] = [:]
+            var issued: [Int] = []
+            // Assessments are composed in groups as they come, so the first letters render while
+            // the rest of the world is still being assessed, and each group's facts take four reads.
+            var waiting: [Assessment] = []
+            let compose = {
+                try cache.preload(db, references: waiting.filter { $0.ballWith != .us }.map(\.reference), asOf: date)
+                for a in waiting {
+                    if a.ballWith == .us {
+                        result.skipped.append(.init(reference: a.reference, reason: "the ball is with us: \(a.nextStep)"))
+                        continue
+                    }
+                    let spec = LetterSpec(reference: a.reference, language: language, format: format, date: date, clearance: clearance)
+                    let composer: LetterComposer
+                    do {
+                        composer = try Self.composer(db, spec, assessment: a, cache: cache)
+                    } catch let failure as ValidationFailure {
+                        result.skipped.append(.init(reference: a.reference, reason: failure.message))
+                        continue
+                    }
+                    guard clerk != nil else {
+                        queue.submit(composer, spec, number: nil)
+                        continue
+                    }
+                    // A composer without a sender was refused above as missing one.
+                    let sender = composer.sender!.id
+                    let sequence = try sequences[sender].map { $0 + 1 } ?? Self.nextSequence(db, sender: sender, year: date.year)
+                    sequences[sender] = sequence
+                    issued.append(sequence)
+                    queue.submit(composer, spec, number: Self.registerNumber(sender: sender, year: date.year, sequence: sequence))
                 }
-                let spec = LetterSpec(reference: a.reference, language: language, format: format, date: date, clearance: clearance)
-                let composer: LetterComposer
-                do {
-                    composer = try Self.composer(db, spec, assessment: a, cache: cache)
-                } catch let failure as ValidationFailure {
-                    result.skipped.append(.init(reference: a.reference, reason: failure.message))
-                    continue
+                waiting.removeAll(keepingCapacity: true)
+            }
+            do {
+                try Self.forEachAssessment(db, scope) { assessment in
+                    waiting.append(assessment)
+                    if waiting.count == Self.letterGroup { try compose() }
                 }
-                if let clerk {
-                    result.letters.append(try Self.issue(db, spec, renderer: renderer, by: clerk, composer: composer))
-                } else {
-                    result.letters.append(try Self.render(composer, spec, number: nil, renderer: renderer))
+                try compose()
+                result.withheld = try Self.withheldCount(db, scope)
+            } catch {
+                throw queue.abandon() ?? error
+            }
+            result.letters = try queue.finish()
+            if let clerk {
+                for (letter, sequence) in zip(result.letters, issued) {
+                    try Self.register(db, letter, sequence: sequence, by: clerk)
                 }
             }
             try beforeCommit(result)
@@ -51,4 +87,8 @@ extension ComityStore {
         if clerk != nil { return try write(body) }
         return try read(body)
     }
+
+    /// How many assessments are composed together: enough to make a read of their facts
+    /// cheap per letter, few enough that the first letters render early.
+    static let letterGroup = 256
 }

@@ -38,6 +38,14 @@ public enum DocumentFile {
         public func discard() {
             unlink(temporary)
         }
+
+        /// Writes `text` whole under the temporary name, flushed to disk if `sync`.
+        func create(_ text: String, sync: Bool) throws(ComityError) {
+            let failure = OwnerOnlyFile.create(temporary, data: Data(text.utf8), sync: sync)
+            guard failure == 0 else {
+                throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
+            }
+        }
     }
 
     /// Writes `text` to a hidden temporary file in the folder of `path` (0600), flushed to disk
@@ -45,10 +53,7 @@ public enum DocumentFile {
     /// written again by 'comity letter show', is not worth thousands of disk flushes.
     public static func stage(_ text: String, for path: String, sync: Bool = true) throws(ComityError) -> Staged {
         let staged = try unwritten(path)
-        let failure = OwnerOnlyFile.create(staged.temporary, data: Data(text.utf8), sync: sync)
-        guard failure == 0 else {
-            throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
-        }
+        try staged.create(text, sync: sync)
         return staged
     }
 

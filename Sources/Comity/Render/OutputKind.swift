@@ -7,8 +7,18 @@ public enum OutputKind: Sendable, Equatable {
     /// Plain text: values are written exactly as given.
     case text
 
-    /// Whether `{{name}}` escapes markup characters; with it off, templates get a TEXT content-type pragma.
+    /// Whether `{{name}}` escapes markup characters (in `written`), so templates may not print a value raw.
     var escapesMarkup: Bool { self != .text }
+
+    /// A value as it appears in a document of this kind: characters the document may not contain
+    /// removed, and for markup `< > & " '` written as `&lt; &gt; &amp; &quot; &#39;`.
+    ///
+    /// Every markup character is escaped, even one a combining mark follows (swift-mustache's own
+    /// escaping compares whole characters and would let `<` + U+0338 through unescaped).
+    func written(_ value: String) -> String {
+        guard self != .text, MarkupEscaping.needsWork(value) else { return value }
+        return MarkupEscaping.escape(sanitise(value))
+    }
 
     /// Removes characters a document of this kind may not contain, so a hostile value cannot make it invalid.
     func sanitise(_ value: String) -> String {

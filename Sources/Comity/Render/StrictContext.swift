@@ -19,7 +19,7 @@ final class LookupRecorder {
     }
 
     /// Wraps a value found by a lookup; falsy values get their own type so no section ever pushes them.
-    func found(_ value: TemplateValue, path: String) -> Any {
+    func found(_ value: TemplateValue, path: LookupPath) -> Any {
         value.isTruthy
             ? StrictContext(value: value, role: .value, path: path, recorder: self)
             : FalsyValue(value: value, path: path, recorder: self)
@@ -42,17 +42,17 @@ struct StrictContext: MustacheParent, MustacheSequence, MustacheCustomRenderable
     let value: TemplateValue
     let role: Role
     /// The key path the value was reached by, for messages.
-    let path: String
+    let path: LookupPath
     let recorder: LookupRecorder
 
     func child(named name: String) -> Any? {
         if case .object(let fields) = value, let field = fields[name] {
-            return recorder.found(field, path: path.isEmpty ? name : "\(path).\(name)")
+            return recorder.found(field, path: path.appending(name))
         }
         switch role {
         case .root: recorder.missing(name)
         case .frame: break
-        case .value: recorder.missing("\(path).\(name)")
+        case .value: recorder.missing(path.appending(name).text)
         }
         return nil
     }
@@ -73,15 +73,28 @@ struct StrictContext: MustacheParent, MustacheSequence, MustacheCustomRenderable
     func transform(_ name: String) -> Any? { recorder.transform(name, value: value, path: path) }
 }
 
+/// The key path a value was reached by (`request.sent.text`), spelled out only when a message needs it,
+/// so a lookup that succeeds builds no text.
+struct LookupPath {
+    static let root = LookupPath(parent: "", name: "")
+
+    let parent: String
+    let name: String
+
+    var text: String { parent.isEmpty ? name : name.isEmpty ? parent : "\(parent).\(name)" }
+
+    func appending(_ name: String) -> LookupPath { LookupPath(parent: text, name: name) }
+}
+
 /// A falsy value (empty text, `false`, empty list): sections skip it and inverted sections show without pushing it.
 struct FalsyValue: MustacheParent, MustacheCustomRenderable, MustacheTransformable {
     let value: TemplateValue
-    let path: String
+    let path: LookupPath
     let recorder: LookupRecorder
 
     /// Only a dotted name can reach here, as a falsy value is never on the stack.
     func child(named name: String) -> Any? {
-        recorder.missing("\(path).\(name)")
+        recorder.missing(path.appending(name).text)
         return nil
     }
 
@@ -92,19 +105,19 @@ struct FalsyValue: MustacheParent, MustacheCustomRenderable, MustacheTransformab
 }
 
 extension LookupRecorder {
-    func text(of value: TemplateValue, path: String) -> String {
+    func text(of value: TemplateValue, path: LookupPath) -> String {
         switch value {
-        case .text(let string): return output.sanitise(string)
+        case .text(let string): return output.written(string)
         case .number(let number): return String(number)
         case .flag(let flag): return flag ? "true" : "false"
         case .list, .object:
-            misuse("it prints '\(path.isEmpty ? "." : path)' as text, but that is \(value.kindDescription)")
+            misuse("it prints '\(path.text.isEmpty ? "." : path.text)' as text, but that is \(value.kindDescription)")
             return ""
         }
     }
 
     /// Runs swift-mustache's transforms on the plain value and wraps the result again.
-    func transform(_ name: String, value: TemplateValue, path: String) -> Any? {
+    func transform(_ name: String, value: TemplateValue, path: LookupPath) -> Any? {
         let result: Any?
         switch value {
         case .text(let string): result = string.transform(name)
@@ -124,10 +137,10 @@ extension LookupRecorder {
             default: nil
             }
         guard let wrapped else {
-            misuse("it applies \(name)() to '\(path)', which is \(value.kindDescription) and has no \(name)()")
+            misuse("it applies \(name)() to '\(path.text)', which is \(value.kindDescription) and has no \(name)()")
             return nil
         }
-        return found(wrapped, path: "\(name)(\(path))")
+        return found(wrapped, path: LookupPath(parent: "", name: "\(name)(\(path.text))"))
     }
 
     private static func listTransform(_ name: String, _ items: [TemplateValue]) -> Any? {

@@ -44,7 +44,7 @@ public struct TemplateLibrary: Sendable {
         }
         if let missing = missingPartials[name] { throw missing }
         let recorder = LookupRecorder(output: output)
-        let root = StrictContext(value: .object(context), role: .root, path: "", recorder: recorder)
+        let root = StrictContext(value: .object(context), role: .root, path: .root, recorder: recorder)
         let rendered = library.render(root, withTemplate: name) ?? ""
         if !recorder.missingKeys.isEmpty {
             let first = recorder.missingKeys[0].prefix { $0 != "." }
@@ -57,14 +57,15 @@ public struct TemplateLibrary: Sendable {
         return rendered
     }
 
-    /// Parses with swift-mustache; for text output every template, partials included, turns escaping off itself,
-    /// because swift-mustache resets the content type to HTML on entering a partial.
+    /// Parses with swift-mustache. Every template, partials included, turns swift-mustache's escaping off
+    /// itself (it resets the content type to HTML on entering a partial): values come out of the context
+    /// already written for the output kind (`OutputKind.written`), and markup templates may not print raw values.
     private static func compile(_ file: TemplateDirectory.File, output: OutputKind) throws(RenderError) -> MustacheTemplate {
         do {
             // Parsing the file as written keeps the reported line numbers true.
-            let template = try MustacheTemplate(string: file.source)
+            _ = try MustacheTemplate(string: file.source)
             // A standalone pragma line is removed whole, so the output gains no blank line.
-            return output.escapesMarkup ? template : try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}\n" + file.source)
+            return try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}\n" + file.source)
         } catch let error as MustacheTemplate.ParserError {
             throw .syntax(
                 file: file.relativePath, line: error.context.lineNumber, column: error.context.columnNumber,

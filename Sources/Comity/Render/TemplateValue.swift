@@ -67,7 +67,14 @@ extension TemplateValue {
     }
 
     public static func addingDayPhrases(_ fields: [String: TemplateValue]) -> [String: TemplateValue] {
-        var result = fields.mapValues { $0.withDayPhrases() }
+        // Only groups, lists and day counts change; the rest of the fields are shared, not copied.
+        var result = fields
+        for (key, value) in fields {
+            switch value {
+            case .list, .object: result[key] = value.withDayPhrases()
+            default: break
+            }
+        }
         for (key, value) in fields where key.hasPrefix("days") {
             if case .number(let n) = value { result[key + "Text"] = .text(abs(n) == 1 ? "\(n) day" : "\(n) days") }
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -31,24 +30,40 @@ extension ComityStore {
     /// document and the follow-up it records.
     static func issue(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk, composer known: LetterComposer? = nil) throws -> Letter {
         let composer = try known ?? Self.composer(db, spec)
-        let sender = composer.sender!.id
-        let sequence = try Int.fetchOne(
-            db, sql: "SELECT coalesce(max(sequence), 0) + 1 FROM letter WHERE sender = ? AND year = ?",
-            arguments: [sender, spec.date.year])!
-        let number = "\(sender)/\(spec.date.year)/\(String(format: "%04d", sequence))"
+        let sequence = try Self.nextSequence(db, sender: composer.sender!.id, year: spec.date.year)
+        let number = Self.registerNumber(sender: composer.sender!.id, year: spec.date.year, sequence: sequence)
         let letter = try Self.render(composer, spec, number: number, renderer: renderer)
+        try Self.register(db, letter, sequence: sequence, by: clerk)
+        return letter
+    }
+
+    /// The sequence the next letter of `sender` in `year` takes in the register.
+    static func nextSequence(_ db: Database, sender: String, year: Int) throws -> Int {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT coalesce(max(sequence), 0) + 1 FROM letter WHERE sender = ? AND year = ?"),
+            arguments: [sender, year])!
+    }
+
+    /// A register number: `JP-EMB-CN/2011/0001`.
+    static func registerNumber(sender: String, year: Int, sequence: Int) -> String {
+        let digits = String(sequence)
+        return "\(sender)/\(year)/\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
+    }
+
+    /// Enters a rendered letter into its sender's register and records the follow-up it is.
+    static func register(_ db: Database, _ letter: Letter, sequence: Int, by clerk: Clerk) throws {
+        let number = letter.number!
         let followUp = try Self.insertFollowUp(
-            db, FollowUp(requestReference: spec.reference, date: spec.date, kind: composer.kind, reference: number,
+            db, FollowUp(requestReference: letter.requestReference, date: letter.date, kind: letter.kind, reference: number,
                          note: "issued \(letter.language.rawValue) \(letter.format), SHA-256 \(letter.sha256.prefix(16))…"),
             by: clerk)
         try db.execute(sql: """
             INSERT INTO letter (number, sender, year, sequence, request_ref, follow_up_id, kind, lang, format, date,
                                 classification, sha256, document)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [number, sender, spec.date.year, sequence, spec.reference, followUp.id, composer.kind,
-                             spec.language.rawValue, spec.format.rawValue, spec.date, letter.classification,
+            """, arguments: [number, letter.sender, letter.date.year, sequence, letter.requestReference, followUp.id, letter.kind,
+                             letter.language.rawValue, letter.format, letter.date, letter.classification,
                              letter.sha256, letter.document])
-        return letter
     }
 
     /// The register entries for a request, oldest first.
@@ -104,11 +119,10 @@ extension ComityStore {
         let document = try renderer.render(
             composer.context(number: number), template: template, as: spec.format, schema: "letter",
             documentName: "\(composer.kind.title.lowercased()) for \(spec.reference)")
-        let digest = SHA256.hash(data: Data(document.utf8)).map { String(format: "%02x", $0) }.joined()
         return Letter(
             number: number, requestReference: spec.reference, sender: composer.sender!.id, kind: composer.kind,
             language: spec.language, format: spec.format.rawValue, date: spec.date, classification: composer.classification,
-            sha256: digest, document: document)
+            sha256: DocumentDigest.sha256(document), document: document)
     }
 }
 

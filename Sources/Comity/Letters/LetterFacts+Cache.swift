@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+extension LetterFacts {
+    /// Facts shared by many letters of one batch, or read for all of them at once, so that
+    /// composing a letter costs no query of its own.
+    ///
+    /// Valid for one transaction that changes no party, authority, legal basis or case, and
+    /// whose letters are each about a different request, as a letter batch is.
+    final class Cache {
+        var bases: [String: LegalBasis] = [:]
+        var authorities: [String: Authority] = [:]
+        var parties: [String: Party] = [:]
+        var cases: [String: Case] = [:]
+        /// Keyed by our party and theirs; a nil value is a search that found nothing.
+        var embassies: [String: Authority?] = [:]
+        var ministries: [String: Authority?] = [:]
+        var requests: [String: Request] = [:]
+        /// The replies and follow-ups up to the letters' date of every preloaded request.
+        private var chronologies: [String: (replies: [Reply], followUps: [FollowUp])] = [:]
+
+        func remember<Value>(_ key: String, in table: ReferenceWritableKeyPath<Cache, [String: Value]>, load: () throws -> Value) rethrows -> Value {
+            if let known = self[keyPath: table][key] { return known }
+            let value = try load()
+            self[keyPath: table][key] = value
+            return value
+        }
+
+        /// The replies and follow-ups of a preloaded request, oldest first; nil for any other.
+        func chronology(of reference: String) -> (replies: [Reply], followUps: [FollowUp])? {
+            chronologies[reference]
+        }
+
+        /// Reads the requests, cases, replies and follow-ups of `references` up to `asOf` in four
+        /// statements, in place of those of the group before; a reference that is not found is left
+        /// for `load` to report.
+        func preload(_ db: Database, references: [String], asOf: CalendarDate) throws {
+            // Each group's are freed while the batch goes on, not all at its end.
+            requests.removeAll()
+            chronologies.removeAll()
+            cases.removeAll()
+            guard !references.isEmpty else { return }
+            let list = String(decoding: try JSONEncoder().encode(references), as: UTF8.self)
+            let chosen = "SELECT value FROM json_each(?)"
+            for request in try Request.fetchAll(db, sql: "SELECT * FROM request WHERE reference IN (\(chosen))", arguments: [list]) {
+                requests[request.reference] = request
+                chronologies[request.reference] = ([], [])
+            }
+            for caseFile in try Case.fetchAll(
+                db, sql: "SELECT * FROM case_file WHERE id IN (SELECT case_id FROM request WHERE reference IN (\(chosen)))", arguments: [list]) {
+                cases[caseFile.id] = caseFile
+            }
+            // Ordered as `load` orders one request's, so each request's list comes out the same.
+            for reply in try Reply.fetchAll(
+                db, sql: "SELECT * FROM reply WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", arguments: [list, asOf]) {
+                chronologies[reply.requestReference]?.replies.append(reply)
+            }
+            for followUp in try FollowUp.fetchAll(
+                db, sql: "SELECT * FROM follow_up WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", arguments: [list, asOf]) {
+                chronologies[followUp.requestReference]?.followUps.append(followUp)
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import Comity
+
+/// `letter --all-stalled` on a synthetic world: letters rendered and written on several threads
+/// still give one file per letter, identical to the single letter, or no file at all.
+@Suite("comity letter --all-stalled: files of a large batch", .timeLimit(.minutes(5)))
+struct LetterBatchFilesTests {
+    static let today = "2026-11-21"
+
+    static func synth(_ sandbox: Sandbox) throws {
+        let made = try sandbox.comity(["synth", "--requests", "1500", "--seed", "3", "--templates", LetterGolden.templates.path], today: today)
+        try #require(made.status == 0, "\(made)")
+    }
+
+    static func batch(_ sandbox: Sandbox, into folder: URL, templates: URL = LetterGolden.templates, _ extra: [String] = []) throws -> RunResult {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        return try sandbox.comity(["letter", "--all-stalled", "--format", "xml", "--out-dir", folder.path, "--templates", templates.path] + extra,
+                                  today: today)
+    }
+
+    @Test("every file of the batch is the letter 'comity letter REF --kind K' writes alone")
+    func sameAsSingleLetters() throws {
+        try withSandbox { sandbox in
+            try Self.synth(sandbox)
+            let folder = sandbox.path("letters")
+            let result = try Self.batch(sandbox, into: folder)
+            try #require(result.status == 0, "\(result)")
+            let files = try LetterGolden.entries(folder).filter { $0 != "index.html" }
+            #expect(files.count > 100, "enough letters to spread over threads")
+            // Every tenth letter, to keep the test short; any of them could have been rendered by any thread.
+            for file in files.enumerated().filter({ $0.offset % 10 == 0 }).map(\.element) {
+                let parts = file.components(separatedBy: ".")
+                let single = try sandbox.comity(["letter", parts[0], "--kind", parts[1], "--format", "xml", "--templates", LetterGolden.templates.path],
+                                                today: Self.today)
+                try #require(single.status == 0, "\(single)")
+                #expect(Data(single.stdout.utf8) == (try Data(contentsOf: folder.appendingPathComponent(file))), "\(file)")
+            }
+        }
+    }
+
+    @Test("a letter that cannot be written in the middle of a batch leaves no file and issues nothing")
+    func failureLeavesNothing() throws {
+        try withSandbox { sandbox in
+            try Self.synth(sandbox)
+            let good = try Self.batch(sandbox, into: sandbox.path("good"))
+            try #require(good.status == 0, "\(good)")
+            // Letters are in the order of their requests, as their file names sort.
+            let kinds = try LetterGolden.entries(sandbox.path("good")).filter { $0 != "index.html" }.map { $0.components(separatedBy: ".")[1] }
+            let kind = try #require(kinds.first { kind in (kinds.firstIndex(of: kind) ?? 0) > 0 }, "a form that is not the first letter's")
+
+            let templates = sandbox.path("templates")
+            let copied = try CLI.run(URL(fileURLWithPath: "/bin/cp"), ["-R", LetterGolden.templates.path, templates.path],
+                                     in: sandbox.url, environment: CLI.environment([:]))
+            try #require(copied.status == 0, "\(copied)")
+            let form = templates.appendingPathComponent("en/letter/\(kind).xml.mustache")
+            let source = try String(contentsOf: form, encoding: .utf8)
+            try Data(source.replacingOccurrences(of: "{{> shared/letter-front.xml}}", with: "  <unexpected/>\n{{> shared/letter-front.xml}}").utf8)
+                .write(to: form)
+
+            let before = try CLI.dump(sandbox.db)
+            for (name, extra) in [("preview", [String]()), ("issued", ["--issue"])] {
+                let folder = sandbox.path(name)
+                let result = try Self.batch(sandbox, into: folder, templates: templates, extra)
+                #expect(result.status == 70, "\(result)")
+                #expect(result.stderr.contains("produced is not valid against schemas/letter.xsd, so it was not written"), "\(result)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "one sentence: \(result.stderr)")
+                #expect(try LetterGolden.entries(folder) == [], "no letter, no index, no hidden file left behind")
+            }
+            #expect(try CLI.dump(sandbox.db) == before, "nothing issued")
+        }
+    }
+}
