@@ -13,20 +13,20 @@ public struct JSONStreamWriter {
     private let flushAt: Int
 
     public init(sink: @escaping ([UInt8]) throws -> Void) {
-        self.init(sink: sink, flushAt: 1 << 16)
+        self.init(sink: sink, flushAt: 1 << 16, capacity: (1 << 16) + 4096)
     }
 
-    private init(sink: @escaping ([UInt8]) throws -> Void, flushAt: Int) {
+    private init(sink: @escaping ([UInt8]) throws -> Void, flushAt: Int, capacity: Int) {
         self.sink = sink
         self.flushAt = flushAt
-        buffer.reserveCapacity(min(flushAt, 1 << 12) + 4096)
+        buffer.reserveCapacity(capacity)
     }
 
     /// The bytes of one value written by `write`, to be placed later with `raw(_:)`: lets
     /// parts of a document be encoded on other threads.
     public static func bytes(_ write: (inout JSONStreamWriter) throws -> Void) rethrows -> [UInt8] {
         // Never flushes: the whole value stays in the buffer.
-        var writer = JSONStreamWriter(sink: { _ in }, flushAt: .max)
+        var writer = JSONStreamWriter(sink: { _ in }, flushAt: .max, capacity: 3072)
         try write(&writer)
         return writer.buffer
     }

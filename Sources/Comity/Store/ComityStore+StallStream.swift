@@ -97,7 +97,9 @@ extension ComityStore {
             let started = DispatchSemaphore(value: 0)
             for reader in readers {
                 group.enter()
-                DispatchQueue.global().async {
+                // A thread of its own: the global dispatch queues run no more blocks at once
+                // than there are cores, and a worker holds its block for the whole query.
+                Thread.detachNewThread {
                     defer { group.leave() }
                     let signal = Once { started.signal() }
                     do {
