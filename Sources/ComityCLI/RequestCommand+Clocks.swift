@@ -11,12 +11,11 @@ extension RequestCommand.List {
         case .json: try Output.json(try store.assessments(scope))
         case .text:
             var table = TextTable(headers: ["REFERENCE", "TO", "CATEGORY", "SEVERITY", "BALL", "SENT", "DAYS", "NEXT STEP"])
-            try store.forEachAssessment(scope) { a in
-                table.rows.append([
-                    a.reference, a.counterpart, a.category?.rawValue ?? "-", a.severity?.rawValue ?? "-", a.ballWith.rawValue,
-                    a.sentDate.iso, String(a.daysSinceSent), a.nextStep,
-                ])
-            }
+            // Rows are made where the requests are assessed, on every core.
+            try store.forEachAssessment(scope, map: { a in
+                [a.reference, a.counterpart, a.category?.rawValue ?? "-", a.severity?.rawValue ?? "-", a.ballWith.rawValue,
+                 a.sentDate.iso, String(a.daysSinceSent), a.nextStep]
+            }) { table.rows.append($0) }
             Output.write(table.rendered)
         }
         let withheld = try store.withheldCount(scope)

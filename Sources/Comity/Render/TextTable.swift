@@ -12,25 +12,30 @@ public struct TextTable: Sendable {
 
     public var rendered: String {
         let all = [headers] + rows
+        let cellWidths = all.map { $0.map(Self.width) }
         var widths = [Int](repeating: 0, count: headers.count)
-        for row in all {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], Self.width(cell))
+        for row in cellWidths {
+            for (i, width) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], width)
             }
         }
-        return all.map { row in
-            var line = ""
+        var text = ""
+        for (row, rowWidths) in zip(all, cellWidths) {
             for (i, cell) in row.enumerated() {
-                let last = i == row.count - 1
-                line += cell + (last ? "" : String(repeating: " ", count: widths[i] - Self.width(cell) + 2))
+                text += cell
+                if i < row.count - 1 { text += String(repeating: " ", count: widths[i] - rowWidths[i] + 2) }
             }
-            return line
-        }.joined(separator: "\n") + "\n"
+            text += "\n"
+        }
+        return text
     }
 
     /// Display width in terminal columns.
     public static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { sum, s in
+        // Listings are mostly ASCII: one column a byte.
+        var text = text
+        if let ascii = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? bytes.count : nil }) { return ascii }
+        return text.unicodeScalars.reduce(0) { sum, s in
             switch s.value {
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
                  0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:

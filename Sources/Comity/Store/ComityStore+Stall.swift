@@ -45,6 +45,14 @@ extension ComityStore {
         _ = try streamAssessments(scope, transform: { $0 }, body: body)
     }
 
+    /// Streams what `transform` makes of each assessment to `body`, in reference order.
+    /// `transform` may run on other threads, alongside the queries; `body` runs on this one.
+    public func forEachAssessment<T: Sendable>(
+        _ scope: StallScope, map transform: @escaping @Sendable (Assessment) throws -> T, _ body: (T) throws -> Void
+    ) throws(ComityError) {
+        _ = try streamAssessments(scope, transform: transform, body: body)
+    }
+
     static func forEachAssessment(_ db: Database, _ scope: StallScope, context: StallContext? = nil, _ body: (Assessment) throws -> Void) throws {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
