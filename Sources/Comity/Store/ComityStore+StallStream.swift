@@ -18,7 +18,7 @@ extension ComityStore {
         transform: @escaping @Sendable (Assessment) throws -> T, body: (T) throws -> Void
     ) throws(ComityError) -> Int {
         let workers = min(max(workers, 1), 4)
-        let bounds = workers > 1 ? try read { db in try Self.chunkBounds(db, scope, size: chunkSize) } : []
+        let bounds = workers > 1 ? try read { db in try Self.chunkBounds(db, scope, size: chunkSize, workers: workers) } : []
         if bounds.isEmpty {
             return try read { db in
                 let context = try StallContext(db, asOf: scope.asOf)
@@ -63,21 +63,23 @@ extension ComityStore {
         return withheld
     }
 
-    /// Every `size`-th reference in scope: the lower bounds of all chunks but the first.
-    /// Empty when the scope fits in one chunk. Only a partition: it need not come from the
-    /// snapshot the workers read, since the chunks cover every reference whatever it holds.
-    private static func chunkBounds(_ db: Database, _ scope: StallScope, size: Int) throws -> [String] {
+    /// The lower bounds of all chunks but the first: chunks of `size` references while there is
+    /// much left, then smaller ones, down to an eighth, so the connections finish together
+    /// instead of one waiting on the last large chunk. Empty when the scope fits in one chunk.
+    /// Only a partition: it need not come from the snapshot the workers read, since the chunks
+    /// cover every reference whatever it holds.
+    private static func chunkBounds(_ db: Database, _ scope: StallScope, size: Int, workers: Int) throws -> [String] {
         let (_, _, loose, looseArguments) = try scopeFilter(db, scope)
         let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
-        let references = try String.fetchCursor(
+        let references = try String.fetchAll(
             db.cachedStatement(sql: "SELECT r.reference FROM \(from) WHERE \(loose) ORDER BY r.reference"), arguments: looseArguments)
         var bounds: [String] = []
-        var count = 0
-        while let reference = try references.next() {
-            if count > 0 && count % size == 0 { bounds.append(reference) }
-            count += 1
+        var next = 0
+        while true {
+            next += min(size, max(max(1, size / 8), (references.count - next) / (4 * workers)))
+            guard next < references.count else { return bounds }
+            bounds.append(references[next])
         }
-        return bounds
     }
 
     /// Starts `count` workers, each on its own read-only connection, all reading the same
