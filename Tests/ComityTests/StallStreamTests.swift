@@ -71,4 +71,21 @@ struct StallStreamTests {
         #expect(delivered == 10)
         #expect(try Self.run(store, scope, chunkSize: 5, workers: 2).json == all)
     }
+
+    @Test("while another program holds the write lock, a large report is read on one connection, unchanged")
+    func busyStoreReadOnOneConnection() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 800)
+        let scope = ComityStore.StallScope(asOf: SyntheticWorldTests.today)
+        let free = try Self.run(store, scope, chunkSize: 5, workers: 2)
+        let other = try ComityStore.open(at: store.path)
+        let locked = try other.queue.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            return try Self.run(store, scope, chunkSize: 5, workers: 2)
+        }
+        #expect(free.json.count > 5)
+        #expect(locked.json == free.json)
+    }
 }

@@ -40,8 +40,9 @@ extension ComityStore {
                 try Self.forEachAssessment(db, chunkScope, context: context) { items.append(try transform($0)) }
                 return .init(items: items, withheld: try Self.withheldCount(db, chunkScope, context: context))
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-            // A store this account may only read cannot be locked for a moment: one connection reads it all.
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_BUSY {
+            // A store this account may only read, or one another clerk is writing to, cannot be
+            // locked for the moment the workers need: one connection reads it all, as readers do.
             return try streamAssessments(scope, workers: 1, transform: transform, body: body)
         } catch {
             throw map(error)
@@ -94,6 +95,9 @@ extension ComityStore {
         config.busyMode = .timeout(busyTimeout)
         let readers = try (0..<count).map { _ in try DatabaseQueue(path: path, configuration: config) }
         try queue.writeWithoutTransaction { db in
+            // A report never waits long on a writer: a busy store is read on one connection instead.
+            try db.execute(sql: "PRAGMA busy_timeout = 200")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))") }
             try db.execute(sql: "BEGIN IMMEDIATE")
             defer { try? db.execute(sql: "ROLLBACK") }
             let started = DispatchSemaphore(value: 0)
