@@ -85,12 +85,8 @@ public struct JSONStreamWriter {
         guard let date else { return }
         fieldName(name)
         separate()
-        // ISO digits straight into the buffer: reports write a dozen dates per finding.
-        let digit = { (n: Int) in UInt8(48 + n % 10) }
         buffer.append(34)
-        buffer.append(digit(date.year / 1000)); buffer.append(digit(date.year / 100)); buffer.append(digit(date.year / 10)); buffer.append(digit(date.year))
-        buffer.append(45); buffer.append(digit(date.month / 10)); buffer.append(digit(date.month))
-        buffer.append(45); buffer.append(digit(date.day / 10)); buffer.append(digit(date.day))
+        buffer.append(contentsOf: date.iso.utf8)
         buffer.append(34)
     }
     public mutating func field<T: RawRepresentable>(_ name: StaticString, _ value: T?) where T.RawValue == String {

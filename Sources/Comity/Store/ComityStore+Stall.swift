@@ -65,7 +65,7 @@ extension ComityStore {
                 : "authority a CROSS JOIN request r ON r.to_authority = a.id"
             // The requests whose replies, moves and follow-ups to read: a superset is harmless (the
             // merge join skips what the request cursor does not hold), and one an index answers is cheap.
-            let inScope = "SELECT r.reference FROM \(scope.counterpart == nil ? "request r" : requestsAndAuthorities) WHERE \(loose)"
+            let inScope = Self.referencesInScope(scope, where: loose)
             // Everything but the items of assistance, which no assessment needs.
             let requests = try ColumnCursor(db.cachedStatement(sql: """
                 SELECT r.reference, r.case_id, r.from_authority, r.to_authority, r.channel, r.basis_id, r.subject, r.subject_ja,
@@ -133,6 +133,13 @@ extension ComityStore {
                 else { continue }
                 if assessment.isStalled || scope.includeNotStalled { try body(assessment) }
             }
+    }
+
+    /// The SQL selecting the references of `request r` that meet `condition` (on `r` and, with a
+    /// counterpart, `authority a`).
+    static func referencesInScope(_ scope: StallScope, where condition: String) -> String {
+        let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+        return "SELECT r.reference FROM \(from) WHERE \(condition)"
     }
 
     /// The SQL condition on `request r` (and `authority a`) for a scope, and a looser one,

@@ -71,9 +71,8 @@ extension ComityStore {
     /// cover every reference whatever it holds.
     private static func chunkBounds(_ db: Database, _ scope: StallScope, size: Int, workers: Int) throws -> [String] {
         let (_, _, loose, looseArguments) = try scopeFilter(db, scope)
-        let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
         let references = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT r.reference FROM \(from) WHERE \(loose) ORDER BY r.reference"), arguments: looseArguments)
+            db.cachedStatement(sql: referencesInScope(scope, where: loose) + " ORDER BY r.reference"), arguments: looseArguments)
         var bounds: [String] = []
         var next = 0
         while true {
