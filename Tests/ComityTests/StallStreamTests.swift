@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Comity
 
@@ -41,6 +42,30 @@ struct StallStreamTests {
         }
         let restricted = try Self.run(store, ComityStore.StallScope(asOf: today, clearance: .restricted), chunkSize: 9, workers: 2)
         #expect(restricted.withheld > 0)
+    }
+
+    @Test("the JSON listing is the same bytes whatever the chunks and connections")
+    func listingBytesIndependentOfChunking() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 1_500)
+        let today = SyntheticWorldTests.today
+        for (counterpart, clearance) in [(nil, Classification.secret), ("CN", .secret), (nil, .restricted)] as [(String?, Classification)] {
+            func listing(chunkSize: Int, workers: Int) throws -> [UInt8] {
+                var bytes: [UInt8] = []
+                try store.writeStallListing(
+                    asOf: today, counterpart: counterpart, caseID: nil, before: nil, clearance: clearance,
+                    chunkSize: chunkSize, workers: workers) { bytes += $0 }
+                return bytes
+            }
+            // One connection, one batch: the whole world's findings come in several 64 KB pieces.
+            let one = try listing(chunkSize: 1_000_000, workers: 1)
+            #expect(one.count > (counterpart == nil ? 3 * 65_536 : 10_000), "\(one.count) bytes")
+            for (chunkSize, workers) in [(1, 2), (7, 2), (40, 3), (2048, 2)] {
+                let many = try listing(chunkSize: chunkSize, workers: workers)
+                #expect(many == one, "chunks of \(chunkSize) on \(workers) connections, counterpart \(counterpart ?? "all")")
+            }
+        }
     }
 
     @Test("a failure in one chunk stops every connection and is reported")
@@ -87,5 +112,36 @@ struct StallStreamTests {
         }
         #expect(free.json.count > 5)
         #expect(locked.json == free.json)
+    }
+}
+
+@Suite("Stall query plans")
+struct StallQueryPlanTests {
+    @Test("a stall query reads replies, follow-ups and cases from indexes alone, never their tables")
+    func coveringIndexes() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 300)
+        var statements: [String] = []
+        let count = try store.read { db -> Int in
+            db.trace { event in
+                if case .statement(let statement) = event { statements.append(statement.expandedSQL) }
+            }
+            var count = 0
+            try ComityStore.forEachAssessment(db, ComityStore.StallScope(asOf: SyntheticWorldTests.today)) { _ in count += 1 }
+            db.trace(options: [], nil)
+            var plans: [String: String] = [:]
+            for sql in statements where sql.hasPrefix("SELECT") {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
+                for table in ["reply", "follow_up", "case_file"] where plan.contains("SEARCH \(table == "case_file" ? "c" : table) ") {
+                    plans[table] = plan
+                }
+            }
+            #expect(plans["reply"]?.contains("SEARCH reply USING COVERING INDEX reply_stall") == true, "\(plans["reply"] ?? "no reply query")")
+            #expect(plans["follow_up"]?.contains("SEARCH follow_up USING COVERING INDEX follow_up_stall") == true, "\(plans["follow_up"] ?? "no follow-up query")")
+            #expect(plans["case_file"]?.contains("SEARCH c USING COVERING INDEX case_stall") == true, "\(plans["case_file"] ?? "no case query")")
+            return count
+        }
+        #expect(count > 10)
     }
 }

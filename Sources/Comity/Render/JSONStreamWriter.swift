@@ -25,15 +25,34 @@ public struct JSONStreamWriter {
     /// The bytes of one value written by `write`, to be placed later with `raw(_:)`: lets
     /// parts of a document be encoded on other threads.
     public static func bytes(_ write: (inout JSONStreamWriter) throws -> Void) rethrows -> [UInt8] {
-        // Never flushes: the whole value stays in the buffer.
-        var writer = JSONStreamWriter(sink: { _ in }, flushAt: .max, capacity: 3072)
-        try write(&writer)
-        return writer.buffer
+        var fragment = Fragment()
+        try write(&fragment.writer)
+        return fragment.encoded
     }
 
-    /// A value already encoded by `bytes(_:)`.
-    public mutating func raw(_ encoded: [UInt8]) throws {
-        separate()
+    /// A writer that never flushes, whose bytes are placed later with `raw(_:)`, so parts of a
+    /// document can be encoded on other threads and handed over.
+    public struct Fragment: @unchecked Sendable {
+        // Unchecked: its sink does nothing and is never called, so nothing it holds is shared.
+        public var writer: JSONStreamWriter
+        public init(capacity: Int = 4096) { writer = JSONStreamWriter(sink: { _ in }, flushAt: .max, capacity: capacity) }
+        /// A fragment that goes on with a list after another fragment's last value: its first
+        /// value is separated from that one.
+        public static func continuing(capacity: Int) -> Fragment {
+            var fragment = Fragment(capacity: capacity)
+            fragment.writer.needsComma = true
+            return fragment
+        }
+        public var encoded: [UInt8] { writer.buffer }
+    }
+
+    /// Bytes written so far and not yet flushed.
+    public var count: Int { buffer.count }
+
+    /// Values already encoded by a `Fragment`, placed as one; `continuing` places the rest of a
+    /// run of values split across fragments, which needs no separator before it.
+    public mutating func raw(_ encoded: [UInt8], continuing: Bool = false) throws {
+        if !continuing { separate() }
         buffer.append(contentsOf: encoded)
         if buffer.count >= flushAt { try flush() }
     }

@@ -4,9 +4,11 @@ import Foundation
 /// in chunk order, never more than `lookahead` chunks ahead of the reader, so memory stays
 /// bounded however large the world.
 final class AssessmentPipeline<T: Sendable>: @unchecked Sendable {
-    /// What one chunk gave: its results in reference order, and how many it withheld.
+    /// What one chunk gave: its assessments folded in reference order, how many there were,
+    /// and how many it withheld.
     struct Chunk: Sendable {
-        var items: [T]
+        var batch: T
+        var count: Int
         var withheld: Int
     }
 

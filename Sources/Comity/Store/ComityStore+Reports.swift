@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Building stall reports and pre-summit briefs.
@@ -29,6 +30,16 @@ extension ComityStore {
         asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
         clearance: Classification = .secret, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
+        try writeStallListing(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance,
+                              chunkSize: Self.stallChunkSize, workers: ProcessInfo.processInfo.activeProcessorCount, to: sink)
+    }
+
+    /// `writeStallListing`, with the stall query cut into chunks of `chunkSize` references on
+    /// `workers` connections: the bytes written are the same whatever the two.
+    func writeStallListing(
+        asOf: CalendarDate, counterpart: String?, caseID: String?, before engagementID: String?, clearance: Classification,
+        chunkSize: Int, workers: Int, to sink: @escaping ([UInt8]) throws -> Void
+    ) throws(ComityError) {
         let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
         var json = JSONStreamWriter(sink: sink)
         var tally = StallReport.Tally()
@@ -41,11 +52,15 @@ extension ComityStore {
             }
             json.key("findings")
             json.beginArray()
-            // Findings are encoded where they are assessed, on the worker threads.
-            let withheld = try streamAssessments(plan.scope, transform: { a in (StallReport.Tally.Entry(a), try JSONStreamWriter.bytes { try a.write(to: &$0) }) }) { a, bytes in
+            // Findings are encoded where they are assessed, on the worker threads, a chunk's
+            // findings into runs of bytes such as "{…}\n,{…}", placed here after a newline.
+            let withheld = try streamAssessmentBatches(plan.scope, chunkSize: chunkSize, workers: workers, batch: { FindingBatch() }, add: { batch, a in
+                try batch.add(a)
+            }) { batch in
                 json.newline()
-                try json.raw(bytes)
-                tally.add(a)
+                for (index, piece) in batch.pieces.enumerated() { try json.raw(piece, continuing: index > 0) }
+                try json.raw(batch.current.encoded, continuing: !batch.pieces.isEmpty)
+                for entry in batch.entries { tally.add(entry) }
             }
             json.newline()
             json.endArray()
@@ -126,5 +141,24 @@ extension ComityStore {
         var found: Assessment?
         try forEachAssessment(db, scope) { found = $0 }
         return found
+    }
+}
+
+/// The findings of one chunk of a stall listing, encoded on the thread that assessed them, in
+/// pieces of about the size of an output write, which the allocator hands round again.
+private struct FindingBatch: Sendable {
+    static let pieceSize = 1 << 16
+    var pieces: [[UInt8]] = []
+    var current = JSONStreamWriter.Fragment()
+    var entries: [StallReport.Tally.Entry] = []
+
+    mutating func add(_ assessment: Assessment) throws {
+        if !entries.isEmpty { current.writer.newline() }
+        try assessment.write(to: &current.writer)
+        entries.append(StallReport.Tally.Entry(assessment))
+        if current.writer.count >= Self.pieceSize {
+            pieces.append(current.encoded)
+            current = .continuing(capacity: Self.pieceSize + 8192)
+        }
     }
 }

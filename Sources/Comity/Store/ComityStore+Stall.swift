@@ -71,7 +71,7 @@ extension ComityStore {
                 SELECT r.reference, r.case_id, r.from_authority, r.to_authority, r.channel, r.basis_id, r.subject, r.subject_ja,
                        r.urgency, r.classification, r.sent_date, r.counterpart_reference, r.state, r.preserved_until, r.note,
                        a.party, a.name, c.title, c.limitation_date, c.classification
-                FROM \(requestsAndAuthorities) JOIN case_file c ON c.id = r.case_id
+                FROM \(requestsAndAuthorities) JOIN case_file c INDEXED BY case_stall ON c.id = r.case_id
                 WHERE \(filter) ORDER BY r.reference
                 """), arguments: arguments) { c in
                     let request = Request(
@@ -83,15 +83,15 @@ extension ComityStore {
                         counterpart: c.string(15), toAuthorityName: c.string(16), caseTitle: c.string(17),
                         caseLimitation: try c.optionalDate(18), caseClassification: try c.value(19)))
                 }
+            // Only the columns the engine reads, all in the index `reply_stall`: the summary and
+            // grounds of a reply never change whether or why a request is stalled.
             var replies = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
-                SELECT id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification
+                SELECT id, request_ref, date, kind, promised_date, classification
                 FROM reply WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
                 """), arguments: [scope.asOf] + looseArguments) { c in
                     Reply(
-                        id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), fromAuthority: c.optionalString(3),
-                        kind: try c.value(4), summary: c.string(5), promisedDate: try c.optionalDate(6),
-                        refusalGrounds: JSONColumn.decode([RefusalGround].self, c.optionalString(7)) ?? [],
-                        classification: try c.value(8))
+                        id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), kind: try c.value(3), summary: "",
+                        promisedDate: try c.optionalDate(4), classification: try c.value(5))
                 })
             var moves = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
                 SELECT subject_id, date, from_state, to_state FROM event INDEXED BY event_request_moves

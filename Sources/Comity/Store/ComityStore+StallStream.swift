@@ -17,33 +17,61 @@ extension ComityStore {
         _ scope: StallScope, chunkSize: Int = stallChunkSize, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         transform: @escaping @Sendable (Assessment) throws -> T, body: (T) throws -> Void
     ) throws(ComityError) -> Int {
+        try streamAssessmentBatches(
+            scope, chunkSize: chunkSize, workers: workers, batch: { [T]() }, add: { $0.append(try transform($1)) },
+            body: { items in for item in items { try body(item) } })
+    }
+
+    /// Folds the assessments in scope into batches with `add`, each batch a run of consecutive
+    /// references, and hands the batches to `body` in reference order; returns how many the
+    /// scope withholds for its clearance. `add` may run on other threads, alongside the
+    /// queries; `body` runs on this one and never sees an empty batch.
+    func streamAssessmentBatches<B: Sendable>(
+        _ scope: StallScope, chunkSize: Int = stallChunkSize, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        batch makeBatch: @escaping @Sendable () -> B, add: @escaping @Sendable (inout B, Assessment) throws -> Void,
+        body: (B) throws -> Void
+    ) throws(ComityError) -> Int {
         let workers = min(max(workers, 1), 4)
         let bounds = workers > 1 ? try read { db in try Self.chunkBounds(db, scope, size: chunkSize, workers: workers) } : []
         if bounds.isEmpty {
             return try read { db in
                 let context = try StallContext(db, asOf: scope.asOf)
-                try Self.forEachAssessment(db, scope, context: context) { try body(transform($0)) }
+                var batch = makeBatch()
+                var count = 0
+                try Self.forEachAssessment(db, scope, context: context) { assessment in
+                    try add(&batch, assessment)
+                    count += 1
+                    guard count == chunkSize else { return }
+                    try body(batch)
+                    batch = makeBatch()
+                    count = 0
+                }
+                if count > 0 { try body(batch) }
                 return try Self.withheldCount(db, scope, context: context)
             }
         }
         let chunks = (0...bounds.count).map { i in
             (from: i == 0 ? nil : bounds[i - 1], below: i == bounds.count ? nil : bounds[i])
         }
-        let pipeline = AssessmentPipeline<T>(chunkCount: chunks.count, lookahead: 2 * workers)
+        let pipeline = AssessmentPipeline<B>(chunkCount: chunks.count, lookahead: 2 * workers)
         let group = DispatchGroup()
         do {
             try startWorkers(min(workers, chunks.count), asOf: scope.asOf, pipeline: pipeline, group: group) { db, context, index in
                 var chunkScope = scope
                 chunkScope.referencesFrom = chunks[index].from
                 chunkScope.referencesBelow = chunks[index].below
-                var items: [T] = []
-                try Self.forEachAssessment(db, chunkScope, context: context) { items.append(try transform($0)) }
-                return .init(items: items, withheld: try Self.withheldCount(db, chunkScope, context: context))
+                var batch = makeBatch()
+                var count = 0
+                try Self.forEachAssessment(db, chunkScope, context: context) { assessment in
+                    try add(&batch, assessment)
+                    count += 1
+                }
+                return .init(batch: batch, count: count, withheld: try Self.withheldCount(db, chunkScope, context: context))
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_BUSY {
             // A store this account may only read, or one another clerk is writing to, cannot be
             // locked for the moment the workers need: one connection reads it all, as readers do.
-            return try streamAssessments(scope, workers: 1, transform: transform, body: body)
+            return try streamAssessmentBatches(scope, chunkSize: chunkSize, workers: 1, batch: makeBatch, add: add, body: body)
         } catch {
             throw map(error)
         }
@@ -55,7 +83,7 @@ extension ComityStore {
         do {
             for index in chunks.indices {
                 let chunk = try pipeline.take(index)
-                for item in chunk.items { try body(item) }
+                if chunk.count > 0 { try body(chunk.batch) }
                 withheld += chunk.withheld
             }
         } catch {
