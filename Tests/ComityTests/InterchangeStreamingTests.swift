@@ -126,6 +126,12 @@ struct InterchangeStreamingTests {
             let changed = record.replacingOccurrences(of: "\"actor\": \"", with: "\"actor\": \"Someone else, ")
             text = text.replacingOccurrences(of: line, with: "\(record),\n\(record),\n\(changed)" + (line.hasSuffix(",") ? "," : ""))
             text = text.replacingOccurrences(of: "\"urgency\": \"routine\"", with: "\"urgency\": \"whenever\"")
+            // A reply to a request the file never gives, amid sound replies inserted many to a statement.
+            let replies = text.ranges(of: "\"request_ref\": \"")
+            #expect(replies.count > 100)
+            let orphan = replies[replies.count / 2]
+            let orphanLine = text[..<orphan.lowerBound].count { $0 == "\n" } + 1
+            text.replaceSubrange(orphan, with: "\"request_ref\": \"NOWHERE-")
             let bad = dir.appendingPathComponent("bad.json").path
             try text.write(toFile: bad, atomically: true, encoding: .utf8)
             var refusals: [[String]] = []
@@ -140,6 +146,8 @@ struct InterchangeStreamingTests {
             #expect(refusals[0] == refusals[1])
             #expect(refusals[0].contains { $0.contains("conflicts with the recorded event") && $0.contains("append-only") }, "\(refusals[0].prefix(3))")
             #expect(refusals[0].contains { $0.contains("field 'urgency'") && $0.contains("'whenever'") })
+            #expect(refusals[0].contains { $0.contains("(line \(orphanLine))") && $0.contains("refers to a record that is neither in the database nor earlier in the file") },
+                    "\(refusals[0].prefix(3))")
         }
     }
 

@@ -74,6 +74,7 @@ extension ComityStore {
                     reported = last
                     progress(reported, size)
                 }
+                pipeline.retire(batch)
             }
             progress(size, size)
             return around.value

@@ -6,6 +6,9 @@ import Foundation
 final class ImportPipeline<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [[Item]] = []
+    /// Batches the consumer is done with, freed on the producer's thread, which has time to
+    /// spare, rather than on the consumer's, which sets the pace of an import.
+    private var spent: [[Item]] = []
     private var finished = false
     private var failure: (any Error)?
     private var stopped = false
@@ -36,11 +39,24 @@ final class ImportPipeline<Item: Sendable>: @unchecked Sendable {
     /// `Stopped` once the consumer has stopped.
     func send(_ batch: [Item]) throws {
         condition.lock()
-        defer { condition.unlock() }
         while queue.count >= capacity && !stopped { condition.wait() }
-        if stopped { throw Stopped() }
+        if stopped {
+            condition.unlock()
+            throw Stopped()
+        }
         queue.append(batch)
+        var done: [[Item]] = []
+        swap(&done, &spent)
         condition.broadcast()
+        condition.unlock()
+        // `done` is freed here, on this thread, outside the lock.
+    }
+
+    /// Hands back a batch the consumer has finished with, to be freed on the producer's thread.
+    func retire(_ batch: [Item]) {
+        condition.lock()
+        if !finished { spent.append(batch) }
+        condition.unlock()
     }
 
     /// The next batch, nil once the producer has returned, or what it threw.

@@ -23,6 +23,22 @@ final class ImportStatements {
         return statement
     }
 
+    /// `INSERT` of `rows` rows of the columns in `mask`, in one statement.
+    func insert(_ db: Database, _ mask: UInt64, rows: Int) throws -> Statement {
+        if rows == 1 { return try insert(db, mask) }
+        let key = GroupKey(mask: mask, rows: rows)
+        if let statement = groupInserts[key] { return statement }
+        let names = names(mask)
+        let row = "(" + names.map { _ in "?" }.joined(separator: ", ") + ")"
+        let statement = try db.makeStatement(sql: "INSERT INTO \(plan.table.name) (\(names.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", "))
+        groupInserts[key] = statement
+        return statement
+    }
+
+    private struct GroupKey: Hashable { var mask: UInt64; var rows: Int }
+    private var groupInserts: [GroupKey: Statement] = [:]
+
     /// `UPDATE` of the columns in `mask`, followed by the key's values as arguments.
     func update(_ db: Database, _ mask: UInt64) throws -> Statement {
         if let statement = updates[mask] { return statement }

@@ -8,6 +8,8 @@ import GRDB
 /// in the same import, so it is inserted straight away and looked up only if SQLite refuses it;
 /// the indexes (and trigger) `deferred` were dropped for the load, and each table's are made again
 /// once the records of the tables after it begin (or the import ends), while there is no problem.
+/// A fresh import inserts sound records a group at a time: `remakeDropped()` ends an import,
+/// inserting the last group.
 struct InterchangeImporter {
     let db: Database
     let replace: Bool
@@ -20,6 +22,12 @@ struct InterchangeImporter {
     private var deferred: [(table: Int, sql: String)]
     private var current = -1
     private var slots: [ImportRow.Slots]
+    /// Sound records of a fresh import held back to be inserted together, all of one table and
+    /// one set of columns: one statement for many rows saves SQLite its work per statement.
+    private var pending: [(row: ImportRow, location: () -> String)] = []
+    /// Rows per multi-row `INSERT`.
+    static let groupSize = 32
+    private var file = ""
 
     init(db: Database, replace: Bool, fresh: Bool, deferred: [(table: Int, sql: String)] = []) throws {
         self.db = db
@@ -33,23 +41,56 @@ struct InterchangeImporter {
 
     /// Checks one record of `table` and writes it if it is sound.
     mutating func add(_ fields: [(name: String, value: InterchangeValue)], to table: InterchangeTable, file: String, blank: Bool,
-                      location: () -> String) throws {
+                      location: @escaping () -> String) throws {
         let plan = plans[InterchangeTable.all.firstIndex(of: table) ?? 0]
         try write(ImportRow(fields, plan: plan, blank: blank, slots: &slots[plan.order]), file: file, location: location)
     }
 
     /// Writes a checked record if it is sound, and records its problems.
-    mutating func write(_ row: ImportRow, file: String, location: () -> String) throws {
-        let plan = plans[row.table]
+    mutating func write(_ row: ImportRow, file: String, location: @escaping () -> String) throws {
         if row.table != current {
-            current = row.table
             try remakeDropped(before: row.table)
+            current = row.table
         }
+        if fresh && row.problems.isEmpty {
+            // Held back; the records before it with problems of their own were written first,
+            // so problems are still reported in the order of the file.
+            if let first = pending.first, first.row.mask != row.mask { try insertPending() }
+            self.file = file
+            pending.append((row, location))
+            if pending.count == Self.groupSize { try insertPending() }
+            return
+        }
+        try insertPending()
         if !row.problems.isEmpty {
             let place = location()
             problems += row.problems.map { InterchangeProblem(file: file, location: place, field: $0.field, message: $0.message) }
         }
         guard row.valid else { return }
+        try insert(row, file: file, location: location)
+    }
+
+    /// Inserts the records held back, in one statement; if SQLite refuses it (which undoes it
+    /// whole), record by record, so each refusal is explained as if they had come alone.
+    private mutating func insertPending() throws {
+        guard !pending.isEmpty else { return }
+        let group = pending
+        pending.removeAll(keepingCapacity: true)
+        if group.count > 1 {
+            let first = group[0].row
+            do {
+                try statements[first.table].insert(db, first.mask, rows: group.count)
+                    .execute(rows: group.count, columns: first.values.count, in: db) { group[$0].row.values[$1] }
+                summary.inserted += group.count
+                return
+            } catch is DatabaseError {}
+        }
+        for (row, location) in group { try insert(row, file: file, location: location) }
+    }
+
+    /// Writes one sound record: inserted, or merged with the recorded one of its key.
+    private mutating func insert(_ row: ImportRow, file: String, location: () -> String) throws {
+        let plan = plans[row.table]
         let statements = statements[row.table]
         do {
             if fresh {
@@ -77,6 +118,7 @@ struct InterchangeImporter {
     /// Makes what was dropped for the load and is still missing: all of it, or (with `table`)
     /// what belongs to the tables written before it. Not once a problem dooms the import.
     mutating func remakeDropped(before table: Int = .max) throws {
+        try insertPending()
         guard problems.isEmpty else { return }
         while let index = deferred.first, index.table < table {
             try db.execute(sql: index.sql)

@@ -9,11 +9,21 @@ extension Statement {
         try bind(values, from: 0, in: db)
     }
 
+    /// Runs a statement of `rows` rows of `columns` values each, `value(row, column)` bound in turn.
+    func execute(rows: Int, columns: Int, in db: Database, value: (Int, Int) -> DatabaseValue) throws {
+        try bind(count: rows * columns, from: 0, in: db) { value($0 / columns, $0 % columns) }
+    }
+
     /// Binds `values[index...]` and runs the statement. Text is bound where it lies, without a
     /// copy: each value's bytes stay in reach (in the closure that lends them) until the statement has run.
     private func bind(_ values: [DatabaseValue], from index: Int, in db: Database) throws {
+        try bind(count: values.count, from: index, in: db) { values[$0] }
+    }
+
+    /// Binds values `index..<count` and runs the statement.
+    private func bind(count: Int, from index: Int, in db: Database, _ values: (Int) -> DatabaseValue) throws {
         let handle = sqliteStatement
-        guard index < values.count else {
+        guard index < count else {
             let result = sqlite3_step(handle)
             let error = result == SQLITE_DONE || result == SQLITE_ROW ? nil : failure(db)
             sqlite3_reset(handle)
@@ -23,7 +33,7 @@ extension Statement {
         }
         let position = Int32(index + 1)
         let code: Int32
-        switch values[index].storage {
+        switch values(index).storage {
         case .null:
             code = sqlite3_bind_null(handle, position)
         case .int64(let number):
@@ -36,7 +46,7 @@ extension Statement {
                 let code = bytes.isEmpty ? sqlite3_bind_text(handle, position, "", 0, Self.transient)
                     : sqlite3_bind_text(handle, position, bytes.baseAddress, Int32(bytes.count), nil)
                 if code != SQLITE_OK { throw failure(db) }
-                try bind(values, from: index + 1, in: db)
+                try bind(count: count, from: index + 1, in: db, values)
             }
         case .blob(let data):
             code = data.withUnsafeBytes { bytes in
@@ -45,7 +55,7 @@ extension Statement {
             }
         }
         if code != SQLITE_OK { throw failure(db) }
-        try bind(values, from: index + 1, in: db)
+        try bind(count: count, from: index + 1, in: db, values)
     }
 
     private func failure(_ db: Database) -> DatabaseError {
