@@ -607,4 +607,14 @@ struct StallEngineTests {
         #expect(try world.assessment("R-WITHDRAWN", asOf: d(100)) == nil)
         #expect(try world.assessment("R-WITHDRAWN", asOf: d(4)) != nil)
     }
+
+    @Test("a due item names its clock by the clock's title in lower case, and only the engine's states await execution or put the ball with us")
+    func dueItemNamesAndStates() {
+        for kind in RequestClock.Kind.allCases {
+            let clock = RequestClock(kind: kind, start: nil, due: nil, status: .running, rule: "", explanation: "", daysLeft: nil)
+            #expect(clock.dueItemName == clock.title.lowercased())
+        }
+        #expect(RequestState.allCases.filter(StallEngine.awaitsExecution) == [.transmitted, .acknowledged, .underExecution, .partiallyExecuted])
+        #expect(RequestState.allCases.filter { StallEngine.ballHolder($0) == .us } == [.drafted, .inClearance, .supplementRequested, .conditionsProposed])
+    }
 }

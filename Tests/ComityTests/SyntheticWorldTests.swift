@@ -83,6 +83,27 @@ struct SyntheticWorldTests {
         }
     }
 
+    @Test("the stream writer finds a byte to escape wherever it lies in a long text, and nothing in text that needs none")
+    func escapingScan() throws {
+        let fillers = ["abcdefgh", "日本語«»", "\u{7F}~ €", "ÿÿÿÿ"]
+        for filler in fillers {
+            let base = String(repeating: filler, count: 6)
+            #expect(!Array(base.utf8).withUnsafeBufferPointer(JSONStreamWriter.needsEscaping), "\(filler)")
+            for special in ["\u{01}", "\u{1F}", "\"", "\\", "\n"] {
+                for cut in 0...base.count {
+                    var text = base
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: cut))
+                    #expect(Array(text.utf8).withUnsafeBufferPointer(JSONStreamWriter.needsEscaping), "\(text.debugDescription)")
+                    var bytes: [UInt8] = []
+                    var json = JSONStreamWriter { bytes += $0 }
+                    json.value(text)
+                    try json.flush()
+                    #expect(try JSONDecoder().decode(String.self, from: Data(bytes)) == text)
+                }
+            }
+        }
+    }
+
     @Test("the stream writer escapes text as JSONEncoder reads it back")
     func escaping() throws {
         let awkward = ["plain", "quote \" and back\\slash", "line\nbreak\ttab\r", "\u{01}\u{1F} control", "日本語 «» /slash/", ""]

@@ -36,6 +36,19 @@ public struct RequestClock: Hashable, Codable, Sendable {
         self.daysLeft = daysLeft
     }
 
+    /// The title as a due item names it: "next follow-up".
+    public var dueItemName: String {
+        switch kind {
+        case .response: return "response"
+        case .veryOverdue: return "very overdue at"
+        case .promise: return "promise"
+        case .followUp: return "next follow-up"
+        case .limitation: return "limitation"
+        case .preservation: return "preservation expiry"
+        case .engagement: return "next engagement"
+        }
+    }
+
     public var title: String {
         switch kind {
         case .response: return "Response"

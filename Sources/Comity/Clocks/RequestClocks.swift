@@ -79,11 +79,9 @@ public struct RequestClocks: Sendable {
                 explanation: "\(dossier.followUps.count) follow-up(s) sent so far", daysLeft: asOf.days(until: next)))
         }
 
-        for (kind, date, what) in [
-            (RequestClock.Kind.limitation, dossier.caseLimitation, "the limitation period of case \(dossier.request.caseID)"),
-            (.preservation, dossier.request.preservedUntil, "the expiry of data preserved for this request"),
-        ] {
+        for (kind, date) in [(RequestClock.Kind.limitation, dossier.caseLimitation), (.preservation, dossier.request.preservedUntil)] {
             guard let date else { continue }
+            let what = kind == .limitation ? "the limitation period of case \(dossier.request.caseID)" : "the expiry of data preserved for this request"
             clocks.append(RequestClock(
                 kind: kind, start: nil, due: date, status: asOf > date ? .passed : .running, rule: what,
                 explanation: "a hard limit: after it the request is of no use", daysLeft: asOf.days(until: date)))

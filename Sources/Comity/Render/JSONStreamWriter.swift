@@ -114,13 +114,35 @@ public struct JSONStreamWriter {
     /// `"name":` before a value written by the caller (an object or an array).
     public mutating func key(_ name: StaticString) { fieldName(name) }
 
+    /// Whether any byte is a control character, a quote or a backslash: eight bytes at a time,
+    /// as most of a report is text that needs no escaping.
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(start)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A byte below 0x20, or equal to '"' or '\\' (a zero byte once xored with it);
+            // bytes of 0x80 and above, as in UTF-8 sequences, never match.
+            let control = (word &- 0x20 &* ones) & ~word & highs
+            let quote = word ^ (0x22 &* ones)
+            let backslash = word ^ (0x5C &* ones)
+            if control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0 { return true }
+            offset += 8
+        }
+        for b in bytes[offset...] where b < 0x20 || b == 0x22 || b == 0x5C { return true }
+        return false
+    }
+
     /// A JSON string, escaped as `JSONEncoder` escapes it (slashes left alone).
     private mutating func string(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
         // Most text needs no escaping: copy it in one go.
         var text = text
         let copied: Bool = text.withUTF8 { bytes in
-            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            if Self.needsEscaping(bytes) { return false }
             buffer.append(contentsOf: bytes)
             return true
         }

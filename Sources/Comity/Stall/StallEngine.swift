@@ -44,7 +44,6 @@ public enum StallEngine {
         if let promise = clocks.clocks.first(where: { $0.kind == .promise }), promise.status == .passed {
             categories.append(.promiseBroken)
         }
-        let awaiting: Set<RequestState> = [.transmitted, .acknowledged, .underExecution, .partiallyExecuted]
         if let last = lastReply {
             let days = last.date.days(until: asOf)
             switch last.kind {
@@ -64,12 +63,12 @@ public enum StallEngine {
         if replies.isEmpty, state == .transmitted, sent.days(until: asOf) >= settings.noAckDays {
             categories.append(.noAcknowledgement)
         }
-        if awaiting.contains(state), let due = clocks.responseDue, asOf > due {
+        if awaitsExecution(state), let due = clocks.responseDue, asOf > due {
             if let twice = clocks.veryOverdueFrom, asOf > twice { categories.append(.veryOverdue) } else { categories.append(.overdue) }
         }
         categories.sort()
 
-        let ballWith: BallHolder = [.drafted, .inClearance, .supplementRequested, .conditionsProposed].contains(state) ? .us : .them
+        let ballWith = ballHolder(state)
         let ladder = dossier.followUps.map(\.kind).max().map(\.next) ?? .reminder
         var (nextStep, recommended) = Self.nextStep(state: state, ballWith: ballWith, ladder: ladder, engagement: engagement, stalled: !categories.isEmpty)
         if let limit = hardLimit, categories.contains(.hardLimitPassed) {
@@ -80,7 +79,7 @@ public enum StallEngine {
 
         var due: [Assessment.DueItem] = clocks.clocks.compactMap { clock in
             guard let date = clock.due, date > asOf, clock.status == .running, clock.kind != .veryOverdue else { return nil }
-            return Assessment.DueItem(date: date, what: clock.title.lowercased(), daysLeft: asOf.days(until: date))
+            return Assessment.DueItem(date: date, what: clock.dueItemName, daysLeft: asOf.days(until: date))
         }
         due.sort { $0.date < $1.date }
 
@@ -100,6 +99,22 @@ public enum StallEngine {
             engagement: engagement, talkingPoint: "", clocks: clocks.clocks)
         assessment.talkingPoint = TalkingPoint.draft(for: assessment, dossier: dossier, asOf: asOf)
         return assessment
+    }
+
+    /// States in which the counterpart owes the execution, so its response clock can run out.
+    static func awaitsExecution(_ state: RequestState) -> Bool {
+        switch state {
+        case .transmitted, .acknowledged, .underExecution, .partiallyExecuted: return true
+        default: return false
+        }
+    }
+
+    /// Who must act next in a state.
+    static func ballHolder(_ state: RequestState) -> BallHolder {
+        switch state {
+        case .drafted, .inClearance, .supplementRequested, .conditionsProposed: return .us
+        default: return .them
+        }
     }
 
     static func nextStep(
