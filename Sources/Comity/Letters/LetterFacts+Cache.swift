@@ -42,23 +42,26 @@ extension LetterFacts {
             guard !references.isEmpty else { return }
             let list = String(decoding: try JSONEncoder().encode(references), as: UTF8.self)
             let chosen = "SELECT value FROM json_each(?)"
-            for request in try Request.fetchAll(db, sql: "SELECT * FROM request WHERE reference IN (\(chosen))", arguments: [list]) {
+            // Columns read by position: a batch reads thousands of these records.
+            func each<T>(_ sql: String, _ arguments: StatementArguments, _ decode: @escaping (ColumnReader) throws -> T, _ body: (T) -> Void) throws {
+                let cursor = try ColumnCursor(db.cachedStatement(sql: sql), arguments: arguments, decode: decode)
+                while let record = try cursor.next() { body(record) }
+            }
+            try each("SELECT \(Request.columns) FROM request WHERE reference IN (\(chosen))", [list], Request.init) { request in
                 requests[request.reference] = request
                 chronologies[request.reference] = ([], [])
             }
-            for caseFile in try Case.fetchAll(
-                db, sql: "SELECT * FROM case_file WHERE id IN (SELECT case_id FROM request WHERE reference IN (\(chosen)))", arguments: [list]) {
-                cases[caseFile.id] = caseFile
-            }
+            try each(
+                "SELECT \(Case.columns) FROM case_file WHERE id IN (SELECT case_id FROM request WHERE reference IN (\(chosen)))", [list], Case.init
+            ) { cases[$0.id] = $0 }
             // Ordered as `load` orders one request's, so each request's list comes out the same.
-            for reply in try Reply.fetchAll(
-                db, sql: "SELECT * FROM reply WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", arguments: [list, asOf]) {
-                chronologies[reply.requestReference]?.replies.append(reply)
-            }
-            for followUp in try FollowUp.fetchAll(
-                db, sql: "SELECT * FROM follow_up WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", arguments: [list, asOf]) {
-                chronologies[followUp.requestReference]?.followUps.append(followUp)
-            }
+            try each(
+                "SELECT \(Reply.columns) FROM reply WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", [list, asOf], Reply.init
+            ) { chronologies[$0.requestReference]?.replies.append($0) }
+            try each(
+                "SELECT \(FollowUp.columns) FROM follow_up WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", [list, asOf],
+                FollowUp.init
+            ) { chronologies[$0.requestReference]?.followUps.append($0) }
         }
     }
 }
