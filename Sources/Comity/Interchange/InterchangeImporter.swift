@@ -24,10 +24,9 @@ struct InterchangeImporter {
     private var slots: [ImportRow.Slots]
     /// Sound records of a fresh import held back to be inserted together, all of one table and
     /// one set of columns: one statement for many rows saves SQLite its work per statement.
-    private var pending: [(row: ImportRow, location: () -> String)] = []
+    private var pending: [(row: ImportRow, file: String, location: () -> String)] = []
     /// Rows per multi-row `INSERT`.
     static let groupSize = 32
-    private var file = ""
 
     init(db: Database, replace: Bool, fresh: Bool, deferred: [(table: Int, sql: String)] = []) throws {
         self.db = db
@@ -56,8 +55,7 @@ struct InterchangeImporter {
             // Held back; the records before it with problems of their own were written first,
             // so problems are still reported in the order of the file.
             if let first = pending.first, first.row.mask != row.mask { try insertPending() }
-            self.file = file
-            pending.append((row, location))
+            pending.append((row, file, location))
             if pending.count == Self.groupSize { try insertPending() }
             return
         }
@@ -85,7 +83,7 @@ struct InterchangeImporter {
                 return
             } catch is DatabaseError {}
         }
-        for (row, location) in group { try insert(row, file: file, location: location) }
+        for (row, file, location) in group { try insert(row, file: file, location: location) }
     }
 
     /// Writes one sound record: inserted, or merged with the recorded one of its key.
