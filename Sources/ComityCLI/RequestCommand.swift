@@ -59,9 +59,12 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             if stalled { return try listStalled() }
-            let requests = try global.openStore().requests(
+            let store = try global.openStore()
+            let (requests, withheld) = try store.requests(
                 case: caseID, counterpart: counterpart,
-                state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open)
+                state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open,
+                clearance: try clearance.level(store), asOf: try global.clerk().today)
+            defer { if withheld > 0 { Output.note("\(withheld) request(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(requests)
             case .text:

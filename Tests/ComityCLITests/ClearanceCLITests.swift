@@ -152,4 +152,21 @@ struct ClearanceCLITests {
             #expect(ics.contains(DemoWorld.mhiRequest))
         }
     }
+
+    @Test("the request list, plain and stalled, in text and JSON, leaves out withheld requests and counts them")
+    func requestList() throws {
+        try withSandbox { sandbox in
+            try Self.world(sandbox)
+            for extra in [[], ["--format", "json"], ["--open"], ["--stalled"]] {
+                let run = try sandbox.comity(["request", "list", "--clearance", "confidential"] + extra, today: "2011-11-28")
+                #expect(run.status == 0, "\(run)")
+                #expect(run.stdout.contains(DemoWorld.mhiRequest), "\(extra): \(run.stdout)")
+                Self.expectNoSecrets(run.stdout + run.stderr, "request list \(extra)")
+                #expect(run.stderr.contains("2 ") && run.stderr.contains("above your clearance withheld"), "\(extra): \(run.stderr)")
+            }
+            let all = try sandbox.comity(["request", "list", "--clearance", "secret"], today: "2011-11-28")
+            #expect(all.stdout.contains("JP-MHI-2011-009") && all.stdout.contains("JP-ZEPHYR-001"))
+            #expect(!all.stderr.contains("withheld"))
+        }
+    }
 }

@@ -57,6 +57,22 @@ struct ClearanceTests {
         #expect(try world.store.stallReport(asOf: TestWorld.day(60)).classification == .secret, "a secret reply raises the mark")
     }
 
+    @Test("the plain request list withholds what the stall queries withhold, and counts it")
+    func plainList() throws {
+        let world = try Self.world()
+        func listed(_ clearance: Classification, asOf: CalendarDate? = nil) throws -> ([String], Int) {
+            let (shown, withheld) = try world.store.requests(clearance: clearance, asOf: asOf)
+            return (shown.map(\.reference), withheld)
+        }
+        #expect(try listed(.secret) == (["R-OPEN", "R-PLAIN", "R-SECRET-REPLY"], 0))
+        #expect(try listed(.confidential) == (["R-OPEN", "R-PLAIN"], 1))
+        #expect(try listed(.confidential, asOf: TestWorld.day(9)) == (["R-OPEN", "R-PLAIN", "R-SECRET-REPLY"], 0), "the secret reply is not yet received")
+        #expect(try listed(.unclassified) == (["R-OPEN"], 2))
+        let (open, withheld) = try world.store.requests(counterpart: "cn", openOnly: true, clearance: .restricted, asOf: TestWorld.day(60))
+        #expect(open.map(\.reference) == ["R-OPEN", "R-PLAIN"] && withheld == 1)
+        #expect(try world.store.requests().map(\.reference) == ["R-OPEN", "R-PLAIN", "R-SECRET-REPLY"])
+    }
+
     @Test("a single withheld request is refused without its details")
     func singleRequest() throws {
         let world = try Self.world()

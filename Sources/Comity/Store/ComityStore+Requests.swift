@@ -68,17 +68,32 @@ extension ComityStore {
 
     /// Requests in reference order, optionally narrowed.
     public func requests(case caseID: String? = nil, counterpart: String? = nil, state: RequestState? = nil, openOnly: Bool = false) throws(ComityError) -> [Request] {
+        try requests(case: caseID, counterpart: counterpart, state: state, openOnly: openOnly, clearance: .secret).shown
+    }
+
+    /// The requests a reader cleared to `clearance` may see, and how many more the filters
+    /// match but are withheld: those classified above it, in a case above it, or with a reply
+    /// above it received by `asOf` (any reply when nil), as a stall report withholds them.
+    public func requests(
+        case caseID: String? = nil, counterpart: String? = nil, state: RequestState? = nil, openOnly: Bool = false,
+        clearance: Classification, asOf: CalendarDate? = nil
+    ) throws(ComityError) -> (shown: [Request], withheld: Int) {
         try read { db in
-            var sql = "SELECT request.* FROM request JOIN authority ON authority.id = request.to_authority WHERE 1"
-            var arguments: StatementArguments = []
-            if let caseID { sql += " AND request.case_id = ?"; arguments += [caseID] }
-            if let counterpart { sql += " AND authority.party = ?"; arguments += [counterpart.uppercased()] }
-            if let state { sql += " AND request.state = ?"; arguments += [state] }
+            var sql = "SELECT r.*, \(Self.withheldCondition(clearance) ?? "0") AS withheld FROM request r JOIN authority a ON a.id = r.to_authority WHERE 1"
+            var arguments: StatementArguments = Self.withheldCondition(clearance) == nil ? [] : [asOf?.iso ?? "9999-12-31"]
+            if let caseID { sql += " AND r.case_id = ?"; arguments += [caseID] }
+            if let counterpart { sql += " AND a.party = ?"; arguments += [counterpart.uppercased()] }
+            if let state { sql += " AND r.state = ?"; arguments += [state] }
             if openOnly {
                 let closed = RequestState.allCases.filter(\.isTerminal).map { "'\($0.rawValue)'" }.joined(separator: ",")
-                sql += " AND request.state NOT IN (\(closed))"
+                sql += " AND r.state NOT IN (\(closed))"
             }
-            return try Request.fetchAll(db, sql: sql + " ORDER BY request.reference", arguments: arguments)
+            var shown: [Request] = []
+            var withheld = 0
+            for row in try Row.fetchAll(db, sql: sql + " ORDER BY r.reference", arguments: arguments) {
+                if row["withheld"] as Bool { withheld += 1 } else { shown.append(Request(row: row)) }
+            }
+            return (shown, withheld)
         }
     }
 
