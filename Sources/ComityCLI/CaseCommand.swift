@@ -32,9 +32,12 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List investigations.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
+        @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let cases = try global.openStore().cases()
+            let store = try global.openStore()
+            let (cases, withheld) = try store.cases(clearance: try clearance.level(store))
+            defer { if withheld > 0 { Output.note("\(withheld) case(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(cases)
             case .text:
@@ -50,11 +53,14 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
         @Argument var id: String
+        @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
             let store = try global.openStore()
-            let c = try store.caseFile(id)
-            let requests = try store.requests(case: c.id)
+            let level = try clearance.level(store)
+            let c = try store.caseFile(id, clearance: level)
+            let (requests, withheld) = try store.requests(case: c.id, clearance: level, asOf: try global.clerk().today)
+            defer { if withheld > 0 { Output.note("\(withheld) request(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(CaseDetail(case: c, requests: requests))
             case .text:

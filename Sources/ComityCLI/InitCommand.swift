@@ -43,6 +43,7 @@ extension ComityCommand {
         @OptionGroup var list: ListOptions
         @Argument(help: "A request reference, case id or engagement id.") var id: String?
         @Flag(help: "The audit trail: what left the database, when and by whom.") var audit = false
+        @OptionGroup var clearance: ClearanceOption
 
         func validate() throws {
             if id == nil && !audit { throw ValidationError("give a request reference, case id or engagement id, or --audit") }
@@ -50,7 +51,15 @@ extension ComityCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let events = audit ? try store.auditTrail(of: id) : try store.history(of: id!)
+            let level = try clearance.level(store)
+            var withheld = 0
+            let events: [Event]
+            if audit {
+                (events, withheld) = try store.auditTrail(of: id, clearance: level)
+            } else {
+                events = try store.history(of: id!, clearance: level, asOf: try global.clerk().today)
+            }
+            defer { if withheld > 0 { Output.note("\(withheld) export(s) of cases above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(events)
             case .text where audit:

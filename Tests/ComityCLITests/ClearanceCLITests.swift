@@ -169,4 +169,40 @@ struct ClearanceCLITests {
             #expect(!all.stderr.contains("withheld"))
         }
     }
+
+    @Test("histories, cases and the audit trail refuse or leave out what is above the clearance")
+    func historiesCasesAndAudit() throws {
+        try withSandbox { sandbox in
+            try Self.world(sandbox)
+            let low = ["--clearance", "confidential"]
+            for id in ["JP-ZEPHYR-001", "JP-MHI-2011-009", "ZEPHYR-2011"] {
+                for command in [["history", id], ["case", "show", id]] where command[0] == "history" || id == "ZEPHYR-2011" {
+                    let run = try sandbox.comity(command + low, today: "2011-11-28")
+                    #expect(run.status == 65, "\(command): \(run)")
+                    #expect(run.stdout.isEmpty && run.stderr.contains("above your clearance (confidential)"), "\(command): \(run.stderr)")
+                    #expect(!run.stderr.contains("Zephyr Harbour") && !run.stderr.contains("Zephyr reply"), "\(command) names only the id")
+                }
+            }
+            let mhi = try sandbox.comity(["history", "MHI-2011"] + low, today: "2011-11-28")
+            #expect(mhi.status == 0, "\(mhi)")
+            #expect(try sandbox.comity(["history", "JP-ZEPHYR-001", "--clearance", "secret"], today: "2011-11-28").status == 0)
+
+            let cases = try sandbox.comity(["case", "list"] + low, today: "2011-11-28")
+            #expect(cases.status == 0 && cases.stdout.contains("MHI-2011"), "\(cases)")
+            Self.expectNoSecrets(cases.stdout + cases.stderr, "case list")
+            #expect(cases.stderr.contains("1 case(s) above your clearance withheld"))
+            let show = try sandbox.comity(["case", "show", "MHI-2011", "--format", "json"] + low, today: "2011-11-28")
+            #expect(show.status == 0 && show.stdout.contains(DemoWorld.mhiRequest), "\(show)")
+            Self.expectNoSecrets(show.stdout + show.stderr, "case show")
+            #expect(show.stderr.contains("1 request(s) above your clearance withheld"))
+
+            let out = sandbox.path("zephyr.json")
+            #expect(try sandbox.comity(["export", "--case", "ZEPHYR-2011", "--out", out.path, "--clearance", "secret"], today: "2011-11-28").status == 0)
+            let audit = try sandbox.comity(["history", "--audit"] + low, today: "2011-11-28")
+            #expect(audit.status == 0, "\(audit)")
+            Self.expectNoSecrets(audit.stdout, "audit trail")
+            #expect(audit.stderr.contains("1 export(s) of cases above your clearance withheld"))
+            #expect(try sandbox.comity(["history", "--audit"], today: "2011-11-28").stdout.contains("ZEPHYR-2011"))
+        }
+    }
 }

@@ -18,10 +18,20 @@ extension ComityStore {
     /// The 'exported' events, oldest first: all of them, or those of one record (a case, a
     /// counterpart, or "database" for whole exports and backups).
     public func auditTrail(of id: String? = nil) throws(ComityError) -> [Event] {
+        try auditTrail(of: id, clearance: .secret).shown
+    }
+
+    /// The audit trail a reader cleared to `clearance` may see: the exports of a case classified
+    /// above it are left out and counted, as they name the case.
+    public func auditTrail(of id: String? = nil, clearance: Classification) throws(ComityError) -> (shown: [Event], withheld: Int) {
         try read { db in
             var query = Event.filter(Column("action") == Event.Action.exported.rawValue)
             if let id { query = query.filter(Column("subject_id") == id) }
-            return try query.order(Column("id")).fetchAll(db)
+            let events = try query.order(Column("id")).fetchAll(db)
+            guard let above = Self.levelsAbove(clearance) else { return (events, 0) }
+            let hidden = Set(try String.fetchAll(db, sql: "SELECT id FROM case_file WHERE classification IN (\(above))"))
+            let shown = events.filter { !($0.subjectType == .case && hidden.contains($0.subjectID)) }
+            return (shown, events.count - shown.count)
         }
     }
 

@@ -125,6 +125,22 @@ extension ComityStore {
         try read { db in try Self.caseFile(db, id) }
     }
 
+    /// The cases a reader cleared to `clearance` may see, and how many more are classified above it.
+    public func cases(clearance: Classification) throws(ComityError) -> (shown: [Case], withheld: Int) {
+        let all = try cases()
+        let shown = all.filter { $0.classification <= clearance }
+        return (shown, all.count - shown.count)
+    }
+
+    /// A case, refused in one sentence naming only the id given when it is classified above `clearance`.
+    public func caseFile(_ id: String, clearance: Classification) throws(ComityError) -> Case {
+        let found = try caseFile(id)
+        guard found.classification <= clearance else {
+            throw .invalid("case \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+        }
+        return found
+    }
+
     // MARK: - Lookups inside a transaction
 
     static func party(_ db: Database, _ code: String) throws -> Party {

@@ -98,14 +98,31 @@ extension ComityStore {
     }
 
     /// The history of a request, case, engagement or other record, oldest first.
-    public func history(of id: String) throws(ComityError) -> [Event] {
+    ///
+    /// The history of a request or case above `clearance` is refused, naming only the id given:
+    /// a request is above it when it, its case or a reply received by `asOf` is.
+    public func history(of id: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> [Event] {
         try read { db in
-            let events = try Event.filter(Column("subject_id") == id).order(Column("id")).fetchAll(db)
-            guard !events.isEmpty else {
-                throw ComityError.notFound(kind: "record", id: id, hint: "give a request reference, case id or engagement id")
+            try Self.requireCleared(db, id, asOf: asOf, clearance: clearance)
+            if let above = Self.levelsAbove(clearance),
+               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_file WHERE id = ? AND classification IN (\(above)))", arguments: [id]) == true {
+                throw ValidationFailure("case \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
             }
-            return events
+            return try Self.history(db, of: id)
         }
+    }
+
+    /// The history of a request, case, engagement or other record, oldest first, for a reader cleared for everything.
+    public func history(of id: String) throws(ComityError) -> [Event] {
+        try read { db in try Self.history(db, of: id) }
+    }
+
+    private static func history(_ db: Database, of id: String) throws -> [Event] {
+        let events = try Event.filter(Column("subject_id") == id).order(Column("id")).fetchAll(db)
+        guard !events.isEmpty else {
+            throw ComityError.notFound(kind: "record", id: id, hint: "give a request reference, case id or engagement id")
+        }
+        return events
     }
 
     // MARK: - Rules shared by add, move and reply
