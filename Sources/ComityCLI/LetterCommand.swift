@@ -85,9 +85,12 @@ struct LetterCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
         @Argument var reference: String
+        @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let entries = try global.openStore().letters(of: reference)
+            let store = try global.openStore()
+            let (entries, withheld) = try store.letters(of: reference, clearance: try clearance.level(store), asOf: try global.clerk().today)
+            defer { if withheld > 0 { Output.note("\(withheld) letter(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(entries)
             case .text:
@@ -104,9 +107,11 @@ struct LetterCommand: ParsableCommand {
         @Argument(help: "The register number, e.g. JP-EMB-CN/2011/0001.") var number: String
         @Option(help: "Write the document to this file instead of standard output.") var out: String?
         @Flag(help: "Show the register entry instead of the document.") var info = false
+        @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let letter = try global.openStore().letter(number: number)
+            let store = try global.openStore()
+            let letter = try store.letter(number: number, clearance: try clearance.level(store), asOf: try global.clerk().today)
             if info {
                 Output.fields([
                     ("number", letter.number), ("request", letter.requestReference), ("sender", letter.sender),

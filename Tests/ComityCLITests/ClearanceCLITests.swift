@@ -205,4 +205,32 @@ struct ClearanceCLITests {
             #expect(try sandbox.comity(["history", "--audit"], today: "2011-11-28").stdout.contains("ZEPHYR-2011"))
         }
     }
+
+    @Test("the letter register and an issued letter refuse or leave out what is above the clearance")
+    func letterRegister() throws {
+        try withSandbox { sandbox in
+            try Self.world(sandbox)
+            let issue = { (reference: String) throws -> String in
+                let run = try sandbox.comity(["letter", reference, "--as-of", "2011-11-28", "--issue", "--clearance", "secret",
+                                              "--templates", StallGolden.templates.path], today: "2011-11-28")
+                #expect(run.status == 0, "\(run)")
+                let list = try sandbox.comity(["letter", "list", reference, "--format", "json"], today: "2011-11-28")
+                return try #require(list.stdout.split(separator: "\"").first { $0.contains("/2011/") }.map(String.init))
+            }
+            let secret = try issue("JP-MHI-2011-009")
+            let plain = try issue(DemoWorld.mhiRequest)
+            let low = ["--clearance", "confidential"]
+            for command in [["letter", "list", "JP-MHI-2011-009"], ["letter", "show", secret], ["letter", "show", secret, "--info"]] {
+                let run = try sandbox.comity(command + low, today: "2011-11-28")
+                #expect(run.status == 65 && run.stdout.isEmpty, "\(command): \(run)")
+                #expect(run.stderr.contains("above your clearance (confidential)"))
+                #expect(!run.stderr.contains("Zephyr"))
+            }
+            let list = try sandbox.comity(["letter", "list", DemoWorld.mhiRequest] + low, today: "2011-11-28")
+            #expect(list.status == 0 && list.stdout.contains(plain), "\(list)")
+            let show = try sandbox.comity(["letter", "show", plain, "--info"] + low, today: "2011-11-28")
+            #expect(show.status == 0 && show.stdout.contains(plain), "\(show)")
+            #expect(try sandbox.comity(["letter", "show", secret, "--info"], today: "2011-11-28").status == 0)
+        }
+    }
 }

@@ -75,6 +75,26 @@ extension ComityStore {
         }
     }
 
+    /// The register of a request for a reader cleared to `clearance`: a request above it is
+    /// refused by its reference alone, letters above it are left out and counted.
+    public func letters(of reference: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> (shown: [LetterEntry], withheld: Int) {
+        try requireCleared(reference, asOf: asOf, clearance: clearance)
+        let all = try letters(of: reference)
+        let shown = all.filter { $0.classification <= clearance }
+        return (shown, all.count - shown.count)
+    }
+
+    /// One issued letter for a reader cleared to `clearance`: a letter above it, or one about a
+    /// request above it, is refused by its number alone.
+    public func letter(number: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> Letter {
+        let found = try letter(number: number)
+        let withheld = try read { db in try Self.isWithheld(db, found.requestReference, asOf: asOf, clearance: clearance) }
+        guard found.classification <= clearance, !withheld else {
+            throw .invalid("letter \(number) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+        }
+        return found
+    }
+
     /// One issued letter with its stored document, exactly as issued.
     public func letter(number: String) throws(ComityError) -> Letter {
         try read { db in
