@@ -40,9 +40,11 @@ struct ReplyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
         @Argument var reference: String
+        @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let replies = try global.openStore().replies(to: reference)
+            let store = try global.openStore()
+            let replies = try store.replies(to: reference, clearance: try clearance.level(store), asOf: try global.clerk().today)
             switch list.format {
             case .json: try Output.json(replies)
             case .text:
@@ -58,9 +60,11 @@ struct ReplyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
         @Argument var id: Int64
+        @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let p = try global.openStore().reply(id: id)
+            let store = try global.openStore()
+            let p = try store.reply(id: id, clearance: try clearance.level(store), asOf: try global.clerk().today)
             switch list.format {
             case .json: try Output.json(p)
             case .text:

@@ -233,4 +233,23 @@ struct ClearanceCLITests {
             #expect(try sandbox.comity(["letter", "show", secret, "--info"], today: "2011-11-28").status == 0)
         }
     }
+
+    @Test("replies of a request above the clearance, and a reply above it, are refused by reference or id alone")
+    func replies() throws {
+        try withSandbox { sandbox in
+            try Self.world(sandbox)
+            let low = ["--clearance", "confidential"]
+            let list = try sandbox.comity(["reply", "list", "JP-MHI-2011-009", "--format", "json"], today: "2011-11-28")
+            let idField = list.stdout.split(separator: ",").first { $0.contains("\"id\"") }
+            let id = try #require(idField).filter(\.isNumber)
+            for command in [["reply", "list", "JP-MHI-2011-009"], ["reply", "show", String(id)]] {
+                let run = try sandbox.comity(command + low, today: "2011-11-28")
+                #expect(run.status == 65 && run.stdout.isEmpty, "\(command): \(run)")
+                #expect(run.stderr.contains("above your clearance (confidential)") && !run.stderr.contains("Zephyr"), "\(run.stderr)")
+            }
+            let plain = try sandbox.comity(["reply", "list", DemoWorld.mhiRequest] + low, today: "2011-11-28")
+            #expect(plain.status == 0 && !plain.stdout.isEmpty, "\(plain)")
+            #expect(try sandbox.comity(["reply", "show", String(id)], today: "2011-11-28").stdout.contains("Zephyr reply summary"))
+        }
+    }
 }

@@ -72,6 +72,24 @@ extension ComityStore {
         }
     }
 
+    /// A request's replies for a reader cleared to `clearance`: a request above it (by itself,
+    /// its case or a reply received by `asOf`) is refused by its reference alone.
+    public func replies(to reference: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> [Reply] {
+        try requireCleared(reference, asOf: asOf, clearance: clearance)
+        return try replies(to: reference)
+    }
+
+    /// One reply for a reader cleared to `clearance`: a reply above it, or one to a request above
+    /// it, is refused by its id alone.
+    public func reply(id: Int64, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> Reply {
+        let found = try reply(id: id)
+        let withheld = try read { db in try Self.isWithheld(db, found.requestReference, asOf: asOf, clearance: clearance) }
+        guard found.classification <= clearance, !withheld else {
+            throw .invalid("reply \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+        }
+        return found
+    }
+
     public func reply(id: Int64) throws(ComityError) -> Reply {
         try read { db in
             guard let r = try Reply.fetchOne(db, key: id) else {
