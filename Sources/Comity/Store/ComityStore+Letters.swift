@@ -88,10 +88,7 @@ extension ComityStore {
     /// request above it, is refused by its number alone.
     public func letter(number: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> Letter {
         let found = try letter(number: number)
-        let withheld = try read { db in try Self.isWithheld(db, found.requestReference, asOf: asOf, clearance: clearance) }
-        guard found.classification <= clearance, !withheld else {
-            throw .invalid("letter \(number) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
-        }
+        try requireCleared("letter", number, classification: found.classification, request: found.requestReference, asOf: asOf, clearance: clearance)
         return found
     }
 

@@ -83,10 +83,7 @@ extension ComityStore {
     /// it, is refused by its id alone.
     public func reply(id: Int64, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> Reply {
         let found = try reply(id: id)
-        let withheld = try read { db in try Self.isWithheld(db, found.requestReference, asOf: asOf, clearance: clearance) }
-        guard found.classification <= clearance, !withheld else {
-            throw .invalid("reply \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
-        }
+        try requireCleared("reply", String(id), classification: found.classification, request: found.requestReference, asOf: asOf, clearance: clearance)
         return found
     }
 

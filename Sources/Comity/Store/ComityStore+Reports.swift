@@ -128,6 +128,17 @@ extension ComityStore {
         }
     }
 
+    /// Refuses a record about a request (a reply, a letter) that is classified above `clearance`
+    /// or whose request is, naming only the id given.
+    func requireCleared(
+        _ kind: String, _ id: String, classification: Classification, request reference: String, asOf: CalendarDate, clearance: Classification
+    ) throws(ComityError) {
+        let withheld = try read { db in try Self.isWithheld(db, reference, asOf: asOf, clearance: clearance) }
+        guard classification <= clearance, !withheld else {
+            throw .invalid("\(kind) \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+        }
+    }
+
     /// How many requests `scope` withholds for its clearance (see `StallScope.clearance`).
     public func withheldCount(_ scope: StallScope) throws(ComityError) -> Int {
         try read { db in try Self.withheldCount(db, scope) }
