@@ -134,11 +134,11 @@ extension ComityStore {
 
     /// A case, refused in one sentence naming only the id given when it is classified above `clearance`.
     public func caseFile(_ id: String, clearance: Classification) throws(ComityError) -> Case {
-        let found = try caseFile(id)
-        guard found.classification <= clearance else {
-            throw .invalid("case \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+        try read { db in
+            let found = try Self.caseFile(db, id)
+            if found.classification > clearance { throw Self.aboveClearance("case", id, clearance) }
+            return found
         }
-        return found
     }
 
     // MARK: - Lookups inside a transaction

@@ -133,9 +133,10 @@ extension ComityStore {
     func requireCleared(
         _ kind: String, _ id: String, classification: Classification, request reference: String, asOf: CalendarDate, clearance: Classification
     ) throws(ComityError) {
-        let withheld = try read { db in try Self.isWithheld(db, reference, asOf: asOf, clearance: clearance) }
-        guard classification <= clearance, !withheld else {
-            throw .invalid("\(kind) \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+        try read { db in
+            if try classification > clearance || Self.isWithheld(db, reference, asOf: asOf, clearance: clearance) {
+                throw Self.aboveClearance(kind, id, clearance)
+            }
         }
     }
 

@@ -79,8 +79,9 @@ extension ComityStore {
         clearance: Classification, asOf: CalendarDate? = nil
     ) throws(ComityError) -> (shown: [Request], withheld: Int) {
         try read { db in
-            var sql = "SELECT r.*, \(Self.withheldCondition(clearance) ?? "0") AS withheld FROM request r JOIN authority a ON a.id = r.to_authority WHERE 1"
-            var arguments: StatementArguments = Self.withheldCondition(clearance) == nil ? [] : [asOf?.iso ?? "9999-12-31"]
+            let condition = Self.withheldCondition(clearance)
+            var sql = "SELECT r.*, \(condition ?? "0") AS withheld FROM request r JOIN authority a ON a.id = r.to_authority WHERE 1"
+            var arguments: StatementArguments = condition == nil ? [] : [asOf?.iso ?? "9999-12-31"]
             if let caseID { sql += " AND r.case_id = ?"; arguments += [caseID] }
             if let counterpart { sql += " AND a.party = ?"; arguments += [counterpart.uppercased()] }
             if let state { sql += " AND r.state = ?"; arguments += [state] }
@@ -104,10 +105,7 @@ extension ComityStore {
     public func history(of id: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> [Event] {
         try read { db in
             try Self.requireCleared(db, id, asOf: asOf, clearance: clearance)
-            if let above = Self.levelsAbove(clearance),
-               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_file WHERE id = ? AND classification IN (\(above)))", arguments: [id]) == true {
-                throw ValidationFailure("case \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
-            }
+            if try Self.isCaseAbove(db, id, clearance: clearance) { throw Self.aboveClearance("case", id, clearance) }
             return try Self.history(db, of: id)
         }
     }

@@ -221,10 +221,21 @@ extension ComityStore {
                                  arguments: [reference, asOf]) ?? false
     }
 
+    /// The refusal of a record above the reader's clearance, naming only the id they gave.
+    static func aboveClearance(_ kind: String, _ id: String, _ clearance: Classification) -> ValidationFailure {
+        ValidationFailure("\(kind) \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+    }
+
+    /// Whether a case is classified above `clearance`; false for an id that is no case.
+    static func isCaseAbove(_ db: Database, _ id: String, clearance: Classification) throws -> Bool {
+        guard let above = levelsAbove(clearance) else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_file WHERE id = ? AND classification IN (\(above)))", arguments: [id]) ?? false
+    }
+
     /// Refuses one request the reader is not cleared for, naming only the reference they gave.
     static func requireCleared(_ db: Database, _ reference: String, asOf: CalendarDate, clearance: Classification) throws {
         if try isWithheld(db, reference, asOf: asOf, clearance: clearance) {
-            throw ValidationFailure("request \(reference) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")
+            throw aboveClearance("request", reference, clearance)
         }
     }
 }
