@@ -29,7 +29,7 @@ struct BasisCommand: ParsableCommand {
             let basis = LegalBasis(
                 id: id, instrument: instrument, instrumentJa: instrumentJa, kind: try LegalBasisKind.parse(kind, field: "kind"),
                 responsePeriod: try period.map { try Period(parsing: $0) }, parties: bindings, note: note)
-            try global.openStore().addBasis(basis, by: try global.clerk())
+            try global.openDesk().addBasis(basis)
             Output.write("recorded legal basis \(basis.id) (\(basis.instrument))\n")
         }
     }
@@ -40,7 +40,7 @@ struct BasisCommand: ParsableCommand {
         @OptionGroup var list: ListOptions
 
         func run() throws {
-            let bases = try global.openStore().bases()
+            let bases = try global.openDesk().bases()
             switch list.format {
             case .json: try Output.json(bases)
             case .text:
@@ -59,7 +59,7 @@ struct BasisCommand: ParsableCommand {
         @Argument var id: String
 
         func run() throws {
-            let b = try global.openStore().basis(id)
+            let b = try global.openDesk().basis(id)
             switch list.format {
             case .json: try Output.json(b)
             case .text:

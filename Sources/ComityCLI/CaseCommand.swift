@@ -23,7 +23,7 @@ struct CaseCommand: ParsableCommand {
                 id: id, title: title, leadAuthority: lead, offence: offence, incidentDate: incident,
                 discoveryDate: discovered, limitationDate: limitation,
                 classification: try Classification.parse(classification, field: "classification"), note: note)
-            try global.openStore().addCase(item, by: try global.clerk())
+            try global.openDesk().addCase(item)
             Output.write("recorded case \(item.id) (\(item.title))\n")
         }
     }
@@ -35,8 +35,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let store = try global.openStore()
-            let (cases, withheld) = try store.cases(clearance: try clearance.level(store))
+            let (cases, withheld) = try global.openDesk(clearance).cases()
             defer { if withheld > 0 { Output.note("\(withheld) case(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(cases)
@@ -56,10 +55,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let store = try global.openStore()
-            let level = try clearance.level(store)
-            let c = try store.caseFile(id, clearance: level)
-            let (requests, withheld) = try store.requests(case: c.id, clearance: level, asOf: try global.clerk().today)
+            let (c, requests, withheld) = try global.openDesk(clearance).caseFile(id)
             defer { if withheld > 0 { Output.note("\(withheld) request(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(CaseDetail(case: c, requests: requests))

@@ -22,7 +22,7 @@ struct EngagementCommand: ParsableCommand {
             let engagement = Engagement(
                 id: id, counterpart: try Party.validCode(counterpart), startDate: start, endDate: end ?? start,
                 level: try EngagementLevel.parse(level, field: "level"), title: title, place: place, note: note)
-            try global.openStore().addEngagement(engagement, by: try global.clerk())
+            try global.openDesk().addEngagement(engagement)
             Output.write("recorded engagement \(id) (\(title))\n")
         }
     }
@@ -36,7 +36,7 @@ struct EngagementCommand: ParsableCommand {
         @Option var note: String = ""
 
         func run() throws {
-            try global.openStore().reschedule(id, start: start, end: end ?? start, note: note, by: try global.clerk())
+            try global.openDesk().reschedule(id, start: start, end: end ?? start, note: note)
             Output.write("rescheduled \(id) to \(start.iso)\((end.map { "–\($0.iso)" }) ?? "")\n")
         }
     }
@@ -48,7 +48,7 @@ struct EngagementCommand: ParsableCommand {
         @Option var counterpart: String?
 
         func run() throws {
-            let items = try global.openStore().engagements(counterpart: counterpart)
+            let items = try global.openDesk().engagements(counterpart: counterpart)
             switch list.format {
             case .json: try Output.json(items)
             case .text:
@@ -66,7 +66,7 @@ struct EngagementCommand: ParsableCommand {
         @Argument var id: String
 
         func run() throws {
-            let e = try global.openStore().engagement(id)
+            let e = try global.openDesk().engagement(id)
             switch list.format {
             case .json: try Output.json(e)
             case .text:

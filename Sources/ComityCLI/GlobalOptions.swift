@@ -32,18 +32,21 @@ struct GlobalOptions: ParsableArguments {
         return Clerk(name: name, today: today ?? Self.systemToday())
     }
 
-    func openStore() throws -> ComityStore {
-        try ComityStore.open(at: databasePath, busyTimeout: try Self.busyTimeout())
+    /// The clerk's desk on the database, at the database's clearance or the lower one asked for.
+    func openDesk(_ clearance: ClearanceOption? = nil, repairingClearance: Bool = false) throws -> Desk {
+        try Desk.open(.sqlite(path: databasePath), clerk: try clerk(), clearance: try clearance?.requested(),
+                      busyTimeout: try Self.busyTimeout(), repairingClearance: repairingClearance)
     }
 
-    func createStore() throws -> ComityStore {
-        try ComityStore.create(at: databasePath, busyTimeout: try Self.busyTimeout())
+    /// A new database and its desk.
+    func createDesk() throws -> Desk {
+        try Desk.create(.sqlite(path: databasePath), clerk: try clerk(), busyTimeout: try Self.busyTimeout())
     }
 
     /// How long to wait for another program's lock: `COMITY_BUSY_TIMEOUT` seconds, else the library's default.
     static func busyTimeout() throws -> Double {
         guard let text = ProcessInfo.processInfo.environment["COMITY_BUSY_TIMEOUT"], !text.isEmpty else {
-            return ComityStore.defaultBusyTimeout
+            return Desk.defaultBusyTimeout
         }
         guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 3600 else {
             throw ValidationError("COMITY_BUSY_TIMEOUT must be a number of seconds from 0 to 3600, not '\(text)'")

@@ -7,8 +7,8 @@ extension ComityCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let store = try global.createStore()
-            Output.write("created \(store.path)\n")
+            let desk = try global.createDesk()
+            Output.write("created \(desk.path)\n")
         }
     }
 
@@ -18,16 +18,15 @@ extension ComityCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let clerk = try global.clerk()
-            let store = try global.createStore()
+            let desk = try global.createDesk()
             do {
-                try DemoWorld.load(into: store, by: clerk)
+                try DemoWorld.load(into: desk)
             } catch {
-                try? FileManager.default.removeItem(atPath: store.path)
+                try? FileManager.default.removeItem(atPath: desk.path)
                 throw error
             }
-            let summary = try DemoWorld.summary(of: store)
-            Output.write("created \(store.path) with \(summary)\n")
+            let summary = try DemoWorld.summary(of: desk)
+            Output.write("created \(desk.path) with \(summary)\n")
         }
     }
 
@@ -50,14 +49,13 @@ extension ComityCommand {
         }
 
         func run() throws {
-            let store = try global.openStore()
-            let level = try clearance.level(store)
+            let desk = try global.openDesk(clearance)
             var withheld = 0
             let events: [Event]
             if audit {
-                (events, withheld) = try store.auditTrail(of: id, clearance: level)
+                (events, withheld) = try desk.auditTrail(of: id)
             } else {
-                events = try store.history(of: id!, clearance: level, asOf: try global.clerk().today)
+                events = try desk.history(of: id!)
             }
             defer { if withheld > 0 { Output.note("\(withheld) export(s) of cases above your clearance withheld\n") } }
             switch list.format {

@@ -11,9 +11,9 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new file.", valueName: "path")) var path: String
 
     func run() throws {
-        let store = try global.openStore()
-        try store.backup(to: path, by: try global.clerk())
-        Output.write("backed up \(store.path) to \(path)\n")
+        let desk = try global.openDesk()
+        try desk.backup(to: path)
+        Output.write("backed up \(desk.path) to \(path)\n")
     }
 }
 
@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = try global.openStore().check()
+        let report = try global.openDesk(repairingClearance: true).check()
         if report.isSound { return Output.write(report.summary + "\n") }
         Output.write(report.problems.map { Sanitised.text($0, limit: 2000) + "\n" }.joined())
         throw ComityError.invalid("check found \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"); see the list on standard output")
@@ -45,15 +45,13 @@ struct CalendarCommand: ParsableCommand {
     @OptionGroup var clearance: ClearanceOption
 
     func run() throws {
-        let clerk = try global.clerk()
         let code = try counterpart.map { try Party.validCode($0) }
-        let store = try global.openStore()
-        let level = try clearance.level(store)
-        let feed = try store.calendarFeed(today: clerk.today, from: from, to: to, counterpart: code, clearance: level)
+        let desk = try global.openDesk(clearance)
+        let feed = try desk.calendarFeed(from: from, to: to, counterpart: code)
         let record = ExportRecord(kind: .calendar, format: "ics", counterpart: code, from: from, to: to,
                                   records: feed.entries.count, destination: DocumentOutput.absolute(out),
-                                  clearance: level, withheld: feed.withheld)
-        try DocumentOutput.emitAudited(feed.ics, to: out, record: record, store: store, by: clerk)
+                                  clearance: desk.clearance, withheld: feed.withheld)
+        try DocumentOutput.emitAudited(feed.ics, to: out, record: record, desk: desk)
     }
 }
 
@@ -75,11 +73,10 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var clearance: ClearanceOption
 
     func run() throws {
-        let clerk = try global.clerk()
         let code = try counterpart.map { try Party.validCode($0) }
         if format == .csv && out == nil { throw ValidationFailure("--format csv writes one file per table: give a folder with --out") }
-        let store = try global.openStore()
-        let scope = ExportScope(caseID: caseID, counterpart: code, clearance: try clearance.level(store))
+        let desk = try global.openDesk(clearance)
+        let scope = desk.exportScope(caseID: caseID, counterpart: code)
         let record = { (tally: ExportTally) in
             ExportRecord(kind: .export, format: format.rawValue, caseID: caseID, counterpart: code, records: tally.records,
                          destination: DocumentOutput.absolute(out), clearance: scope.clearance, withheld: tally.withheld)
@@ -89,15 +86,15 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .json:
                 var writer = InterchangeJSONWriter { bytes in try Output.send(Data(bytes)) }
-                _ = try store.writeExportRecorded(scope, into: &writer, by: clerk, record: record)
+                _ = try desk.writeExportRecorded(scope, into: &writer, record: record)
             case .xml, .csv: // csv without --out was refused above
                 var writer = InterchangeXMLWriter { bytes in try Output.send(Data(bytes)) }
-                _ = try store.writeExportRecorded(scope, into: &writer, by: clerk, record: record)
+                _ = try desk.writeExportRecorded(scope, into: &writer, record: record)
             }
             return
         }
         // Written whole under hidden names while the database is read, put in place once recorded.
-        try store.checkExportCanBeRecorded(record(ExportTally(records: 0, withheld: 0, classification: .unclassified)), by: clerk)
+        try desk.checkExportCanBeRecorded(record(ExportTally(records: 0, withheld: 0, classification: .unclassified)))
         let meter = TerminalProgress(label: "exporting")
         let staged: [DocumentFile.Staged]
         let tally: ExportTally
@@ -107,23 +104,23 @@ struct ExportCommand: ParsableCommand {
             let stream = try StagedFileStream(for: out)
             if format == .json {
                 var writer = InterchangeJSONWriter(sink: stream.write)
-                tally = try store.writeExport(scope, into: &writer, progress: meter.update)
+                tally = try desk.writeExport(scope, into: &writer, progress: meter.update)
             } else {
                 var writer = InterchangeXMLWriter(sink: stream.write)
-                tally = try store.writeExport(scope, into: &writer, progress: meter.update)
+                tally = try desk.writeExport(scope, into: &writer, progress: meter.update)
             }
             staged = [try stream.finish()]
         case .csv:
             var writer = try InterchangeCSVWriter(folder: out)
             createdFolder = writer.createdFolder
-            do { tally = try store.writeExport(scope, into: &writer, progress: meter.update) } catch {
+            do { tally = try desk.writeExport(scope, into: &writer, progress: meter.update) } catch {
                 writer.abandon()
                 throw error
             }
             staged = writer.files
         }
         meter.finish()
-        try DocumentOutput.audited(record(tally), store: store, by: clerk, undo: {
+        try DocumentOutput.audited(record(tally), desk: desk, undo: {
             staged.forEach { $0.discard() }
             if createdFolder { try? FileManager.default.removeItem(atPath: out) }
         }) { () throws(ComityError) in staged }
@@ -153,15 +150,15 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let desk = try global.openDesk()
         do {
             let meter = TerminalProgress(label: dryRun ? "checking" : "importing")
             defer { meter.finish() }
-            let summary = try store.importFile(path, limit: maxSize << 20, replace: replace, dryRun: dryRun, schemaPath: { () throws(ComityError) in
+            let summary = try desk.importFile(path, limit: maxSize << 20, replace: replace, dryRun: dryRun, schemaPath: { () throws(ComityError) in
                 do { return try templates.folder() + "/schemas/export.xsd" } catch { throw .document("\(error)") }
             }, progress: meter.update)
             Output.write(summary.text + "\n")
-        } catch let refused as ComityStore.ImportRefused {
+        } catch let refused as ImportRefused {
             // One problem is one line; several are listed first, one per line, then summed up.
             if refused.problems.count == 1 {
                 throw ComityError.invalid("import refused, nothing was written: \(refused.problems[0].description)")

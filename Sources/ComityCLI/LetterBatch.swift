@@ -3,14 +3,12 @@ import Foundation
 
 /// `letter --all-stalled`: the next letter for every stalled request, one file each, and an index page.
 struct LetterBatch {
-    let store: ComityStore
+    let desk: Desk
     let renderer: DocumentRenderer
-    let clerk: Clerk
     let language: LetterLanguage
     let format: DocumentKind
     let date: CalendarDate
     let counterpart: String?
-    let clearance: Classification
     let folder: String
     let issue: Bool
 
@@ -24,11 +22,10 @@ struct LetterBatch {
         // When issuing, files are staged before the register commits (a file that cannot be
         // written issues nothing) and placed after it (a crash in between leaves no file
         // bearing a number never issued).
-        let batch: ComityStore.LetterBatchResult
+        let batch: LetterBatchResult
         do {
-            batch = try store.letterBatch(
-                date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
-                clearance: clearance, issuedBy: issue ? clerk : nil,
+            batch = try desk.letterBatch(
+                date: date, counterpart: counterpart, language: language, format: format, renderer: renderer, issue: issue,
                 deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) }
             ) { batch in
                 let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)

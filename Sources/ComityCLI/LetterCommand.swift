@@ -38,24 +38,22 @@ struct LetterCommand: ParsableCommand {
         }
 
         func run() throws {
-            let clerk = try global.clerk()
             let language = try LetterLanguage.parse(lang, field: "language")
             guard let document = DocumentKind(rawValue: format.lowercased()) else {
                 throw ValidationFailure("'\(format)' is not a letter format; use xml or html")
             }
-            let date = asOf ?? clerk.today
-            let store = try global.openStore()
+            let desk = try global.openDesk(clearance)
+            let date = asOf ?? desk.clerk.today
             let renderer = try templates.renderer()
-            let level = try clearance.level(store)
             if allStalled {
-                return try LetterBatch(store: store, renderer: renderer, clerk: clerk, language: language, format: document,
-                                       date: date, counterpart: counterpart, clearance: level, folder: outDir!, issue: issue).run()
+                return try LetterBatch(desk: desk, renderer: renderer, language: language, format: document,
+                                       date: date, counterpart: counterpart, folder: outDir!, issue: issue).run()
             }
             let spec = LetterSpec(
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
-                language: language, format: document, date: date, clearance: level)
+                language: language, format: document, date: date, clearance: desk.clearance)
             guard issue else {
-                return try DocumentOutput.emit(try store.previewLetter(spec, renderer: renderer).document, to: out)
+                return try DocumentOutput.emit(try desk.previewLetter(spec, renderer: renderer).document, to: out)
             }
             // The document is written out before the issue is committed: a letter that cannot be
             // written is not issued, and its number stays free. A file is put in place only after
@@ -63,7 +61,7 @@ struct LetterCommand: ParsableCommand {
             var staged: DocumentFile.Staged?
             let letter: Letter
             do {
-                letter = try store.issueLetters([spec], renderer: renderer, by: clerk) { letters in
+                letter = try desk.issueLetters([spec], renderer: renderer) { letters in
                     if let out { staged = try DocumentFile.stage(letters[0].document, for: out) } else { try Output.send(letters[0].document) }
                 }[0]
             } catch {
@@ -88,8 +86,7 @@ struct LetterCommand: ParsableCommand {
         @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let store = try global.openStore()
-            let (entries, withheld) = try store.letters(of: reference, clearance: try clearance.level(store), asOf: try global.clerk().today)
+            let (entries, withheld) = try global.openDesk(clearance).letters(of: reference)
             defer { if withheld > 0 { Output.note("\(withheld) letter(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(entries)
@@ -110,8 +107,7 @@ struct LetterCommand: ParsableCommand {
         @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let store = try global.openStore()
-            let letter = try store.letter(number: number, clearance: try clearance.level(store), asOf: try global.clerk().today)
+            let letter = try global.openDesk(clearance).letter(number: number)
             if info {
                 Output.fields([
                     ("number", letter.number), ("request", letter.requestReference), ("sender", letter.sender),

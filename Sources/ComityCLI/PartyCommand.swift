@@ -15,7 +15,7 @@ struct PartyCommand: ParsableCommand {
 
         func run() throws {
             let party = try Party(code: code, name: name, formalName: formalName, nameJa: nameJa)
-            try global.openStore().addParty(party, by: try global.clerk())
+            try global.openDesk().addParty(party)
             Output.write("recorded party \(party.code) (\(party.name))\n")
         }
     }
@@ -26,7 +26,7 @@ struct PartyCommand: ParsableCommand {
         @OptionGroup var list: ListOptions
 
         func run() throws {
-            let parties = try global.openStore().parties()
+            let parties = try global.openDesk().parties()
             switch list.format {
             case .json: try Output.json(parties)
             case .text: Output.table(["CODE", "NAME", "FORMAL NAME"], parties.map { [$0.code, $0.name, $0.formalName] })
@@ -41,9 +41,9 @@ struct PartyCommand: ParsableCommand {
         @Argument var code: String
 
         func run() throws {
-            let store = try global.openStore()
-            let party = try store.party(code)
-            let authorities = try store.authorities(party: party.code)
+            let desk = try global.openDesk()
+            let party = try desk.party(code)
+            let authorities = try desk.authorities(party: party.code)
             switch list.format {
             case .json: try Output.json(PartyDetail(party: party, authorities: authorities))
             case .text:
@@ -82,7 +82,7 @@ struct AuthorityCommand: ParsableCommand {
             let authority = Authority(
                 id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"),
                 nameJa: nameJa, city: city, postedTo: try postedTo.map { try Party.validCode($0) })
-            try global.openStore().addAuthority(authority, by: try global.clerk())
+            try global.openDesk().addAuthority(authority)
             Output.write("recorded authority \(authority.id) (\(authority.name))\n")
         }
     }
@@ -94,7 +94,7 @@ struct AuthorityCommand: ParsableCommand {
         @Option(help: "Only this state's.") var party: String?
 
         func run() throws {
-            let authorities = try global.openStore().authorities(party: party)
+            let authorities = try global.openDesk().authorities(party: party)
             switch list.format {
             case .json: try Output.json(authorities)
             case .text:
@@ -110,7 +110,7 @@ struct AuthorityCommand: ParsableCommand {
         @Argument var id: String
 
         func run() throws {
-            let a = try global.openStore().authority(id)
+            let a = try global.openDesk().authority(id)
             switch list.format {
             case .json: try Output.json(a)
             case .text:

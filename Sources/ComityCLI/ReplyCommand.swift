@@ -28,8 +28,7 @@ struct ReplyCommand: ParsableCommand {
                     try RefusalGround.parse($0.trimmingCharacters(in: .whitespaces), field: "refusal ground")
                 },
                 classification: try Classification.parse(classification, field: "classification"))
-            let result = try global.openStore().addReply(
-                reply, counterpartReference: theirReference, keepState: keepState, by: try global.clerk())
+            let result = try global.openDesk().addReply(reply, counterpartReference: theirReference, keepState: keepState)
             let moved = result.moves.isEmpty ? "state unchanged" : "now " + result.moves.last!.rawValue
             Output.write("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))\n")
         }
@@ -43,8 +42,7 @@ struct ReplyCommand: ParsableCommand {
         @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let store = try global.openStore()
-            let replies = try store.replies(to: reference, clearance: try clearance.level(store), asOf: try global.clerk().today)
+            let replies = try global.openDesk(clearance).replies(to: reference)
             switch list.format {
             case .json: try Output.json(replies)
             case .text:
@@ -63,8 +61,7 @@ struct ReplyCommand: ParsableCommand {
         @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let store = try global.openStore()
-            let p = try store.reply(id: id, clearance: try clearance.level(store), asOf: try global.clerk().today)
+            let p = try global.openDesk(clearance).reply(id: id)
             switch list.format {
             case .json: try Output.json(p)
             case .text:

@@ -21,26 +21,24 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var templates: TemplateOptions
 
         func run() throws {
-            let clerk = try global.clerk()
             if let counterpart { _ = try Party.validCode(counterpart) }
-            let store = try global.openStore()
-            let level = try clearance.level(store)
+            let desk = try global.openDesk(clearance)
+            let date = asOf ?? desk.clerk.today
             if format == .json {
                 // Streamed: a report over a million requests is written as it is computed.
-                let date = asOf ?? clerk.today
                 if let out {
                     try DocumentFile.stream(to: out) { sink in
-                        try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, clearance: level, to: sink)
+                        try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, to: sink)
                     }
                     Output.note("wrote \(out)\n")
                 } else {
-                    try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, clearance: level) { bytes in
+                    try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before) { bytes in
                         try Output.send(Data(bytes))
                     }
                 }
                 return
             }
-            let report = try store.stallReport(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, before: before, clearance: level)
+            let report = try desk.stallReport(asOf: date, counterpart: counterpart, caseID: caseID, before: before)
             let document = format == .text ? report.text : try templates.renderer().render(report, as: format.kind!)
             try DocumentOutput.emit(document, to: out)
         }
@@ -69,8 +67,8 @@ enum DocumentOutput {
     }
 
     /// Writes an export to a file or standard output and records it in the history.
-    static func emitAudited(_ document: String, to path: String?, record: ExportRecord, store: ComityStore, by clerk: Clerk) throws {
-        try audited(record, store: store, by: clerk) { () throws(ComityError) in
+    static func emitAudited(_ document: String, to path: String?, record: ExportRecord, desk: Desk) throws {
+        try audited(record, desk: desk) { () throws(ComityError) in
             guard let path else {
                 try Output.send(document)
                 return []
@@ -84,11 +82,11 @@ enum DocumentOutput {
     /// staged (written whole under hidden names) before the commit and put in place after it.
     /// A file that cannot be written records nothing; a crash before the commit leaves no
     /// export in place, so no data leaves without its audit event.
-    static func audited(_ record: ExportRecord, store: ComityStore, by clerk: Clerk, undo: () -> Void = {},
+    static func audited(_ record: ExportRecord, desk: Desk, undo: () -> Void = {},
                         stage: () throws(ComityError) -> [DocumentFile.Staged]) throws {
         var staged: [DocumentFile.Staged] = []
         do {
-            try store.recordExport(record, by: clerk) { () throws(ComityError) in staged = try stage() }
+            try desk.recordExport(record) { () throws(ComityError) in staged = try stage() }
         } catch {
             staged.forEach { $0.discard() }
             undo()

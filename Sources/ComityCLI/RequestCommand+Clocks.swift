@@ -3,35 +3,33 @@ import Comity
 
 extension RequestCommand.List {
     func listStalled() throws {
-        let clerk = try global.clerk()
-        let store = try global.openStore()
         if let counterpart { _ = try Party.validCode(counterpart) }
-        let scope = ComityStore.StallScope(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, clearance: try clearance.level(store))
+        let desk = try global.openDesk(clearance)
+        let date = asOf ?? desk.clerk.today
+        let withheld: Int
         switch list.format {
-        case .json: try Output.json(try store.assessments(scope))
+        case .json:
+            let stalled = try desk.stalled(asOf: date, counterpart: counterpart, caseID: caseID)
+            try Output.json(stalled.shown)
+            withheld = stalled.withheld
         case .text:
             var table = TextTable(headers: ["REFERENCE", "TO", "CATEGORY", "SEVERITY", "BALL", "SENT", "DAYS", "NEXT STEP"])
             // Rows are made where the requests are assessed, on every core.
-            try store.forEachAssessment(scope, map: { a in
+            withheld = try desk.forEachStalled(asOf: date, counterpart: counterpart, caseID: caseID, map: { a in
                 [a.reference, a.counterpart, a.category?.rawValue ?? "-", a.severity?.rawValue ?? "-", a.ballWith.rawValue,
                  a.sentDate.iso, String(a.daysSinceSent), a.nextStep]
             }) { table.rows.append($0) }
             Output.write(table.rendered)
         }
-        let withheld = try store.withheldCount(scope)
         if withheld > 0 { Output.note("\(withheld) stalled request(s) above your clearance withheld\n") }
     }
 }
 
 extension RequestCommand.Show {
     func showClocks() throws {
-        let clerk = try global.clerk()
-        let store = try global.openStore()
-        let date = asOf ?? clerk.today
-        guard let assessment = try store.clocks(of: reference, asOf: date, clearance: try clearance.level(store)) else {
-            let r = try store.request(reference)
-            throw ValidationFailure("request \(reference) runs no clocks on \(date.iso): it is \(r.state.rawValue)\(r.sentDate.map { ", sent \($0.iso)" } ?? ", not sent"); choose another --as-of")
-        }
+        let desk = try global.openDesk(clearance)
+        let date = asOf ?? desk.clerk.today
+        let assessment = try desk.clocks(of: reference, asOf: date)
         switch list.format {
         case .json: try Output.json(assessment.clocks)
         case .text:
@@ -67,7 +65,7 @@ extension RequestCommand {
             let followUp = FollowUp(
                 requestReference: reference, date: on, kind: try EscalationStep.parse(kind, field: "follow-up kind"),
                 reference: number, restartsClock: resend, note: note)
-            let stored = try global.openStore().addFollowUp(followUp, by: try global.clerk())
+            let stored = try global.openDesk().addFollowUp(followUp)
             Output.write("recorded follow-up \(stored.id ?? 0) (\(stored.kind.rawValue)) to \(reference) on \(on.iso)\n")
         }
     }

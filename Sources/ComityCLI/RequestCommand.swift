@@ -34,9 +34,8 @@ struct RequestCommand: ParsableCommand {
                 classification: try Classification.parse(classification, field: "classification"),
                 sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note,
                 subjectJa: subjectJa)
-            let store = try global.openStore()
-            try store.addRequest(request, by: try global.clerk())
-            Output.write("recorded request \(reference), now \(try store.request(reference).state.rawValue)\n")
+            let stored = try global.openDesk().addRequest(request)
+            Output.write("recorded request \(reference), now \(stored.state.rawValue)\n")
         }
     }
 
@@ -59,11 +58,9 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             if stalled { return try listStalled() }
-            let store = try global.openStore()
-            let (requests, withheld) = try store.requests(
+            let (requests, withheld) = try global.openDesk(clearance).requests(
                 case: caseID, counterpart: counterpart,
-                state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open,
-                clearance: try clearance.level(store), asOf: try global.clerk().today)
+                state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open)
             defer { if withheld > 0 { Output.note("\(withheld) request(s) above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(requests)
@@ -86,10 +83,7 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             if explain { return try showClocks() }
-            let store = try global.openStore()
-            try store.requireCleared(reference, asOf: try global.clerk().today, clearance: try clearance.level(store))
-            let r = try store.request(reference)
-            let replies = try store.replies(to: reference)
+            let (r, replies) = try global.openDesk(clearance).request(reference)
             switch list.format {
             case .json: try Output.json(RequestDetail(request: r, replies: replies, allowedMoves: r.state.allowedMoves))
             case .text:
@@ -130,9 +124,7 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             let target = try RequestState.parse(state, field: "state")
-            let store = try global.openStore()
-            let before = try store.request(reference).state
-            try store.move(reference, to: target, on: on, note: note, by: try global.clerk())
+            let before = try global.openDesk().move(reference, to: target, on: on, note: note)
             Output.write("moved \(reference) from \(before.rawValue) to \(target.rawValue) on \(on.iso)\n")
         }
     }

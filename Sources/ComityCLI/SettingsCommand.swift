@@ -12,19 +12,19 @@ struct SettingsCommand: ParsableCommand {
         @OptionGroup var list: ListOptions
 
         func run() throws {
-            let store = try global.openStore()
-            let stored = try store.storedSettings()
+            let desk = try global.openDesk()
+            let stored = try desk.storedSettings()
             var rows: [SettingValue] = []
             for channel in Channel.allCases {
-                let settings = try store.settings(for: channel)
+                let settings = try desk.settings(for: channel)
                 for key in StallSettings.keys {
                     let source = stored.contains { $0.channel == channel.rawValue && $0.key == key } ? "channel"
                         : stored.contains { $0.channel == "*" && $0.key == key } ? "all channels" : "default"
                     rows.append(SettingValue(channel: channel.rawValue, key: key, value: settings.value(of: key), source: source))
                 }
             }
-            let clearanceSet = stored.contains { $0.channel == "*" && $0.key == ComityStore.clearanceKey }
-            rows.append(SettingValue(channel: "*", key: ComityStore.clearanceKey, value: try store.defaultClearance().rawValue,
+            let clearanceSet = stored.contains { $0.channel == "*" && $0.key == Desk.clearanceKey }
+            rows.append(SettingValue(channel: "*", key: Desk.clearanceKey, value: desk.clearance.rawValue,
                                      source: clearanceSet ? "all channels" : "default"))
             switch list.format {
             case .json: try Output.json(rows)
@@ -43,13 +43,13 @@ struct SettingsCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a threshold for one channel, or for all.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("One of: \(StallSettings.keys.joined(separator: ", ")), \(ComityStore.clearanceKey).")) var key: String
+        @Argument(help: ArgumentHelp("One of: \(StallSettings.keys.joined(separator: ", ")), \(Desk.clearanceKey).")) var key: String
         @Argument(help: "Days, or for response-period e.g. '20 working', or for clearance a level (\(Classification.choices)).") var value: String
         @Option(help: "Only this channel (default: every channel).") var channel: String?
 
         func run() throws {
             let scope = try channel.map { try Channel.parse($0, field: "channel") }
-            try global.openStore().setSetting(key, to: value, channel: scope, by: try global.clerk())
+            try global.openDesk(repairingClearance: key == Desk.clearanceKey).setSetting(key, to: value, channel: scope)
             Output.write("set \(key) = \(value) for \(scope?.rawValue ?? "every channel")\n")
         }
     }
@@ -62,7 +62,7 @@ struct SettingsCommand: ParsableCommand {
 
         func run() throws {
             let scope = try channel.map { try Channel.parse($0, field: "channel") }
-            try global.openStore().unsetSetting(key, channel: scope, by: try global.clerk())
+            try global.openDesk().unsetSetting(key, channel: scope)
             Output.write("removed \(key) for \(scope?.rawValue ?? "every channel")\n")
         }
     }
@@ -87,7 +87,7 @@ struct HolidaysCommand: ParsableCommand {
             do { entries = try ICalendarHolidayParser.parse(text) } catch {
                 throw ValidationFailure("\(file): \(error.description)")
             }
-            let count = try global.openStore().importHolidays(entries, party: code, source: (file as NSString).lastPathComponent, by: try global.clerk())
+            let count = try global.openDesk().importHolidays(entries, party: code, source: (file as NSString).lastPathComponent)
             let working = entries.filter(\.isWorkingDay).count
             Output.write("imported \(count) entries for \(code) (\(count - working) holidays, \(working) make-up working days)\n")
         }
@@ -103,7 +103,7 @@ struct HolidaysCommand: ParsableCommand {
         func run() throws {
             let clerk = try global.clerk()
             let code = try Party.validCode(party)
-            let calendar = try global.openStore().holidayCalendar(for: code)
+            let calendar = try global.openDesk().holidayCalendar(for: code)
             let y = year ?? clerk.today.year
             // The years a date may have: anything else cannot hold an entry.
             guard (try? CalendarDate(year: y, month: 1, day: 1)) != nil else {

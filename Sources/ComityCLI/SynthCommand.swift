@@ -21,18 +21,18 @@ extension ComityCommand {
             let clerk = try global.clerk()
             let world = SyntheticWorld(requests: requests, seed: seed, today: clerk.today, years: years)
             let renderer = noLetters ? nil : try templates.renderer()
-            let store = try ComityStore.create(at: global.databasePath)
+            let desk = try global.createDesk()
             let progress = TerminalProgress(label: "generating")
             let summary: SyntheticWorld.Summary
             do {
-                summary = try store.generate(world, renderer: renderer, progress: progress.update)
+                summary = try desk.generate(world, renderer: renderer, progress: progress.update)
             } catch {
-                try? FileManager.default.removeItem(atPath: store.path)
+                try? FileManager.default.removeItem(atPath: desk.path)
                 throw error
             }
             progress.finish()
             Output.write("""
-                created \(store.path): \(summary.parties) parties, \(summary.authorities) authorities, \(summary.bases) legal bases, \
+                created \(desk.path): \(summary.parties) parties, \(summary.authorities) authorities, \(summary.bases) legal bases, \
                 \(summary.cases) cases, \(summary.requests) requests (\(summary.openRequests) open), \(summary.replies) replies, \
                 \(summary.followUps) follow-ups, \(summary.letters) letters, \(summary.engagements) engagements, \
                 \(summary.holidays) holidays, \(summary.events) events in the history

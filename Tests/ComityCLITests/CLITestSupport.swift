@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Comity
+@testable import Comity
 
 /// What one run of a program produced.
 struct RunResult: Sendable, CustomStringConvertible {

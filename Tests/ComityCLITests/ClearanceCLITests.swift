@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Comity
+@testable import Comity
 
 /// `--clearance` on every document that lets records out: withheld items are counted, never named,
 /// and the mark is that of the highest item shown.

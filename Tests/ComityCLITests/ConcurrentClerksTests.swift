@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Comity
+@testable import Comity
 
 /// Eight clerks at once, each a shell loop of 200 `comity` commands on one database: replies,
 /// moves and letters, every letter from the same sender and so from one register.

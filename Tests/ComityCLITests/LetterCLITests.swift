@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Comity
+@testable import Comity
 
 /// Golden files and helpers of the letter CLI tests.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Comity
+@testable import Comity
 
 /// Several `comity letter … --issue` processes at once against one database: every issue
 /// succeeds, the register numbers of the sender stay unique and gapless, and every letter

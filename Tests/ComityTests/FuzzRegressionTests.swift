@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Comity
+@testable import Comity
 
 /// Inputs kept from fuzzing (see fuzz/README.md): every input that once crashed a fuzz target, and the
 /// nastiest seeds, fed to the same entry points. Each must be read or refused with a typed error, never trap.
@@ -40,7 +40,7 @@ struct FuzzRegressionTests {
         do {
             _ = try store.importDataset(dataset, dryRun: true)
             return []
-        } catch let refused as ComityStore.ImportRefused {
+        } catch let refused as ImportRefused {
             #expect(!refused.problems.isEmpty)
             return refused.problems.map(\.description)
         } catch {

@@ -137,7 +137,7 @@ struct InterchangeStreamingTests {
             var refusals: [[String]] = []
             for bulk in [true, false] {
                 let target = try ComityStore.create(at: dir.appendingPathComponent("bad-\(bulk).sqlite").path)
-                let refused = try #require(throws: ComityStore.ImportRefused.self) {
+                let refused = try #require(throws: ImportRefused.self) {
                     try target.importFile(bad, limit: 64 << 20, replace: false, dryRun: false, bulkLoad: bulk, schemaPath: { Self.schema() }, progress: { _, _ in })
                 }
                 refusals.append(refused.problems.map(\.description))
@@ -163,7 +163,7 @@ struct InterchangeStreamingTests {
             try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
             let target = try ComityStore.create(at: dir.appendingPathComponent("target.sqlite").path)
             let schema = try Self.schemaOf(target)
-            let refused = try #require(throws: ComityStore.ImportRefused.self) { try target.importFile(file, schemaPath: { Self.schema() }) }
+            let refused = try #require(throws: ImportRefused.self) { try target.importFile(file, schemaPath: { Self.schema() }) }
             #expect(refused.problems.count == 1 && refused.problems[0].location == "after import", "\(refused.problems)")
             #expect(try target.exportTables().allSatisfy { $0.rows.isEmpty })
             #expect(try Self.schemaOf(target) == schema)

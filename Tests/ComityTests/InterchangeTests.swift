@@ -235,7 +235,7 @@ struct InterchangeTests {
             text = text.replacingOccurrences(of: "\"start_date\": \"2011-12-25\"", with: "\"start_date\": \"2011-13-25\"")
             text = text.replacingOccurrences(of: "\"tables\": {", with: "\"tables\": {\n    \"gossip\": [],")
             let dataset = InterchangeJSON.decode(text, file: "bad.json")
-            let refused = try #require(throws: ComityStore.ImportRefused.self) { try target.importDataset(dataset) }
+            let refused = try #require(throws: ImportRefused.self) { try target.importDataset(dataset) }
             let shown = refused.problems.map(\.description)
             #expect(shown.contains { $0.contains("bad.json: parties[") && $0.contains("field 'code'") && $0.contains("expected text") }, "\(shown)")
             #expect(shown.contains { $0.contains("requests[") && $0.contains("field 'state'") && $0.contains("'stalled'") }, "\(shown)")
@@ -263,7 +263,7 @@ struct InterchangeTests {
             let engagements = folder.appendingPathComponent("engagements.csv")
             let edited = try String(contentsOf: engagements, encoding: .utf8).replacingOccurrences(of: "2011-12-26", with: "26/12/2011")
             try edited.write(to: engagements, atomically: true, encoding: .utf8)
-            let refused = try #require(throws: ComityStore.ImportRefused.self) { try target.importDataset(try InterchangeCSV.read(folder: folder.path)) }
+            let refused = try #require(throws: ImportRefused.self) { try target.importDataset(try InterchangeCSV.read(folder: folder.path)) }
             let shown = refused.problems.map(\.description)
             #expect(shown.contains { $0.contains("parties.csv: line ") && $0.contains("2 cells") }, "\(shown)")
             #expect(shown.contains { $0.contains("engagements.csv: line ") && $0.contains("end_date") && $0.contains("26/12/2011") }, "\(shown)")
@@ -275,7 +275,7 @@ struct InterchangeTests {
             let dataset = try InterchangeXML.decode(xml, file: "bad.xml", schemaPath: Self.schema)
             #expect(dataset.problems.count >= 2, "\(dataset.problems)")
             #expect(dataset.problems.allSatisfy { $0.location.hasPrefix("line ") && $0.location != "line 0" })
-            #expect(throws: ComityStore.ImportRefused.self) { try target.importDataset(dataset) }
+            #expect(throws: ImportRefused.self) { try target.importDataset(dataset) }
             #expect(try Self.json(target) == before)
         }
     }
@@ -287,7 +287,7 @@ struct InterchangeTests {
             let original = try Self.json(store)
             let changed = original.replacingOccurrences(of: "\"formal_name\": \"People's Republic of China\"", with: "\"formal_name\": \"PRC\"")
             #expect(changed != original)
-            let refused = try #require(throws: ComityStore.ImportRefused.self) { try store.importDataset(InterchangeJSON.decode(changed, file: "c.json")) }
+            let refused = try #require(throws: ImportRefused.self) { try store.importDataset(InterchangeJSON.decode(changed, file: "c.json")) }
             #expect(refused.problems.count == 1)
             #expect(refused.problems[0].description.contains("--replace"))
             let dry = try store.importDataset(InterchangeJSON.decode(changed, file: "c.json"), replace: true, dryRun: true)
@@ -297,7 +297,7 @@ struct InterchangeTests {
             #expect(done.replaced == 1)
             #expect(try Self.json(store) == changed)
             let edited = changed.replacingOccurrences(of: "\"actor\": \"Sato\"", with: "\"actor\": \"Mallory\"")
-            let history = try #require(throws: ComityStore.ImportRefused.self) { try store.importDataset(InterchangeJSON.decode(edited, file: "h.json"), replace: true) }
+            let history = try #require(throws: ImportRefused.self) { try store.importDataset(InterchangeJSON.decode(edited, file: "h.json"), replace: true) }
             #expect(history.problems.allSatisfy { $0.description.contains("append-only") })
             #expect(try Self.json(store) == changed)
         }
@@ -328,7 +328,7 @@ extension InterchangeTests {
             let state = try #require(text.range(of: #""state": "[a-z-]+""#, options: .regularExpression))
             text.replaceSubrange(state, with: "\"state\": \"executed\"")
             let target = try ComityStore.create(at: dir.appendingPathComponent("empty.sqlite").path)
-            let refused = try #require(throws: ComityStore.ImportRefused.self) { try target.importDataset(InterchangeJSON.decode(text, file: "x.json")) }
+            let refused = try #require(throws: ImportRefused.self) { try target.importDataset(InterchangeJSON.decode(text, file: "x.json")) }
             #expect(refused.problems.count == 1)
             #expect(refused.problems.first?.description.contains("after import: request ") == true, "\(refused.problems)")
             #expect(try target.exportTables().allSatisfy { $0.rows.isEmpty })
@@ -346,7 +346,7 @@ extension InterchangeTests {
             text = text.replacingOccurrences(of: "\"level\": \"leaders\"", with: "\"level\": \"emperors\"")
             text = text.replacingOccurrences(of: "\"lang\": \"en\"", with: "\"lang\": \"klingon\"")
             let target = try ComityStore.create(at: dir.appendingPathComponent("empty.sqlite").path)
-            let refused = try #require(throws: ComityStore.ImportRefused.self) { try target.importDataset(InterchangeJSON.decode(text, file: "x.json")) }
+            let refused = try #require(throws: ImportRefused.self) { try target.importDataset(InterchangeJSON.decode(text, file: "x.json")) }
             let shown = refused.problems.map(\.description)
             #expect(shown.contains { $0.contains("field 'channel'") && $0.contains("carrier-pigeon") }, "\(shown)")
             #expect(shown.contains { $0.contains("field 'level'") && $0.contains("emperors") }, "\(shown)")

@@ -9,7 +9,16 @@ public enum DemoWorld {
     public static let jaxaRequest = "JP-JAXA-2021-001"
     public static let nodaVisit = "NODA-BEIJING-2011"
 
-    public static func load(into store: ComityStore, by clerk: Clerk) throws(ComityError) {
+    /// Loads the demo cases into a new store through its desk.
+    public static func load(into desk: Desk) throws(ComityError) {
+        try load(into: desk.store, by: desk.clerk)
+    }
+
+    public static func summary(of desk: Desk) throws(ComityError) -> String {
+        try summary(of: desk.store)
+    }
+
+    static func load(into store: ComityStore, by clerk: Clerk) throws(ComityError) {
         func on(_ iso: String) -> Clerk { Clerk(name: clerk.name, today: date(iso)) }
         let setup = on("2011-08-11")
 
@@ -149,7 +158,7 @@ public enum DemoWorld {
     }
 
     /// "3 cases, 3 requests, 2 replies and 1 engagement".
-    public static func summary(of store: ComityStore) throws(ComityError) -> String {
+    static func summary(of store: ComityStore) throws(ComityError) -> String {
         let requests = try store.requests()
         var replies = 0
         for r in requests { replies += try store.replies(to: r.reference).count }

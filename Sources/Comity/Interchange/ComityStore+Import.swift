@@ -1,11 +1,12 @@
 import GRDB
 
 /// Imports an exported dataset: all or nothing, every problem reported at once.
+/// The import failed: every problem found, nothing written.
+public struct ImportRefused: Error, Sendable {
+    public var problems: [InterchangeProblem]
+}
+
 extension ComityStore {
-    /// The import failed: every problem found, nothing written.
-    public struct ImportRefused: Error, Sendable {
-        public var problems: [InterchangeProblem]
-    }
 
     private struct Rollback: Error {
         var summary: ImportSummary

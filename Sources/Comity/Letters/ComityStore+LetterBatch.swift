@@ -1,14 +1,15 @@
 import GRDB
 
 /// The next letter for every stalled request, composed in one transaction.
+/// What a batch produced: the letters, and the stalled requests that got none, with why.
+public struct LetterBatchResult: Sendable {
+    public var letters: [Letter]
+    public var skipped: [LetterIndex.Skipped]
+    /// Stalled requests above the clearance: counted, never named.
+    public var withheld = 0
+}
+
 extension ComityStore {
-    /// What a batch produced: the letters, and the stalled requests that got none, with why.
-    public struct LetterBatchResult: Sendable {
-        public var letters: [Letter]
-        public var skipped: [LetterIndex.Skipped]
-        /// Stalled requests above the clearance: counted, never named.
-        public var withheld = 0
-    }
 
     /// Composes the recommended next letter for every request stalled on `date` (optionally
     /// only those to `counterpart`), skipping requests where the ball is with us or a fact a

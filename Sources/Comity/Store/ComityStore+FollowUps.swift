@@ -4,12 +4,15 @@ import GRDB
 extension ComityStore {
     /// Records a follow-up sent about a request; a resend restarts the response clock.
     @discardableResult
-    public func addFollowUp(_ followUp: FollowUp, by clerk: Clerk) throws(ComityError) -> FollowUp {
+    func addFollowUp(_ followUp: FollowUp, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> FollowUp {
         try checked { () throws(ValidationFailure) in
             try Handle.checkText(followUp.reference, field: "letter reference", required: false, limit: 100)
             try Handle.checkText(followUp.note, field: "note", required: false)
         }
-        return try write { db in try Self.insertFollowUp(db, followUp, by: clerk) }
+        return try write { db in
+            _ = try Self.requireWritable(db, followUp.requestReference, clearance: clearance)
+            return try Self.insertFollowUp(db, followUp, by: clerk)
+        }
     }
 
     static func insertFollowUp(_ db: Database, _ followUp: FollowUp, by clerk: Clerk) throws -> FollowUp {
@@ -32,7 +35,7 @@ extension ComityStore {
             return stored
     }
 
-    public func followUps(of reference: String) throws(ComityError) -> [FollowUp] {
+    func followUps(of reference: String) throws(ComityError) -> [FollowUp] {
         try read { db in
             _ = try Self.request(db, reference)
             return try FollowUp.filter(Column("request_ref") == reference).order(Column("date"), Column("id")).fetchAll(db)

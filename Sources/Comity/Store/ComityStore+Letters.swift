@@ -4,8 +4,9 @@ import GRDB
 /// Follow-up letters: previews, and issuing into the sender's register.
 extension ComityStore {
     /// Renders a letter without recording anything.
-    public func previewLetter(_ spec: LetterSpec, renderer: DocumentRenderer) throws(ComityError) -> Letter {
+    func previewLetter(_ spec: LetterSpec, renderer: DocumentRenderer) throws(ComityError) -> Letter {
         try read { db in
+            _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
             let composer = try Self.composer(db, spec)
             return try Self.render(composer, spec, number: nil, renderer: renderer)
         }
@@ -13,14 +14,17 @@ extension ComityStore {
 
     /// Issues a letter: takes the next number of the sender's register for the letter's year,
     /// stores the document and its SHA-256, and records the follow-up, in one transaction.
-    public func issueLetter(_ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk) throws(ComityError) -> Letter {
+    func issueLetter(_ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk) throws(ComityError) -> Letter {
         try issueLetters([spec], renderer: renderer, by: clerk)[0]
     }
 
     /// Issues several letters in one transaction: all of them or none.
-    public func issueLetters(_ specs: [LetterSpec], renderer: DocumentRenderer, by clerk: Clerk, beforeCommit: ([Letter]) throws -> Void = { _ in }) throws(ComityError) -> [Letter] {
+    func issueLetters(_ specs: [LetterSpec], renderer: DocumentRenderer, by clerk: Clerk, beforeCommit: ([Letter]) throws -> Void = { _ in }) throws(ComityError) -> [Letter] {
         try write { db in
-            let letters = try specs.map { spec in try Self.issue(db, spec, renderer: renderer, by: clerk) }
+            let letters = try specs.map { spec in
+                _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
+                return try Self.issue(db, spec, renderer: renderer, by: clerk)
+            }
             try beforeCommit(letters)
             return letters
         }
@@ -67,7 +71,7 @@ extension ComityStore {
     }
 
     /// The register entries for a request, oldest first.
-    public func letters(of reference: String) throws(ComityError) -> [LetterEntry] {
+    func letters(of reference: String) throws(ComityError) -> [LetterEntry] {
         try read { db in
             _ = try Self.request(db, reference)
             return try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence", arguments: [reference])
@@ -77,32 +81,35 @@ extension ComityStore {
 
     /// The register of a request for a reader cleared to `clearance`: a request above it is
     /// refused by its reference alone, letters above it are left out and counted.
-    public func letters(of reference: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> (shown: [LetterEntry], withheld: Int) {
-        try requireCleared(reference, asOf: asOf, clearance: clearance)
-        let all = try letters(of: reference)
-        let shown = all.filter { $0.classification <= clearance }
-        return (shown, all.count - shown.count)
+    func letters(of reference: String, clearance: Classification) throws(ComityError) -> (shown: [LetterEntry], withheld: Int) {
+        try read { db in
+            _ = try Self.requireWritable(db, reference, clearance: clearance)
+            let all = try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence", arguments: [reference])
+                .map(Self.entry)
+            let shown = all.filter { $0.classification <= clearance }
+            return (shown, all.count - shown.count)
+        }
     }
 
     /// One issued letter for a reader cleared to `clearance`: a letter above it, or one about a
     /// request above it, is refused by its number alone.
-    public func letter(number: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> Letter {
-        let found = try letter(number: number)
-        try requireCleared("letter", number, classification: found.classification, request: found.requestReference, asOf: asOf, clearance: clearance)
-        return found
-    }
-
-    /// One issued letter with its stored document, exactly as issued.
-    public func letter(number: String) throws(ComityError) -> Letter {
+    func letter(number: String, clearance: Classification) throws(ComityError) -> Letter {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE number = ?", arguments: [number]) else {
                 throw ComityError.notFound(kind: "letter", id: number, hint: "see 'comity letter list REF'")
             }
             let e = Self.entry(row)
+            if try e.classification > clearance || Self.isWithheld(db, e.requestReference, asOf: nil, clearance: clearance) {
+                throw Self.aboveClearance("letter", number, clearance)
+            }
             return Letter(
                 number: e.number, requestReference: e.requestReference, sender: e.sender, kind: e.kind, language: e.language,
                 format: e.format, date: e.date, classification: e.classification, sha256: e.sha256, document: row["document"])
         }
+    }
+
+    func letter(number: String) throws(ComityError) -> Letter {
+        try letter(number: number, clearance: .secret)
     }
 
     static func entry(_ row: Row) -> LetterEntry {

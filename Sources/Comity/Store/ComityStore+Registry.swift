@@ -132,6 +132,30 @@ extension ComityStore {
         return (shown, all.count - shown.count)
     }
 
+    /// A case with the requests a reader cleared to `clearance` may see in it, checked and read in
+    /// one transaction; a case above it is refused by its id alone.
+    func caseWithRequests(_ id: String, clearance: Classification) throws(ComityError) -> (case: Case, requests: [Request], withheld: Int) {
+        try read { db in
+            let found = try Self.caseFile(db, id)
+            if found.classification > clearance { throw Self.aboveClearance("case", id, clearance) }
+            let (requests, withheld) = try Self.requests(db, case: id, counterpart: nil, state: nil, openOnly: false, clearance: clearance, asOf: nil)
+            return (found, requests, withheld)
+        }
+    }
+
+    /// Whether any case, request or reply is classified above `clearance`.
+    func holdsRecordsAbove(_ clearance: Classification) throws(ComityError) -> Bool {
+        guard let above = Self.levelsAbove(clearance) else { return false }
+        return try read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM case_file WHERE classification IN (\(above)))
+                    OR EXISTS (SELECT 1 FROM request WHERE classification IN (\(above)))
+                    OR EXISTS (SELECT 1 FROM reply WHERE classification IN (\(above)))
+                    OR EXISTS (SELECT 1 FROM letter WHERE classification IN (\(above)))
+                """) ?? false
+        }
+    }
+
     /// A case, refused in one sentence naming only the id given when it is classified above `clearance`.
     public func caseFile(_ id: String, clearance: Classification) throws(ComityError) -> Case {
         try read { db in

@@ -8,7 +8,9 @@ extension ComityStore {
     /// a refusal moves it to refused. With `keepState` the reply is recorded without a move.
     /// - Returns: the stored reply, with its id, and the states the request passed through.
     @discardableResult
-    public func addReply(_ reply: Reply, counterpartReference: String? = nil, keepState: Bool = false, by clerk: Clerk) throws(ComityError) -> (reply: Reply, moves: [RequestState]) {
+    func addReply(
+        _ reply: Reply, counterpartReference: String? = nil, keepState: Bool = false, clearance: Classification = .secret, by clerk: Clerk
+    ) throws(ComityError) -> (reply: Reply, moves: [RequestState]) {
         try checked { () throws(ValidationFailure) in
             try Handle.checkText(reply.summary, field: "summary", limit: 4000)
             if let promised = reply.promisedDate, promised <= reply.date {
@@ -20,7 +22,10 @@ extension ComityStore {
             if let theirs = counterpartReference { try Handle.checkText(theirs, field: "counterpart reference", limit: 100) }
         }
         return try write { db in
-            var request = try Self.request(db, reply.requestReference)
+            var request = try Self.requireWritable(db, reply.requestReference, clearance: clearance)
+            if reply.classification > clearance {
+                throw ValidationFailure("a \(reply.classification.rawValue) reply cannot be recorded with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
+            }
             guard request.state.isOpen else {
                 throw ValidationFailure("request \(request.reference) is \(request.state.rawValue), a final state; a new reply cannot be recorded (a corrected or renewed request is a new request)")
             }
@@ -65,7 +70,7 @@ extension ComityStore {
     }
 
     /// A request's replies, oldest first.
-    public func replies(to reference: String) throws(ComityError) -> [Reply] {
+    func replies(to reference: String) throws(ComityError) -> [Reply] {
         try read { db in
             _ = try Self.request(db, reference)
             return try Reply.filter(Column("request_ref") == reference).order(Column("date"), Column("id")).fetchAll(db)
@@ -73,26 +78,35 @@ extension ComityStore {
     }
 
     /// A request's replies for a reader cleared to `clearance`: a request above it (by itself,
-    /// its case or a reply received by `asOf`) is refused by its reference alone.
-    public func replies(to reference: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> [Reply] {
-        try requireCleared(reference, asOf: asOf, clearance: clearance)
-        return try replies(to: reference)
+    /// its case or any reply on record, whatever its date) is refused by its reference alone,
+    /// checked and read in one transaction.
+    func replies(to reference: String, clearance: Classification) throws(ComityError) -> [Reply] {
+        try read { db in
+            _ = try Self.request(db, reference)
+            try Self.requireCleared(db, reference, asOf: nil, clearance: clearance)
+            return try Self.replies(db, to: reference)
+        }
+    }
+
+    static func replies(_ db: Database, to reference: String) throws -> [Reply] {
+        try Reply.filter(Column("request_ref") == reference).order(Column("date"), Column("id")).fetchAll(db)
     }
 
     /// One reply for a reader cleared to `clearance`: a reply above it, or one to a request above
     /// it, is refused by its id alone.
-    public func reply(id: Int64, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> Reply {
-        let found = try reply(id: id)
-        try requireCleared("reply", String(id), classification: found.classification, request: found.requestReference, asOf: asOf, clearance: clearance)
-        return found
-    }
-
-    public func reply(id: Int64) throws(ComityError) -> Reply {
+    func reply(id: Int64, clearance: Classification) throws(ComityError) -> Reply {
         try read { db in
-            guard let r = try Reply.fetchOne(db, key: id) else {
+            guard let found = try Reply.fetchOne(db, key: id) else {
                 throw ComityError.notFound(kind: "reply", id: String(id), hint: "see 'comity reply list REF'")
             }
-            return r
+            if try found.classification > clearance || Self.isWithheld(db, found.requestReference, asOf: nil, clearance: clearance) {
+                throw Self.aboveClearance("reply", String(id), clearance)
+            }
+            return found
         }
+    }
+
+    func reply(id: Int64) throws(ComityError) -> Reply {
+        try reply(id: id, clearance: .secret)
     }
 }

@@ -9,7 +9,7 @@ extension ComityStore {
     /// that engagement's counterpart, stalled or not, each with a talking point.
     ///
     /// Requests above `clearance` are left out and only counted in `withheld`.
-    public func stallReport(
+    func stallReport(
         asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
         clearance: Classification = .secret
     ) throws(ComityError) -> StallReport {
@@ -26,7 +26,7 @@ extension ComityStore {
     ///
     /// Memory stays flat whatever the number of requests: findings are computed from
     /// streamed rows and written at once.
-    public func writeStallListing(
+    func writeStallListing(
         asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
         clearance: Classification = .secret, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
@@ -115,33 +115,32 @@ extension ComityStore {
     /// The clocks of one request as of a date, each able to explain itself.
     ///
     /// A request above `clearance` is refused, naming nothing but the reference given.
-    public func clocks(of reference: String, asOf: CalendarDate, clearance: Classification = .secret) throws(ComityError) -> Assessment? {
+    func clocks(of reference: String, asOf: CalendarDate, clearance: Classification = .secret) throws(ComityError) -> Assessment? {
         try read { db in try Self.assessment(db, of: reference, asOf: asOf, clearance: clearance) }
     }
 
-    /// Refuses a request above `clearance` (its replies counted up to `asOf`) in one sentence
-    /// naming only the reference given; a request that does not exist is not found.
-    public func requireCleared(_ reference: String, asOf: CalendarDate, clearance: Classification) throws(ComityError) {
+    /// The clocks of one request as of a date; a request that runs none then is refused with its state.
+    func clocksOrReason(of reference: String, asOf: CalendarDate, clearance: Classification) throws(ComityError) -> Assessment {
         try read { db in
-            _ = try Self.request(db, reference)
-            try Self.requireCleared(db, reference, asOf: asOf, clearance: clearance)
+            if let found = try Self.assessment(db, of: reference, asOf: asOf, clearance: clearance) { return found }
+            let r = try Self.request(db, reference)
+            throw ValidationFailure("request \(reference) runs no clocks on \(asOf.iso): it is \(r.state.rawValue)\(r.sentDate.map { ", sent \($0.iso)" } ?? ", not sent"); choose another --as-of")
         }
     }
 
-    /// Refuses a record about a request (a reply, a letter) that is classified above `clearance`
-    /// or whose request is, naming only the id given.
-    func requireCleared(
-        _ kind: String, _ id: String, classification: Classification, request reference: String, asOf: CalendarDate, clearance: Classification
-    ) throws(ComityError) {
+    /// A request with its replies for a reader cleared to `clearance`, checked and read in one
+    /// transaction: a request above it (by itself, its case or any reply on record) is refused in
+    /// one sentence naming only the reference given; a request that does not exist is not found.
+    func requestWithReplies(_ reference: String, clearance: Classification) throws(ComityError) -> (request: Request, replies: [Reply]) {
         try read { db in
-            if try classification > clearance || Self.isWithheld(db, reference, asOf: asOf, clearance: clearance) {
-                throw Self.aboveClearance(kind, id, clearance)
-            }
+            let found = try Self.request(db, reference)
+            try Self.requireCleared(db, reference, asOf: nil, clearance: clearance)
+            return (found, try Self.replies(db, to: reference))
         }
     }
 
     /// How many requests `scope` withholds for its clearance (see `StallScope.clearance`).
-    public func withheldCount(_ scope: StallScope) throws(ComityError) -> Int {
+    func withheldCount(_ scope: StallScope) throws(ComityError) -> Int {
         try read { db in try Self.withheldCount(db, scope) }
     }
 

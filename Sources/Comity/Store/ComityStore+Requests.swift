@@ -4,7 +4,7 @@ import GRDB
 extension ComityStore {
     /// Records a request. With a sent date it is recorded as transmitted on that date,
     /// its clearance and transmission landing in the history.
-    public func addRequest(_ request: Request, by clerk: Clerk) throws(ComityError) {
+    func addRequest(_ request: Request, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) {
         try checked { () throws(ValidationFailure) in
             try Handle.check(request.reference, field: "request reference")
             try Handle.checkText(request.subject, field: "subject", limit: 1000)
@@ -22,6 +22,10 @@ extension ComityStore {
             }
         }
         try write { db in
+            if request.classification > clearance {
+                throw ValidationFailure("a \(request.classification.rawValue) request cannot be recorded with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
+            }
+            if try Self.isCaseAbove(db, request.caseID, clearance: clearance) { throw Self.aboveClearance("case", request.caseID, clearance) }
             guard try Request.fetchOne(db, key: request.reference) == nil else {
                 throw ComityError.duplicate(kind: "request", id: request.reference)
             }
@@ -42,10 +46,11 @@ extension ComityStore {
     }
 
     /// Moves a request to `target` on `date`, if the state machine allows it.
-    public func move(_ reference: String, to target: RequestState, on date: CalendarDate, note: String = "", by clerk: Clerk) throws(ComityError) {
+    @discardableResult
+    func move(_ reference: String, to target: RequestState, on date: CalendarDate, note: String = "", clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> RequestState {
         try checked { () throws(ValidationFailure) in try Handle.checkText(note, field: "note", required: false) }
-        try write { db in
-            var request = try Self.request(db, reference)
+        return try write { db in
+            var request = try Self.requireWritable(db, reference, clearance: clearance)
             guard request.state.canMove(to: target) else {
                 throw ComityError.invalidMove(reference: reference, from: request.state, to: target, hint: "")
             }
@@ -59,26 +64,36 @@ extension ComityStore {
                 try request.update(db)
             }
             try Self.log(db, .request, reference, .moved, on: date, by: clerk, from: from, to: target, note: note)
+            return from
         }
     }
 
-    public func request(_ reference: String) throws(ComityError) -> Request {
+    func request(_ reference: String) throws(ComityError) -> Request {
         try read { db in try Self.request(db, reference) }
     }
 
     /// Requests in reference order, optionally narrowed.
-    public func requests(case caseID: String? = nil, counterpart: String? = nil, state: RequestState? = nil, openOnly: Bool = false) throws(ComityError) -> [Request] {
+    func requests(case caseID: String? = nil, counterpart: String? = nil, state: RequestState? = nil, openOnly: Bool = false) throws(ComityError) -> [Request] {
         try requests(case: caseID, counterpart: counterpart, state: state, openOnly: openOnly, clearance: .secret).shown
     }
 
     /// The requests a reader cleared to `clearance` may see, and how many more the filters
     /// match but are withheld: those classified above it, in a case above it, or with a reply
     /// above it received by `asOf` (any reply when nil), as a stall report withholds them.
-    public func requests(
+    func requests(
         case caseID: String? = nil, counterpart: String? = nil, state: RequestState? = nil, openOnly: Bool = false,
         clearance: Classification, asOf: CalendarDate? = nil
     ) throws(ComityError) -> (shown: [Request], withheld: Int) {
         try read { db in
+            try Self.requests(db, case: caseID, counterpart: counterpart, state: state, openOnly: openOnly, clearance: clearance, asOf: asOf)
+        }
+    }
+
+    static func requests(
+        _ db: Database, case caseID: String?, counterpart: String?, state: RequestState?, openOnly: Bool,
+        clearance: Classification, asOf: CalendarDate?
+    ) throws -> (shown: [Request], withheld: Int) {
+        do {
             let condition = Self.withheldCondition(clearance)
             var sql = "SELECT r.*, \(condition ?? "0") AS withheld FROM request r JOIN authority a ON a.id = r.to_authority WHERE 1"
             var arguments: StatementArguments = condition == nil ? [] : [asOf?.iso ?? "9999-12-31"]
@@ -101,17 +116,17 @@ extension ComityStore {
     /// The history of a request, case, engagement or other record, oldest first.
     ///
     /// The history of a request or case above `clearance` is refused, naming only the id given:
-    /// a request is above it when it, its case or a reply received by `asOf` is.
-    public func history(of id: String, clearance: Classification, asOf: CalendarDate) throws(ComityError) -> [Event] {
+    /// a request is above it when it, its case or any reply on record is.
+    func history(of id: String, clearance: Classification) throws(ComityError) -> [Event] {
         try read { db in
-            try Self.requireCleared(db, id, asOf: asOf, clearance: clearance)
+            try Self.requireCleared(db, id, asOf: nil, clearance: clearance)
             if try Self.isCaseAbove(db, id, clearance: clearance) { throw Self.aboveClearance("case", id, clearance) }
             return try Self.history(db, of: id)
         }
     }
 
     /// The history of a request, case, engagement or other record, oldest first, for a reader cleared for everything.
-    public func history(of id: String) throws(ComityError) -> [Event] {
+    func history(of id: String) throws(ComityError) -> [Event] {
         try read { db in try Self.history(db, of: id) }
     }
 

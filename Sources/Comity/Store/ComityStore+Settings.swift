@@ -1,14 +1,15 @@
 import GRDB
 
 /// Stall thresholds per channel, and states' holiday calendars.
+/// One stored setting.
+public struct StoredSetting: Hashable, Codable, Sendable {
+    /// A channel's raw value, or `*` for every channel.
+    public var channel: String
+    public var key: String
+    public var value: String
+}
+
 extension ComityStore {
-    /// One stored setting.
-    public struct SettingRow: Hashable, Codable, Sendable {
-        /// A channel's raw value, or `*` for every channel.
-        public var channel: String
-        public var key: String
-        public var value: String
-    }
 
     /// The thresholds in force for `channel`: defaults, then settings for every channel, then the channel's own.
     public func settings(for channel: Channel?) throws(ComityError) -> StallSettings {
@@ -24,10 +25,10 @@ extension ComityStore {
         return settings
     }
 
-    public func storedSettings() throws(ComityError) -> [SettingRow] {
+    public func storedSettings() throws(ComityError) -> [StoredSetting] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM setting ORDER BY channel, key").map {
-                SettingRow(channel: $0["channel"], key: $0["key"], value: $0["value"])
+                StoredSetting(channel: $0["channel"], key: $0["key"], value: $0["value"])
             }
         }
     }
@@ -58,14 +59,26 @@ extension ComityStore {
     /// The settings key of the default clearance, stored for every channel.
     public static let clearanceKey = "clearance"
 
+    /// The database's default clearance, or nil when none is set. A stored value that is not
+    /// exactly a level Comity knows stops the command: a clearance never fails open.
+    func storedClearance() throws(ComityError) -> Classification? {
+        try read { db in try Self.storedClearance(db) }
+    }
+
+    static func storedClearance(_ db: Database) throws -> Classification? {
+        guard let stored = try String.fetchOne(
+            db, sql: "SELECT value FROM setting WHERE channel = '*' AND key = ?", arguments: [clearanceKey]) else { return nil }
+        guard let level = Classification(rawValue: stored) else {
+            throw ComityError.invalid(
+                "the database's default clearance is set to '\(printable(String(stored.prefix(40))))', which is not a level (\(Classification.choices)); nothing is shown until it is set again with 'comity settings set clearance LEVEL'")
+        }
+        return level
+    }
+
     /// The clearance documents are produced for when none is given: the stored setting, else
     /// `secret` (nothing withheld), so a database kept by one clerk works as it always did.
-    public func defaultClearance() throws(ComityError) -> Classification {
-        try read { db in
-            let stored = try String.fetchOne(
-                db, sql: "SELECT value FROM setting WHERE channel = '*' AND key = ?", arguments: [Self.clearanceKey])
-            return stored.flatMap(Classification.init(rawValue:)) ?? .secret
-        }
+    func defaultClearance() throws(ComityError) -> Classification {
+        try storedClearance() ?? .secret
     }
 
     /// Removes a stored threshold so the default applies again.

@@ -214,11 +214,20 @@ extension ComityStore {
         return count
     }
 
-    /// Whether one request is withheld for `clearance` as of a date, whatever its state.
-    static func isWithheld(_ db: Database, _ reference: String, asOf: CalendarDate, clearance: Classification) throws -> Bool {
+    /// Whether one request is withheld for `clearance` as of a date, whatever its state; with no
+    /// date, every reply on record counts (a record read shows them all, whatever the date).
+    static func isWithheld(_ db: Database, _ reference: String, asOf: CalendarDate?, clearance: Classification) throws -> Bool {
         guard let withheld = withheldCondition(clearance) else { return false }
         return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM request r WHERE r.reference = ? AND \(withheld))",
-                                 arguments: [reference, asOf]) ?? false
+                                 arguments: [reference, asOf?.iso ?? "9999-12-31"]) ?? false
+    }
+
+    /// A request a clerk cleared to `clearance` may change: one above it (by itself, its case or
+    /// any reply on record) is refused by its reference alone, before any of its facts is weighed.
+    static func requireWritable(_ db: Database, _ reference: String, clearance: Classification) throws -> Request {
+        let found = try request(db, reference)
+        try requireCleared(db, reference, asOf: nil, clearance: clearance)
+        return found
     }
 
     /// The refusal of a record above the reader's clearance, naming only the id they gave.
@@ -233,7 +242,7 @@ extension ComityStore {
     }
 
     /// Refuses one request the reader is not cleared for, naming only the reference they gave.
-    static func requireCleared(_ db: Database, _ reference: String, asOf: CalendarDate, clearance: Classification) throws {
+    static func requireCleared(_ db: Database, _ reference: String, asOf: CalendarDate?, clearance: Classification) throws {
         if try isWithheld(db, reference, asOf: asOf, clearance: clearance) {
             throw aboveClearance("request", reference, clearance)
         }

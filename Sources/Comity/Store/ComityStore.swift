@@ -11,7 +11,7 @@ import Darwin
 ///
 ///     let store = try ComityStore.create(at: "comity.sqlite")
 ///     try store.addParty(Party(code: "JP"), by: clerk)
-public final class ComityStore: Sendable {
+final class ComityStore: Sendable {
     public let path: String
     /// How long an operation waits for another program's lock before giving up, in seconds.
     public let busyTimeout: Double

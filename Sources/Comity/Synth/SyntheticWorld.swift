@@ -44,7 +44,7 @@ extension ComityStore {
     ///
     /// With a renderer, some follow-ups are issued as real letters into the register; without
     /// one, follow-ups are recorded without letters.
-    public func generate(
+    func generate(
         _ world: SyntheticWorld, renderer: DocumentRenderer?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(ComityError) -> SyntheticWorld.Summary {
         guard world.requests >= 1, world.requests <= 10_000_000 else {
@@ -63,5 +63,14 @@ extension ComityStore {
             if let renderer { try builder.issueLetters(renderer: renderer) }
             return try builder.finalSummary()
         }
+    }
+}
+
+extension Desk {
+    /// Fills a new store with a synthetic world (see `SyntheticWorld`).
+    public func generate(
+        _ world: SyntheticWorld, renderer: DocumentRenderer?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(ComityError) -> SyntheticWorld.Summary {
+        try store.generate(world, renderer: renderer, progress: progress)
     }
 }

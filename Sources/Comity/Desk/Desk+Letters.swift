@@ -1,0 +1,38 @@
+/// Follow-up letters: previews, issuing, batches and the register.
+extension Desk {
+    /// Renders a letter without recording anything. The spec's clearance is the desk's.
+    public func previewLetter(_ spec: LetterSpec, renderer: DocumentRenderer) throws(ComityError) -> Letter {
+        try store.previewLetter(cleared(spec), renderer: renderer)
+    }
+
+    /// Issues letters in one transaction, all or none; `beforeCommit` can still abort it (to write files first).
+    public func issueLetters(_ specs: [LetterSpec], renderer: DocumentRenderer, beforeCommit: ([Letter]) throws -> Void = { _ in }) throws(ComityError) -> [Letter] {
+        try store.issueLetters(specs.map(cleared), renderer: renderer, by: clerk, beforeCommit: beforeCommit)
+    }
+
+    /// The recommended next letter for every stalled request the clerk may see (see `ComityStore.letterBatch`).
+    public func letterBatch(
+        date: CalendarDate, counterpart: String?, language: LetterLanguage, format: DocumentKind, renderer: DocumentRenderer,
+        issue: Bool, deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
+        beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
+    ) throws(ComityError) -> LetterBatchResult {
+        try store.letterBatch(date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
+                              clearance: clearance, issuedBy: issue ? clerk : nil, deliver: deliver, beforeCommit: beforeCommit)
+    }
+
+    /// The register of a request: letters above the clearance are left out and counted.
+    public func letters(of reference: String) throws(ComityError) -> (shown: [LetterEntry], withheld: Int) {
+        try store.letters(of: reference, clearance: clearance)
+    }
+
+    /// One issued letter exactly as issued; one above the clearance is refused by its number alone.
+    public func letter(number: String) throws(ComityError) -> Letter {
+        try store.letter(number: number, clearance: clearance)
+    }
+
+    private func cleared(_ spec: LetterSpec) -> LetterSpec {
+        var spec = spec
+        spec.clearance = min(spec.clearance, clearance)
+        return spec
+    }
+}

@@ -1,0 +1,39 @@
+/// Parties, authorities, legal bases and cases.
+extension Desk {
+    public func addParty(_ party: Party) throws(ComityError) {
+        try store.addParty(party, by: clerk)
+    }
+
+    public func addAuthority(_ authority: Authority) throws(ComityError) {
+        try store.addAuthority(authority, by: clerk)
+    }
+
+    public func addBasis(_ basis: LegalBasis) throws(ComityError) {
+        try store.addBasis(basis, by: clerk)
+    }
+
+    /// Records a case; one classified above the clearance is refused.
+    public func addCase(_ item: Case) throws(ComityError) {
+        if item.classification > clearance {
+            throw .invalid("a \(item.classification.rawValue) case cannot be recorded with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
+        }
+        try store.addCase(item, by: clerk)
+    }
+
+    public func parties() throws(ComityError) -> [Party] { try store.parties() }
+    public func party(_ code: String) throws(ComityError) -> Party { try store.party(code) }
+    public func authorities(party: String? = nil) throws(ComityError) -> [Authority] { try store.authorities(party: party) }
+    public func authority(_ id: String) throws(ComityError) -> Authority { try store.authority(id) }
+    public func bases() throws(ComityError) -> [LegalBasis] { try store.bases() }
+    public func basis(_ id: String) throws(ComityError) -> LegalBasis { try store.basis(id) }
+
+    /// The cases the clerk may see, and how many more are classified above the clearance.
+    public func cases() throws(ComityError) -> (shown: [Case], withheld: Int) {
+        try store.cases(clearance: clearance)
+    }
+
+    /// A case with the requests the clerk may see in it; a case above the clearance is refused by its id alone.
+    public func caseFile(_ id: String) throws(ComityError) -> (case: Case, requests: [Request], withheld: Int) {
+        try store.caseWithRequests(id, clearance: clearance)
+    }
+}

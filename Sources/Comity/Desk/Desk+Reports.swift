@@ -1,0 +1,45 @@
+/// Stall reports, briefs and clocks, for what the clerk may see.
+extension Desk {
+    /// A stall report (or, with `before`, a pre-summit brief) as of a date; requests above the
+    /// clearance are left out and only counted.
+    public func stallReport(
+        asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil
+    ) throws(ComityError) -> StallReport {
+        try store.stallReport(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
+    }
+
+    /// The stall report as compact JSON written to `sink` finding by finding, memory flat.
+    public func writeStallListing(
+        asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
+        to sink: @escaping ([UInt8]) throws -> Void
+    ) throws(ComityError) {
+        try store.writeStallListing(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, to: sink)
+    }
+
+    /// The stalled requests as of a date, and how many more are withheld for the clearance.
+    public func stalled(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil) throws(ComityError) -> (shown: [Assessment], withheld: Int) {
+        let scope = stallScope(asOf: asOf, counterpart: counterpart, caseID: caseID)
+        return (try store.assessments(scope), try store.withheldCount(scope))
+    }
+
+    /// Each stalled request's row as `map` makes it on the threads that assess them, handed to
+    /// `body` in reference order; returns how many more are withheld for the clearance.
+    public func forEachStalled<T: Sendable>(
+        asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil,
+        map: @escaping @Sendable (Assessment) throws -> T, _ body: (T) throws -> Void
+    ) throws(ComityError) -> Int {
+        let scope = stallScope(asOf: asOf, counterpart: counterpart, caseID: caseID)
+        try store.forEachAssessment(scope, map: map, body)
+        return try store.withheldCount(scope)
+    }
+
+    func stallScope(asOf: CalendarDate, counterpart: String?, caseID: String?) -> ComityStore.StallScope {
+        ComityStore.StallScope(asOf: asOf, counterpart: counterpart, caseID: caseID, clearance: clearance)
+    }
+
+    /// The clocks of one request as of a date, each able to explain itself. A request that runs
+    /// no clock on that date (not sent yet, or closed) is refused with its state.
+    public func clocks(of reference: String, asOf: CalendarDate) throws(ComityError) -> Assessment {
+        try store.clocksOrReason(of: reference, asOf: asOf, clearance: clearance)
+    }
+}
