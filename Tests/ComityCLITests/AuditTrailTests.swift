@@ -4,7 +4,7 @@ import Comity
 
 /// Exports, calendar feeds and backups leave an 'exported' event saying what, how much, where to
 /// and by whom; `comity history --audit` lists them; a failed export leaves none.
-@Suite("Audit trail of exports", .timeLimit(.minutes(5)))
+@Suite("Audit trail of exports")
 struct AuditTrailTests {
     /// The audit trail as JSON objects, oldest first.
     static func trail(_ box: Sandbox, _ extra: [String] = []) throws -> [[String: Any]] {

@@ -64,9 +64,10 @@ enum CLI {
         ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
     }
 
-    /// The fixed environment every run gets: no COMITY_DB unless given, a fixed USER.
+    /// The fixed environment every run gets: no COMITY_DB unless given, a fixed USER, and a lock
+    /// wait long enough for any machine however loaded (tests of a busy database set their own).
     static func environment(_ extra: [String: String]) -> [String: String] {
-        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "USER": "test-clerk", "LANG": "C.UTF-8", "TZ": "UTC"]
+        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "USER": "test-clerk", "LANG": "C.UTF-8", "TZ": "UTC", "COMITY_BUSY_TIMEOUT": "900"]
         if let home = ProcessInfo.processInfo.environment["HOME"] { env["HOME"] = home }
         for (key, value) in extra { env[key] = value }
         return env

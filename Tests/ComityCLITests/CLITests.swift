@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The `comity` binary, run as a clerk would: stdout, stderr and exit code.
-@Suite("comity command line", .timeLimit(.minutes(5)))
+@Suite("comity command line")
 struct CLITests {
     @Test("the built binary is found and documents its exit codes")
     func help() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// Eight clerks at once, each a shell loop of 200 `comity` commands on one database: replies,
 /// moves and letters, every letter from the same sender and so from one register.
-@Suite("Eight clerks writing one database at once", .timeLimit(.minutes(10)))
+@Suite("Eight clerks writing one database at once")
 struct ConcurrentClerksTests {
     static let workers = 8
     static let requestsPerWorker = 20

@@ -298,7 +298,7 @@ let hostileInputs: [Hostile] = [
     Hostile("database that is a pipe", ["party", "list"], "not a regular file", status: 74, store: .fifo),
 ]
 
-@Suite("Hostile input is refused with one clear line and changes nothing", .timeLimit(.minutes(10)))
+@Suite("Hostile input is refused with one clear line and changes nothing")
 struct HostileInputTests {
     @Test("the corpus has at least 60 cases, each with a distinct label")
     func enough() {
@@ -322,13 +322,11 @@ struct HostileInputTests {
             if !arguments.contains("--actor") { arguments += ["--actor", "Sato"] }
             if input.templates { arguments += ["--templates", HostileWorld.templates] }
             arguments += input.tail
-            let started = Date()
             let result = input.unprivileged
                 ? try CLI.comityUnprivileged(arguments, in: box.url, environment: input.environment)
                 : arguments.contains(where: { $0.contains(Hostile.byteFF) })
                 ? try CLI.shell(Self.script(arguments), in: box.url, environment: input.environment)
                 : try CLI.comity(arguments, in: box.url, environment: input.environment)
-            let seconds = Date().timeIntervalSince(started)
             holder?.release()
 
             #expect(result.status != 0, "\(result)")
@@ -336,7 +334,6 @@ struct HostileInputTests {
             #expect(result.stdout.isEmpty, "\(result)")
             #expect(CLI.unclearness(result.stderr).isEmpty, "\(CLI.unclearness(result.stderr)): \(result.stderr)")
             #expect(result.stderr.contains(input.phrase), "\(result.stderr)")
-            #expect(seconds < 20, "took \(seconds) s")
             #expect(try Self.state(of: db, input.store) == before, "the database changed")
             for prop in input.props { try Self.checkStill(prop, in: box) }
             #expect(!FileManager.default.fileExists(atPath: box.path("x.json").path), "a refused export left a file")

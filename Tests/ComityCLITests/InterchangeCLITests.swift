@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `comity backup`, `check`, `calendar`, `export` and `import`, run as a clerk would.
-@Suite("Interchange command line", .timeLimit(.minutes(5)))
+@Suite("Interchange command line")
 struct InterchangeCLITests {
     static let sqlite3 = URL(fileURLWithPath: "/usr/bin/sqlite3")
 

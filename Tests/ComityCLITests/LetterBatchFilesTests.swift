@@ -4,7 +4,7 @@ import Comity
 
 /// `letter --all-stalled` on a synthetic world: letters rendered and written on several threads
 /// still give one file per letter, identical to the single letter, or no file at all.
-@Suite("comity letter --all-stalled: files of a large batch", .timeLimit(.minutes(5)))
+@Suite("comity letter --all-stalled: files of a large batch")
 struct LetterBatchFilesTests {
     static let today = "2026-11-21"
 

@@ -197,7 +197,7 @@ enum LetterCLIWorld {
 
 // MARK: - Golden letters
 
-@Suite("comity letter: golden letters of the demo", .timeLimit(.minutes(5)))
+@Suite("comity letter: golden letters of the demo")
 struct LetterGoldenTests {
     @Test("golden preview of JP-MHI-2011-001 as of 2011-11-28", arguments: LetterGolden.cases)
     func golden(_ letter: LetterGolden.Case) throws {
@@ -270,7 +270,7 @@ struct LetterGoldenTests {
 
 // MARK: - Refusals
 
-@Suite("comity letter: refusals list everything missing", .timeLimit(.minutes(5)))
+@Suite("comity letter: refusals list everything missing")
 struct LetterRefusalCLITests {
     enum Refusal: String, CaseIterable, CustomTestStringConvertible {
         case noBasis, noEmbassy, noTheirReference, noJapaneseNames, everything
@@ -347,7 +347,7 @@ struct LetterRefusalCLITests {
 
 // MARK: - The register
 
-@Suite("comity letter: the register", .timeLimit(.minutes(5)))
+@Suite("comity letter: the register")
 struct LetterRegisterCLITests {
     @Test("--issue numbers, stores and records; show gives the letter back byte for byte; later letters cite earlier ones")
     func issueShowList() throws {
@@ -534,7 +534,7 @@ struct LetterRegisterCLITests {
 
 // MARK: - Letters for every stalled request
 
-@Suite("comity letter --all-stalled", .timeLimit(.minutes(5)))
+@Suite("comity letter --all-stalled")
 struct LetterBatchCLITests {
     @Test("on the demo as of 2011-11-28: one letter per stalled request and an index; nothing recorded")
     func demoPreview() throws {

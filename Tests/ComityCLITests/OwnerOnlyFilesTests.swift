@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every file Comity writes is readable by its owner only, whatever umask the clerk's shell has.
-@Suite("Files Comity writes are owner-only under any umask", .timeLimit(.minutes(5)))
+@Suite("Files Comity writes are owner-only under any umask")
 struct OwnerOnlyFilesTests {
     static let day = ["--today", "2024-01-10", "--actor", "Sato"]
 

@@ -4,7 +4,7 @@ import Comity
 
 /// The README's commands work as written: the short tour and the main job, run through a
 /// shell with the built `comity` on PATH, in a temp folder.
-@Suite("README", .timeLimit(.minutes(5)))
+@Suite("README")
 struct ReadmeTests {
     static let readme = StallGolden.repository.appendingPathComponent("README.md")
 

@@ -55,7 +55,7 @@ enum StallGolden {
     }
 }
 
-@Suite("comity report stall", .timeLimit(.minutes(5)))
+@Suite("comity report stall")
 struct ReportCLITests {
     /// The two documents under golden test: the plain report and the pre-summit brief.
     enum Report: String, CaseIterable, CustomTestStringConvertible {

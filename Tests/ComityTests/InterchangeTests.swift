@@ -30,7 +30,7 @@ struct InterchangeTests {
     /// Writes to the database directly, behind Comity's back.
     static func raw(_ path: String, _ body: (Database) throws -> Void) throws {
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(600)
         let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.writeWithoutTransaction { db in try body(db) }
         try queue.close()
