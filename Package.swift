@@ -20,15 +20,36 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The pure core: the model, clocks, the stall engine and letter composition. It imports
+        // no database and no template engine, so the compiler keeps the engine deterministic.
+        .target(name: "ComityCore"),
+        // Templates, XML validation and the files documents are written to.
         .target(
-            name: "Comity",
+            name: "ComityRender",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"),
-                // The SQLite C API itself, for reading and binding bulk rows without a Swift value per cell.
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "ComityCore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "CLibXML2",
+            ]
+        ),
+        // The store and its one front door, the clerk's Desk; interchange; letter batches.
+        .target(
+            name: "Comity",
+            dependencies: [
+                "ComityCore",
+                "ComityRender",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API itself, for reading and binding bulk rows without a Swift value per cell.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // The demo cases and the synthetic world, outside the production library.
+        .target(
+            name: "ComityWorlds",
+            dependencies: [
+                "Comity",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(name: "CHeapTuning"),
@@ -36,12 +57,13 @@ let package = Package(
             name: "ComityCLI",
             dependencies: [
                 "Comity",
+                "ComityWorlds",
                 "CHeapTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ComityTests", dependencies: ["Comity"], exclude: ["Fixtures"]),
-        .testTarget(name: "ComityCLITests", dependencies: ["Comity", "ComityCLI"]),
+        .testTarget(name: "ComityTests", dependencies: ["Comity", "ComityCore", "ComityRender", "ComityWorlds"], exclude: ["Fixtures"]),
+        .testTarget(name: "ComityCLITests", dependencies: ["Comity", "ComityCore", "ComityRender", "ComityWorlds", "ComityCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Comity
+import ComityWorlds
 
 extension ComityCommand {
     struct Init: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Comity
+import ComityWorlds
 import Foundation
 
 extension ComityCommand {

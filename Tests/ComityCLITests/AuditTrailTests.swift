@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Comity
+import ComityWorlds
 
 /// Exports, calendar feeds and backups leave an 'exported' event saying what, how much, where to
 /// and by whom; `comity history --audit` lists them; a failed export leaves none.

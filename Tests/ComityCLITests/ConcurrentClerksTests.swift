@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Eight clerks at once, each a shell loop of 200 `comity` commands on one database: replies,
 /// moves and letters, every letter from the same sender and so from one register.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// The front door from the command line: the clearance is the database's, reads and writes of a
 /// record above it are refused by its identifier alone whatever date is given, and a clearance

@@ -1,4 +1,5 @@
 import Comity
+import ComityWorlds
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Comity
+import ComityWorlds
 
 /// `letter --all-stalled` on a synthetic world: letters rendered and written on several threads
 /// still give one file per letter, identical to the single letter, or no file at all.

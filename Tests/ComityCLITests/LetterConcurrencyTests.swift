@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Several `comity letter … --issue` processes at once against one database: every issue
 /// succeeds, the register numbers of the sender stay unique and gapless, and every letter

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Comity
+import ComityWorlds
 
 /// The README's commands work as written: the short tour and the main job, run through a
 /// shell with the built `comity` on PATH, in a temp folder.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Comity
+import ComityWorlds
 
 /// Where the golden files live and how they are compared.
 ///

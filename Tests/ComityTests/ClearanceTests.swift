@@ -1,5 +1,8 @@
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Requests above the reader's clearance are left out of stall queries in SQL, and counted.
 @Suite("clearance")

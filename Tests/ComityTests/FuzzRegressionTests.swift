@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Inputs kept from fuzzing (see fuzz/README.md): every input that once crashed a fuzz target, and the
 /// nastiest seeds, fed to the same entry points. Each must be read or refused with a typed error, never trap.

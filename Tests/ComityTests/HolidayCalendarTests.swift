@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 private func date(_ iso: String) -> CalendarDate {
     do { return try CalendarDate(iso: iso) } catch { fatalError("bad test date \(iso)") }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Hostile text in every field a clerk types comes out escaped in the stall report's XML and
 /// HTML: no markup is injected, the XML stays valid, and every character survives the round trip.

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Exports written from a cursor and JSON imports read a record at a time, on synthetic worlds.
 @Suite("Streamed export and import")

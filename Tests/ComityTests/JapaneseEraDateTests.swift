@@ -1,5 +1,8 @@
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 private func date(_ iso: String) -> CalendarDate {
     do { return try CalendarDate(iso: iso) } catch { fatalError("bad test date \(iso)") }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// A batch renders its letters on several threads while it composes the next ones; what it
 /// produces must not depend on that: the same letters, in the same order, as one by one.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Hostile text in every field a clerk types that reaches a letter comes out escaped in XML and
 /// HTML letters of every kind and language: no markup is injected, the XML stays valid against

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// The register of issued letters: numbering per sender and year, the stored document and its
 /// digest, the follow-up it records, citations of earlier letters, all-or-nothing batches, and

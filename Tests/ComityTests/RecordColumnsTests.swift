@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Records read by column position agree with the same records read by column name.
 @Suite("Records read by column position")

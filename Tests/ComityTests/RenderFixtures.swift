@@ -1,5 +1,8 @@
 import Foundation
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// A throwaway template folder for one test, removed when the test drops it.
 final class TemplateFolder {

@@ -1,5 +1,8 @@
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 @Suite struct SafeXMLParserTests {
     let parser = SafeXMLParser(maxBytes: 1 << 20)

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// The stall engine on small constructed histories: each category appears on the day its
 /// threshold is reached and not the day before, with the finding's fields filled in.

@@ -1,5 +1,8 @@
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// The allowed-moves table of the domain brief (shared/domain.md, "Request states"), written
 /// out by hand so the tests do not check `RequestState.allowedMoves` against itself.

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Shared by the ComityTests suites: unique temp folders, a small world, dates.
 enum Fixture {

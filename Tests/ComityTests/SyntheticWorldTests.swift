@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// The synthetic world behind the benchmarks, and the streamed JSON stall report.
 @Suite("Synthetic worlds and the streamed stall report")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 @Suite struct TemplateLibraryLoadingTests {
     @Test func namesAreRelativePathsWithoutExtension() throws {

@@ -1,5 +1,8 @@
 import Foundation
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// A throwaway Comity database for one stall test, built through the public store API.
 ///

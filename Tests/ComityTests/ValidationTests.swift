@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Comity
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
 
 /// Rules checked against the demo world (`DemoWorld.load`) in a temp store.
 @Suite("Validation")

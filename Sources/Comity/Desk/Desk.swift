@@ -31,7 +31,7 @@ public final class Desk: Sendable {
     public let clearanceIsDefault: Bool
     /// Opened on a database whose clearance setting cannot be read, to set it again.
     let repairing: Bool
-    let store: ComityStore
+    @_spi(Worlds) public let store: ComityStore
 
     init(store: ComityStore, clerk: Clerk, clearance: Classification, clearanceIsDefault: Bool, repairing: Bool = false) {
         self.store = store

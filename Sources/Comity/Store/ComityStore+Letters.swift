@@ -32,6 +32,11 @@ extension ComityStore {
 
     /// Issues one letter inside a write transaction: the next register number, the stored
     /// document and the follow-up it records.
+    /// Issues one letter inside a write transaction of the caller's (the synthetic world's builder).
+    @_spi(Worlds) public static func issueLetter(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk) throws -> Letter {
+        try issue(db, spec, renderer: renderer, by: clerk)
+    }
+
     static func issue(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk, composer known: LetterComposer? = nil) throws -> Letter {
         let composer = try known ?? Self.composer(db, spec)
         let sequence = try Self.nextSequence(db, sender: composer.sender!.id, year: spec.date.year)

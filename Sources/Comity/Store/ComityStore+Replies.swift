@@ -8,7 +8,7 @@ extension ComityStore {
     /// a refusal moves it to refused. With `keepState` the reply is recorded without a move.
     /// - Returns: the stored reply, with its id, and the states the request passed through.
     @discardableResult
-    func addReply(
+    @_spi(Worlds) public func addReply(
         _ reply: Reply, counterpartReference: String? = nil, keepState: Bool = false, clearance: Classification = .secret, by clerk: Clerk
     ) throws(ComityError) -> (reply: Reply, moves: [RequestState]) {
         try checked { () throws(ValidationFailure) in
@@ -70,7 +70,7 @@ extension ComityStore {
     }
 
     /// A request's replies, oldest first.
-    func replies(to reference: String) throws(ComityError) -> [Reply] {
+    @_spi(Worlds) public func replies(to reference: String) throws(ComityError) -> [Reply] {
         try read { db in
             _ = try Self.request(db, reference)
             return try Reply.filter(Column("request_ref") == reference).order(Column("date"), Column("id")).fetchAll(db)

@@ -4,7 +4,7 @@ import GRDB
 extension ComityStore {
     /// Records a request. With a sent date it is recorded as transmitted on that date,
     /// its clearance and transmission landing in the history.
-    func addRequest(_ request: Request, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) {
+    @_spi(Worlds) public func addRequest(_ request: Request, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) {
         try checked { () throws(ValidationFailure) in
             try Handle.check(request.reference, field: "request reference")
             try Handle.checkText(request.subject, field: "subject", limit: 1000)
@@ -47,7 +47,7 @@ extension ComityStore {
 
     /// Moves a request to `target` on `date`, if the state machine allows it.
     @discardableResult
-    func move(_ reference: String, to target: RequestState, on date: CalendarDate, note: String = "", clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> RequestState {
+    @_spi(Worlds) public func move(_ reference: String, to target: RequestState, on date: CalendarDate, note: String = "", clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> RequestState {
         try checked { () throws(ValidationFailure) in try Handle.checkText(note, field: "note", required: false) }
         return try write { db in
             var request = try Self.requireWritable(db, reference, clearance: clearance)
@@ -73,7 +73,7 @@ extension ComityStore {
     }
 
     /// Requests in reference order, optionally narrowed.
-    func requests(case caseID: String? = nil, counterpart: String? = nil, state: RequestState? = nil, openOnly: Bool = false) throws(ComityError) -> [Request] {
+    @_spi(Worlds) public func requests(case caseID: String? = nil, counterpart: String? = nil, state: RequestState? = nil, openOnly: Bool = false) throws(ComityError) -> [Request] {
         try requests(case: caseID, counterpart: counterpart, state: state, openOnly: openOnly, clearance: .secret).shown
     }
 

@@ -11,7 +11,7 @@ import Darwin
 ///
 ///     let store = try ComityStore.create(at: "comity.sqlite")
 ///     try store.addParty(Party(code: "JP"), by: clerk)
-final class ComityStore: Sendable {
+@_spi(Worlds) public final class ComityStore: Sendable {
     public let path: String
     /// How long an operation waits for another program's lock before giving up, in seconds.
     public let busyTimeout: Double
@@ -115,7 +115,7 @@ final class ComityStore: Sendable {
     }
 
     /// Runs `body` in one write transaction, mapping SQLite failures to `ComityError`.
-    func write<T>(_ body: (Database) throws -> T) throws(ComityError) -> T {
+    @_spi(Worlds) public func write<T>(_ body: (Database) throws -> T) throws(ComityError) -> T {
         do {
             return try queue.write { db in try body(db) }
         } catch {

@@ -23,8 +23,8 @@ extension Event.Action: DatabaseValueConvertible {}
 extension Event.Subject: DatabaseValueConvertible {}
 
 /// JSON text for list-valued columns.
-enum JSONColumn {
-    static func encode<T: Encodable>(_ value: T) -> String {
+@_spi(Worlds) public enum JSONColumn {
+    @_spi(Worlds) public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)

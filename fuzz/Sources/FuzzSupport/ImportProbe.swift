@@ -1,4 +1,4 @@
-import Comity
+@_spi(Worlds) import Comity
 import Foundation
 
 /// Runs a parsed dataset through the whole import check, against one empty store made per process.

@@ -11,7 +11,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
     case object([String: TemplateValue])
 
     /// Whether a `{{#section}}` shows: non-empty text, any number, `true`, a non-empty list, any object.
-    var isTruthy: Bool {
+    package var isTruthy: Bool {
         switch self {
         case .text(let string): return !string.isEmpty
         case .number: return true
@@ -22,7 +22,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
     }
 
     /// A short word for messages, e.g. "a list".
-    var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .text: return "text"
         case .number: return "a number"

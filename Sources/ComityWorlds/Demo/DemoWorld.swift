@@ -1,3 +1,4 @@
+@_spi(Worlds) import Comity
 /// The three cases of the domain brief, as publicly reported, for `comity demo`.
 ///
 /// Each step is recorded on its historical date, so the demo is the same whatever day

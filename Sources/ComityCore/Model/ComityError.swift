@@ -78,7 +78,7 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// "a" or "an" before a noun, for messages.
-func article(_ noun: String) -> String {
+package func article(_ noun: String) -> String {
     guard let first = noun.lowercased().first else { return "a" }
     return "aeiou".contains(first) ? "an" : "a"
 }

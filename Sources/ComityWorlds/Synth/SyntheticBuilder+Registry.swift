@@ -1,3 +1,4 @@
+@_spi(Worlds) import Comity
 import GRDB
 
 /// Parties, authorities, embassies, legal bases, holidays and engagements of a synthetic world.

@@ -1,3 +1,4 @@
+@_spi(Worlds) import Comity
 import GRDB
 
 /// Writes a synthetic world row by row with prepared statements, mirroring what the
@@ -57,7 +58,7 @@ struct SyntheticBuilder {
                         promised: CalendarDate?, grounds: [RefusalGround], classification: Classification) throws -> Int64 {
         try insertReply.execute(arguments: [
             reference, date, authority, kind.rawValue, SyntheticCatalogue.summary(kind), promised,
-            grounds.isEmpty ? "[]" : JSONColumn.encode(grounds), classification.rawValue,
+            grounds.isEmpty ? "[]" : Comity.JSONColumn.encode(grounds), classification.rawValue,
         ])
         summary.replies += 1
         return db.lastInsertedRowID

@@ -59,8 +59,8 @@ public struct Authority: Hashable, Codable, Sendable {
 }
 
 /// Checks a handle that clerks type on the command line (case ids, references, authority ids).
-enum Handle {
-    static func check(_ value: String, field: String) throws(ValidationFailure) {
+package enum Handle {
+    package static func check(_ value: String, field: String) throws(ValidationFailure) {
         let allowed = value.unicodeScalars.allSatisfy { s in
             (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))) || "-_./".unicodeScalars.contains(s)
         }
@@ -69,7 +69,7 @@ enum Handle {
         }
     }
 
-    static func checkText(_ value: String, field: String, required: Bool = true, limit: Int = 4000) throws(ValidationFailure) {
+    package static func checkText(_ value: String, field: String, required: Bool = true, limit: Int = 4000) throws(ValidationFailure) {
         if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationFailure("the \(field) is empty; give \(article(field)) \(field)")
         }

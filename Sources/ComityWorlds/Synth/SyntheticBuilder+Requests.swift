@@ -1,3 +1,4 @@
+@_spi(Worlds) import Comity
 import GRDB
 
 /// Cases and requests of a synthetic world, each lived through from transmission to today.
@@ -29,7 +30,7 @@ extension SyntheticBuilder {
                                  classification, sent_date, counterpart_reference, state, preserved_until, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
             """)
-        let encodedItems = SyntheticCatalogue.offences.map { o in [JSONColumn.encode(Array(o.items.prefix(2))), JSONColumn.encode(o.items)] }
+        let encodedItems = SyntheticCatalogue.offences.map { o in [Comity.JSONColumn.encode(Array(o.items.prefix(2))), Comity.JSONColumn.encode(o.items)] }
         let span = start.days(until: world.today)
         var left = 0
         var caseID = ""
@@ -192,7 +193,7 @@ extension SyntheticBuilder {
     mutating func issueLetters(renderer: DocumentRenderer) throws {
         pendingLetters.sort { ($0.date, $0.reference) < ($1.date, $1.reference) }
         for spec in pendingLetters {
-            _ = try ComityStore.issue(db, spec, renderer: renderer, by: clerk)
+            _ = try ComityStore.issueLetter(db, spec, renderer: renderer, by: clerk)
         }
     }
 }

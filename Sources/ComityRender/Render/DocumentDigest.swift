@@ -2,10 +2,10 @@ import Crypto
 import Foundation
 
 /// The SHA-256 the register keeps for each document, as 64 lowercase hexadecimal digits.
-enum DocumentDigest {
+package enum DocumentDigest {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func sha256(_ text: String) -> String {
+    package static func sha256(_ text: String) -> String {
         var text = text
         let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
         var hex: [UInt8] = []

@@ -23,6 +23,19 @@ public struct LetterSpec: Sendable {
 
 /// A rendered letter: a preview, or an issued letter with its register number.
 public struct Letter: Codable, Sendable, Hashable {
+    package init(number: String? = nil, requestReference: String, sender: String, kind: EscalationStep, language: LetterLanguage, format: String, date: CalendarDate, classification: Classification, sha256: String, document: String) {
+        self.number = number
+        self.requestReference = requestReference
+        self.sender = sender
+        self.kind = kind
+        self.language = language
+        self.format = format
+        self.date = date
+        self.classification = classification
+        self.sha256 = sha256
+        self.document = document
+    }
+
     /// The register number; nil for a preview.
     public var number: String?
     public var requestReference: String
@@ -44,6 +57,18 @@ public struct Letter: Codable, Sendable, Hashable {
 
 /// Registered letter summary (without the document) for listings.
 public struct LetterEntry: Codable, Sendable, Hashable {
+    package init(number: String, requestReference: String, sender: String, kind: EscalationStep, language: LetterLanguage, format: String, date: CalendarDate, classification: Classification, sha256: String) {
+        self.number = number
+        self.requestReference = requestReference
+        self.sender = sender
+        self.kind = kind
+        self.language = language
+        self.format = format
+        self.date = date
+        self.classification = classification
+        self.sha256 = sha256
+    }
+
     public var number: String
     public var requestReference: String
     public var sender: String

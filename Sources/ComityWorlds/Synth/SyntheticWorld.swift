@@ -1,3 +1,4 @@
+@_spi(Worlds) import Comity
 import GRDB
 
 /// A deterministic, realistic world for measuring Comity at scale.
@@ -44,7 +45,7 @@ extension ComityStore {
     ///
     /// With a renderer, some follow-ups are issued as real letters into the register; without
     /// one, follow-ups are recorded without letters.
-    func generate(
+    @_spi(Worlds) public func generate(
         _ world: SyntheticWorld, renderer: DocumentRenderer?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(ComityError) -> SyntheticWorld.Summary {
         guard world.requests >= 1, world.requests <= 10_000_000 else {

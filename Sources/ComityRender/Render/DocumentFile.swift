@@ -22,7 +22,7 @@ public enum DocumentFile {
     /// after, so a crash in between never leaves a file bearing a number that was not issued.
     public struct Staged: Sendable {
         public let path: String
-        let temporary: String
+        package let temporary: String
         let target: String
 
         /// Renames the document to its destination, replacing what was there.
@@ -58,7 +58,7 @@ public enum DocumentFile {
     }
 
     /// Where a document for `path` goes, and the hidden name beside it to write it under first.
-    static func unwritten(_ path: String) throws(ComityError) -> Staged {
+    package static func unwritten(_ path: String) throws(ComityError) -> Staged {
         let target = try destination(path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()

@@ -3,14 +3,14 @@
 /// swift-mustache keeps its parsed tokens private, so the tags are scanned
 /// here. The scan follows the parser's rules for `{{ }}` tags; templates that
 /// change delimiters are refused, since their tags could not be checked.
-struct TemplateTags: Sendable {
+package struct TemplateTags: Sendable {
     /// Partials included with `{{> name}}` or `{{< name}}`, with their lines.
     private(set) var partials: [(name: String, line: Int)] = []
     /// The first component of every key the template names.
     private(set) var keys: Set<String> = []
 
     /// Scans `source`; refuses tags the strict renderer cannot honour for `output`.
-    init(scanning source: String, file: String, output: OutputKind) throws(RenderError) {
+    package init(scanning source: String, file: String, output: OutputKind) throws(RenderError) {
         let bytes = Array(source.utf8)
         var index = 0
         var line = 1

@@ -1,24 +1,7 @@
 import GRDB
 
-/// Everything a letter about one request draws on, read from the store in one go.
-struct LetterFacts {
-    var request: Request
-    var caseFile: Case
-    var from: Authority
-    var to: Authority
-    var ourParty: Party
-    var theirParty: Party
-    var basis: LegalBasis?
-    var replies: [Reply]
-    var followUps: [FollowUp]
-    /// Our embassy posted to the counterpart, for notes verbales and aide-mémoires.
-    var embassy: Authority?
-    /// The counterpart's foreign ministry, which receives them.
-    var theirForeignMinistry: Authority?
-    /// Our foreign ministry, which drafts talking points.
-    var ourForeignMinistry: Authority?
-    var assessment: Assessment?
-
+/// Reading a letter's facts from the store.
+extension LetterFacts {
     static func load(_ db: Database, reference: String, asOf: CalendarDate, assessment: Assessment?, cache: Cache? = nil) throws -> LetterFacts {
         let cache = cache ?? Cache()
         let request = try cache.requests[reference] ?? ComityStore.request(db, reference)
@@ -51,14 +34,5 @@ struct LetterFacts {
             request: request, caseFile: caseFile, from: from, to: to, ourParty: ours, theirParty: theirs, basis: basis,
             replies: replies, followUps: followUps, embassy: embassy, theirForeignMinistry: try ministry(theirs.code),
             ourForeignMinistry: try ministry(ours.code), assessment: assessment)
-    }
-
-    /// Who sends a letter of `kind`, and to whom (nil: not found; the composer lists what is missing).
-    func parties(for kind: EscalationStep) -> (sender: Authority?, addressee: Authority?) {
-        switch kind {
-        case .reminder, .ministerial: return (from, to)
-        case .noteVerbale, .aideMemoire: return (embassy, theirForeignMinistry)
-        case .talkingPoints: return (ourForeignMinistry ?? from, nil)
-        }
     }
 }

@@ -1,3 +1,4 @@
+@_spi(Worlds) import Comity
 /// The words a synthetic world is made of: offences, what is asked, what counterparts say.
 enum SyntheticCatalogue {
     struct Offence {

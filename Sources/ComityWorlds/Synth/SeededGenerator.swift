@@ -1,3 +1,4 @@
+@_spi(Worlds) import Comity
 /// A small deterministic random number generator (SplitMix64) for synthetic worlds.
 ///
 /// The standard library's `random(in:using:)` may change its algorithm between Swift

@@ -1,14 +1,14 @@
 /// ISO 3166-1 alpha-2 codes with short and formal English names.
 ///
 /// The formal name is what a letter uses ("the People's Republic of China").
-enum CountryCodes {
-    static func names(for code: String) -> (short: String, formal: String)? {
+package enum CountryCodes {
+    package static func names(for code: String) -> (short: String, formal: String)? {
         guard let n = table[code] else { return nil }
         return (n.0, n.1)
     }
 
     /// Formal names in Japanese of the states Japan most often corresponds with; others are given with --name-ja.
-    static let japaneseNames: [String: String] = [
+    package static let japaneseNames: [String: String] = [
         "JP": "日本国", "CN": "中華人民共和国", "US": "アメリカ合衆国", "KR": "大韓民国", "KP": "朝鮮民主主義人民共和国",
         "RU": "ロシア連邦", "GB": "グレートブリテン及び北アイルランド連合王国", "FR": "フランス共和国", "DE": "ドイツ連邦共和国",
         "TW": "台湾", "HK": "香港", "SG": "シンガポール共和国", "AU": "オーストラリア連邦", "IN": "インド",
@@ -16,7 +16,7 @@ enum CountryCodes {
         "MY": "マレーシア", "CA": "カナダ", "IT": "イタリア共和国", "NL": "オランダ王国", "UA": "ウクライナ",
     ]
 
-    static let table: [String: (String, String)] = [
+    package static let table: [String: (String, String)] = [
         "AD": ("Andorra", "Principality of Andorra"),
         "AE": ("United Arab Emirates", "United Arab Emirates"),
         "AF": ("Afghanistan", "Islamic Republic of Afghanistan"),

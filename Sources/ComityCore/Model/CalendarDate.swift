@@ -39,7 +39,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// Parses `YYYY-MM-DD` from UTF-8 bytes, as a database column holds it.
-    init(isoBytes bytes: UnsafeRawBufferPointer) throws(DateError) {
+    package init(isoBytes bytes: UnsafeRawBufferPointer) throws(DateError) {
         guard let (y, m, d) = Self.parseISO(bytes) else { throw .malformed(String(decoding: bytes, as: UTF8.self)) }
         try self.init(year: y, month: m, day: d)
     }
@@ -186,7 +186,7 @@ private func format4(_ n: Int) -> String {
 }
 
 /// Shortens and cleans text echoed back in an error so a hostile value cannot flood or garble the terminal.
-func printable(_ text: String, limit: Int = 40) -> String {
+package func printable(_ text: String, limit: Int = 40) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
         if out.unicodeScalars.count >= limit { out += "…"; break }

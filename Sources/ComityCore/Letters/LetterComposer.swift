@@ -1,16 +1,23 @@
 /// Turns a request's facts into the values a letter template shows, refusing a letter
 /// that would lack a value its form needs.
-struct LetterComposer {
+package struct LetterComposer {
+    package init(facts: LetterFacts, kind: EscalationStep, language: LetterLanguage, date: CalendarDate) {
+        self.facts = facts
+        self.kind = kind
+        self.language = language
+        self.date = date
+    }
+
     let facts: LetterFacts
-    let kind: EscalationStep
+    package let kind: EscalationStep
     let language: LetterLanguage
     let date: CalendarDate
 
     /// The sender whose register numbers the letter.
-    var sender: Authority? { facts.parties(for: kind).sender }
+    package var sender: Authority? { facts.parties(for: kind).sender }
 
     /// Every required value that is missing, as phrases a clerk can act on.
-    func missing() -> [String] {
+    package func missing() -> [String] {
         var missing: [String] = []
         let (sender, addressee) = facts.parties(for: kind)
         let ours = facts.ourParty.code, theirs = facts.theirParty.code
@@ -46,7 +53,7 @@ struct LetterComposer {
         return missing
     }
 
-    func context(number: String?) -> [String: TemplateValue] {
+    package func context(number: String?) -> [String: TemplateValue] {
         let (sender, addressee) = facts.parties(for: kind)
         let request = facts.request
         let sent = request.sentDate ?? date
@@ -109,7 +116,7 @@ struct LetterComposer {
         ]
     }
 
-    var classification: Classification {
+    package var classification: Classification {
         max(facts.request.classification, facts.caseFile.classification, facts.replies.map(\.classification).max() ?? .unclassified)
     }
 }

@@ -15,6 +15,12 @@ public struct StallReport: Codable, Sendable {
     public var withheld: Int
 
     public struct Scope: Codable, Sendable {
+        package init(counterpart: String? = nil, caseID: String? = nil, engagementID: String? = nil) {
+            self.counterpart = counterpart
+            self.caseID = caseID
+            self.engagementID = engagementID
+        }
+
         public var counterpart: String?
         public var caseID: String?
         public var engagementID: String?
@@ -22,6 +28,18 @@ public struct StallReport: Codable, Sendable {
 
     /// The engagement a pre-summit brief prepares for.
     public struct Brief: Codable, Sendable {
+        package init(id: String, title: String, level: EngagementLevel, place: String, counterpart: String, counterpartName: String, startDate: CalendarDate, endDate: CalendarDate, daysUntil: Int) {
+            self.id = id
+            self.title = title
+            self.level = level
+            self.place = place
+            self.counterpart = counterpart
+            self.counterpartName = counterpartName
+            self.startDate = startDate
+            self.endDate = endDate
+            self.daysUntil = daysUntil
+        }
+
         public var id: String
         public var title: String
         public var level: EngagementLevel

@@ -8,14 +8,14 @@ public enum OutputKind: Sendable, Equatable {
     case text
 
     /// Whether `{{name}}` escapes markup characters (in `written`), so templates may not print a value raw.
-    var escapesMarkup: Bool { self != .text }
+    package var escapesMarkup: Bool { self != .text }
 
     /// A value as it appears in a document of this kind: characters the document may not contain
     /// removed, and for markup `< > & " '` written as `&lt; &gt; &amp; &quot; &#39;`.
     ///
     /// Every markup character is escaped, even one a combining mark follows (swift-mustache's own
     /// escaping compares whole characters and would let `<` + U+0338 through unescaped).
-    func written(_ value: String) -> String {
+    package func written(_ value: String) -> String {
         guard self != .text, MarkupEscaping.needsWork(value) else { return value }
         return MarkupEscaping.escape(sanitise(value))
     }

@@ -1,0 +1,44 @@
+/// Everything a letter about one request draws on, read from the store in one go.
+package struct LetterFacts {
+    package init(request: Request, caseFile: Case, from: Authority, to: Authority, ourParty: Party, theirParty: Party, basis: LegalBasis? = nil, replies: [Reply], followUps: [FollowUp], embassy: Authority? = nil, theirForeignMinistry: Authority? = nil, ourForeignMinistry: Authority? = nil, assessment: Assessment? = nil) {
+        self.request = request
+        self.caseFile = caseFile
+        self.from = from
+        self.to = to
+        self.ourParty = ourParty
+        self.theirParty = theirParty
+        self.basis = basis
+        self.replies = replies
+        self.followUps = followUps
+        self.embassy = embassy
+        self.theirForeignMinistry = theirForeignMinistry
+        self.ourForeignMinistry = ourForeignMinistry
+        self.assessment = assessment
+    }
+
+    package var request: Request
+    var caseFile: Case
+    var from: Authority
+    var to: Authority
+    var ourParty: Party
+    var theirParty: Party
+    var basis: LegalBasis?
+    var replies: [Reply]
+    var followUps: [FollowUp]
+    /// Our embassy posted to the counterpart, for notes verbales and aide-mémoires.
+    var embassy: Authority?
+    /// The counterpart's foreign ministry, which receives them.
+    var theirForeignMinistry: Authority?
+    /// Our foreign ministry, which drafts talking points.
+    var ourForeignMinistry: Authority?
+    var assessment: Assessment?
+
+    /// Who sends a letter of `kind`, and to whom (nil: not found; the composer lists what is missing).
+    func parties(for kind: EscalationStep) -> (sender: Authority?, addressee: Authority?) {
+        switch kind {
+        case .reminder, .ministerial: return (from, to)
+        case .noteVerbale, .aideMemoire: return (embassy, theirForeignMinistry)
+        case .talkingPoints: return (ourForeignMinistry ?? from, nil)
+        }
+    }
+}
