@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Comity", targets: ["Comity"]),
         .executable(name: "comity", targets: ["ComityCLI"]),
+        // Benchmarks/run: the letters batch's floor, rendering its templates with swift-mustache alone.
+        .executable(name: "comity-render-floor", targets: ["ComityRenderFloor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -61,6 +63,14 @@ let package = Package(
                 "CHeapTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "ComityRenderFloor",
+            dependencies: [
+                "Comity",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Benchmarks/RenderFloor"
         ),
         .testTarget(name: "ComityTests", dependencies: ["Comity", "ComityCore", "ComityRender", "ComityWorlds"], exclude: ["Fixtures"]),
         .testTarget(name: "ComityCLITests", dependencies: ["Comity", "ComityCore", "ComityRender", "ComityWorlds", "ComityCLI"]),
