@@ -20,6 +20,8 @@ struct Hostile: Sendable, CustomTestStringConvertible {
     }
 
     enum TemplateChange: Sendable {
+        /// Files written whole and text added at the end of files, by path in the folder.
+        case edit(write: [String: String], append: [String: String])
         case remove(String)
         case link(String, to: String)
         case fifo(String)
@@ -130,6 +132,13 @@ enum HostileWorld {
         export("\"parties\": [{\"code\": \"FR\", \"name\": \(name), \"formal_name\": \"French Republic\"}]")
     }
 
+    /// Partials that each include the next twice, ten levels down to 100 KB of text: 100 MB.
+    static let fanOut: [String: String] = {
+        var files = ["shared/p10.mustache": String(repeating: "x", count: 100_000)]
+        for level in 0..<10 { files["shared/p\(level).mustache"] = "{{> shared/p\(level + 1)}}{{> shared/p\(level + 1)}}" }
+        return files
+    }()
+
     static let xmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     static let xmlRoot = "<comity-export xmlns=\"urn:comity:export:1\" version=\"1\">"
 }
@@ -206,6 +215,15 @@ let hostileInputs: [Hostile] = [
             status: 70, props: [.templates("tpl", .remove("schemas/letter.xsd"))]),
     Hostile("template that is a pipe", letterArguments + ["--templates", "tpl"], "is not a regular file", status: 70,
             props: [.templates("tpl", .fifo("en/letter/reminder.html.mustache"))]),
+    Hostile("partial that includes itself", letterArguments + ["--templates", "tpl"], "its partials include themselves in a loop (", status: 70,
+            props: [.templates("tpl", .edit(write: [:], append: ["shared/print.css.mustache": "{{> shared/print.css}}\n"]))]),
+    Hostile("partials that include each other", ["report", "stall", "--format", "html", "--templates", "tpl"],
+            "Template report/stall.html cannot be rendered: its partials include themselves in a loop (report/stall.html → shared/print.css → shared/letter.css → shared/print.css)",
+            status: 70, props: [.templates("tpl", .edit(write: [:], append: ["shared/print.css.mustache": "{{> shared/letter.css}}\n",
+                                                                              "shared/letter.css.mustache": "{{> shared/print.css}}\n"]))]),
+    Hostile("partials that fan out to 100 MB", ["report", "stall", "--format", "html", "--templates", "tpl"],
+            "Template report/stall.html cannot be rendered: its partials would write 98 MB before any value is filled in", status: 70,
+            props: [.templates("tpl", .edit(write: HostileWorld.fanOut, append: ["report/stall.html.mustache": "{{> shared/p0}}\n"]))]),
 
     // Where results go.
     Hostile("export into a pipe", ["export", "--out", "pipe"], "it is not a regular file", status: 65, props: [.fifo("pipe")]),
@@ -434,6 +452,12 @@ struct HostileInputTests {
             let folder = box.path(name)
             try fm.copyItem(at: URL(fileURLWithPath: HostileWorld.templates), to: folder)
             switch change {
+            case .edit(let write, let append):
+                for (file, text) in write { try Data(text.utf8).write(to: folder.appendingPathComponent(file)) }
+                for (file, text) in append {
+                    let url = folder.appendingPathComponent(file)
+                    try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
+                }
             case .remove(let file): try fm.removeItem(at: folder.appendingPathComponent(file))
             case .link(let file, let target): try fm.createSymbolicLink(atPath: folder.appendingPathComponent(file).path, withDestinationPath: target)
             case .fifo(let file):
