@@ -55,7 +55,7 @@ struct LetterCommand: ParsableCommand {
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
                 language: language, format: document, date: date, clearance: level)
             guard issue else {
-                return try DocumentOutput.emit(try store.previewLetter(spec, renderer: renderer).document, to: out)
+                return try DocumentOutput.emit(try store.previewLetter(spec, renderer: renderer).document, to: out, sparing: store)
             }
             // The document is written out before the issue is committed: a letter that cannot be
             // written is not issued, and its number stays free. A file is put in place only after
@@ -64,7 +64,7 @@ struct LetterCommand: ParsableCommand {
             let letter: Letter
             do {
                 letter = try store.issueLetters([spec], renderer: renderer, by: clerk) { letters in
-                    if let out { staged = try DocumentFile.stage(letters[0].document, for: out) } else { try Output.send(letters[0].document) }
+                    if let out { staged = try DocumentFile.stage(letters[0].document, for: out, sparing: store.files) } else { try Output.send(letters[0].document) }
                 }[0]
             } catch {
                 staged?.discard()
@@ -119,7 +119,7 @@ struct LetterCommand: ParsableCommand {
                     ("date", letter.date.iso), ("classification", letter.classification.rawValue), ("sha-256", letter.sha256),
                 ])
             } else {
-                try DocumentOutput.emit(letter.document, to: out)
+                try DocumentOutput.emit(letter.document, to: out, sparing: store)
             }
         }
     }

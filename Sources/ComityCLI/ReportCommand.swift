@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
                 // Streamed: a report over a million requests is written as it is computed.
                 let date = asOf ?? clerk.today
                 if let out {
-                    try DocumentFile.stream(to: out) { sink in
+                    try DocumentFile.stream(to: out, sparing: store.files) { sink in
                         try store.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, clearance: level, to: sink)
                     }
                     Output.note("wrote \(out)\n")
@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
             }
             let report = try store.stallReport(asOf: asOf ?? clerk.today, counterpart: counterpart, caseID: caseID, before: before, clearance: level)
             let document = format == .text ? report.text : try templates.renderer().render(report, as: format.kind!)
-            try DocumentOutput.emit(document, to: out)
+            try DocumentOutput.emit(document, to: out, sparing: store)
         }
     }
 }
@@ -60,11 +60,12 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Writes a finished document to a file (atomically, owner-only) or standard output.
+/// Writes a finished document to a file (atomically, owner-only), a pipe or device, or standard
+/// output; never over the files of the database.
 enum DocumentOutput {
-    static func emit(_ document: String, to path: String?) throws {
+    static func emit(_ document: String, to path: String?, sparing store: ComityStore) throws {
         guard let path else { return Output.write(document) }
-        try DocumentFile.write(document, to: path)
+        try DocumentFile.write(document, to: path, sparing: store.files)
         Output.note("wrote \(path)\n")
     }
 
@@ -75,13 +76,14 @@ enum DocumentOutput {
                 try Output.send(document)
                 return []
             }
-            return [try DocumentFile.stage(document, for: path)]
+            return [try DocumentFile.stage(document, for: path, sparing: store.files)]
         }
         if let path { Output.note("wrote \(path)\n") }
     }
 
     /// Records an export in the history and writes its files in one transaction: files are
-    /// staged (written whole under hidden names) before the commit and put in place after it.
+    /// staged (written whole under hidden names) before the commit and put in place after it;
+    /// a pipe or device, like standard output, is written before the commit.
     /// A file that cannot be written records nothing; a crash before the commit leaves no
     /// export in place, so no data leaves without its audit event.
     static func audited(_ record: ExportRecord, store: ComityStore, by clerk: Clerk, undo: () -> Void = {},
