@@ -81,27 +81,35 @@ struct ExportCommand: ParsableCommand {
             ExportRecord(kind: .export, format: format.rawValue, caseID: caseID, counterpart: code, records: tally.records,
                          destination: DocumentOutput.absolute(out), clearance: scope.clearance, withheld: tally.withheld)
         }
-        guard let out else {
+        // A file is staged; a pipe or device, like standard output, is written as the rows come.
+        if out != nil { try desk.checkExportCanBeRecorded(record(ExportTally(records: 0, withheld: 0, classification: .unclassified))) }
+        var stream: StagedFileStream?
+        if let out, format != .csv { stream = try StagedFileStream(for: out, sparing: desk.files) }
+        if out == nil || stream?.isDirect == true {
             // Standard output cannot be withdrawn: it is written inside the transaction that records it.
             switch format {
             case .json:
-                var writer = InterchangeJSONWriter { bytes in try Output.send(Data(bytes)) }
+                var writer = InterchangeJSONWriter { bytes in try Self.send(bytes, to: stream) }
                 _ = try desk.writeExportRecorded(scope, into: &writer, record: record)
             case .xml, .csv: // csv without --out was refused above
-                var writer = InterchangeXMLWriter { bytes in try Output.send(Data(bytes)) }
+                var writer = InterchangeXMLWriter { bytes in try Self.send(bytes, to: stream) }
                 _ = try desk.writeExportRecorded(scope, into: &writer, record: record)
+            }
+            if let out, let stream {
+                _ = try stream.finish()
+                Output.note("wrote \(out)\n")
             }
             return
         }
+        guard let out else { return }
         // Written whole under hidden names while the database is read, put in place once recorded.
-        try desk.checkExportCanBeRecorded(record(ExportTally(records: 0, withheld: 0, classification: .unclassified)))
         let meter = TerminalProgress(label: "exporting")
         let staged: [DocumentFile.Staged]
         let tally: ExportTally
         var createdFolder = false
         switch format {
         case .json, .xml:
-            let stream = try StagedFileStream(for: out)
+            guard let stream else { return }
             if format == .json {
                 var writer = InterchangeJSONWriter(sink: stream.write)
                 tally = try desk.writeExport(scope, into: &writer, progress: meter.update)
@@ -111,7 +119,7 @@ struct ExportCommand: ParsableCommand {
             }
             staged = [try stream.finish()]
         case .csv:
-            var writer = try InterchangeCSVWriter(folder: out)
+            var writer = try InterchangeCSVWriter(folder: out, sparing: desk.files)
             createdFolder = writer.createdFolder
             do { tally = try desk.writeExport(scope, into: &writer, progress: meter.update) } catch {
                 writer.abandon()
@@ -125,6 +133,11 @@ struct ExportCommand: ParsableCommand {
             if createdFolder { try? FileManager.default.removeItem(atPath: out) }
         }) { () throws(ComityError) in staged }
         Output.note("wrote \(out)\n")
+    }
+
+    /// Writes export bytes to a pipe or device, or else to standard output.
+    private static func send(_ bytes: [UInt8], to stream: StagedFileStream?) throws(ComityError) {
+        if let stream { try stream.write(bytes) } else { try Output.send(Data(bytes)) }
     }
 }
 

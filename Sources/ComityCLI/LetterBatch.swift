@@ -13,7 +13,7 @@ struct LetterBatch {
     let issue: Bool
 
     func run() throws {
-        let out = try DocumentFile.Folder(folder)
+        let out = try DocumentFile.Folder(folder, sparing: desk.files)
         if let counterpart { _ = try Party.validCode(counterpart) }
         // Every file is written whole under a hidden name first, then renamed into place: each
         // letter by the thread that rendered it, the index once the batch is complete.

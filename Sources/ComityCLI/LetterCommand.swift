@@ -53,7 +53,7 @@ struct LetterCommand: ParsableCommand {
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
                 language: language, format: document, date: date, clearance: desk.clearance)
             guard issue else {
-                return try DocumentOutput.emit(try desk.previewLetter(spec, renderer: renderer).document, to: out)
+                return try DocumentOutput.emit(try desk.previewLetter(spec, renderer: renderer).document, to: out, sparing: desk)
             }
             // The document is written out before the issue is committed: a letter that cannot be
             // written is not issued, and its number stays free. A file is put in place only after
@@ -62,7 +62,7 @@ struct LetterCommand: ParsableCommand {
             let letter: Letter
             do {
                 letter = try desk.issueLetters([spec], renderer: renderer) { letters in
-                    if let out { staged = try DocumentFile.stage(letters[0].document, for: out) } else { try Output.send(letters[0].document) }
+                    if let out { staged = try DocumentFile.stage(letters[0].document, for: out, sparing: desk.files) } else { try Output.send(letters[0].document) }
                 }[0]
             } catch {
                 staged?.discard()
@@ -107,7 +107,8 @@ struct LetterCommand: ParsableCommand {
         @OptionGroup var clearance: ClearanceOption
 
         func run() throws {
-            let letter = try global.openDesk(clearance).letter(number: number)
+            let desk = try global.openDesk(clearance)
+            let letter = try desk.letter(number: number)
             if info {
                 Output.fields([
                     ("number", letter.number), ("request", letter.requestReference), ("sender", letter.sender),
@@ -115,7 +116,7 @@ struct LetterCommand: ParsableCommand {
                     ("date", letter.date.iso), ("classification", letter.classification.rawValue), ("sha-256", letter.sha256),
                 ])
             } else {
-                try DocumentOutput.emit(letter.document, to: out)
+                try DocumentOutput.emit(letter.document, to: out, sparing: desk)
             }
         }
     }

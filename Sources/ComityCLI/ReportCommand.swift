@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
             if format == .json {
                 // Streamed: a report over a million requests is written as it is computed.
                 if let out {
-                    try DocumentFile.stream(to: out) { sink in
+                    try DocumentFile.stream(to: out, sparing: desk.files) { sink in
                         try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, to: sink)
                     }
                     Output.note("wrote \(out)\n")
@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             }
             let report = try desk.stallReport(asOf: date, counterpart: counterpart, caseID: caseID, before: before)
             let document = format == .text ? report.text : try templates.renderer().render(report, as: format.kind!)
-            try DocumentOutput.emit(document, to: out)
+            try DocumentOutput.emit(document, to: out, sparing: desk)
         }
     }
 }
@@ -58,11 +58,12 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Writes a finished document to a file (atomically, owner-only) or standard output.
+/// Writes a finished document to a file (atomically, owner-only), a pipe or device, or standard
+/// output; never over the files of the database.
 enum DocumentOutput {
-    static func emit(_ document: String, to path: String?) throws {
+    static func emit(_ document: String, to path: String?, sparing desk: Desk) throws {
         guard let path else { return Output.write(document) }
-        try DocumentFile.write(document, to: path)
+        try DocumentFile.write(document, to: path, sparing: desk.files)
         Output.note("wrote \(path)\n")
     }
 
@@ -73,13 +74,14 @@ enum DocumentOutput {
                 try Output.send(document)
                 return []
             }
-            return [try DocumentFile.stage(document, for: path)]
+            return [try DocumentFile.stage(document, for: path, sparing: desk.files)]
         }
         if let path { Output.note("wrote \(path)\n") }
     }
 
     /// Records an export in the history and writes its files in one transaction: files are
-    /// staged (written whole under hidden names) before the commit and put in place after it.
+    /// staged (written whole under hidden names) before the commit and put in place after it;
+    /// a pipe or device, like standard output, is written before the commit.
     /// A file that cannot be written records nothing; a crash before the commit leaves no
     /// export in place, so no data leaves without its audit event.
     static func audited(_ record: ExportRecord, desk: Desk, undo: () -> Void = {},

@@ -14,12 +14,16 @@ struct Hostile: Sendable, CustomTestStringConvertible {
         case truncatedExport(String, format: String, keep: Int)
         case folder(String)
         case fifo(String)
+        /// A Unix-domain socket bound to this name.
+        case socket(String)
         case link(String, to: String)
         /// A copy of the repository's templates with one change.
         case templates(String, TemplateChange)
     }
 
     enum TemplateChange: Sendable {
+        /// Files written whole and text added at the end of files, by path in the folder.
+        case edit(write: [String: String], append: [String: String])
         case remove(String)
         case link(String, to: String)
         case fifo(String)
@@ -130,6 +134,13 @@ enum HostileWorld {
         export("\"parties\": [{\"code\": \"FR\", \"name\": \(name), \"formal_name\": \"French Republic\"}]")
     }
 
+    /// Partials that each include the next twice, ten levels down to 100 KB of text: 100 MB.
+    static let fanOut: [String: String] = {
+        var files = ["shared/p10.mustache": String(repeating: "x", count: 100_000)]
+        for level in 0..<10 { files["shared/p\(level).mustache"] = "{{> shared/p\(level + 1)}}{{> shared/p\(level + 1)}}" }
+        return files
+    }()
+
     static let xmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     static let xmlRoot = "<comity-export xmlns=\"urn:comity:export:1\" version=\"1\">"
 }
@@ -206,10 +217,32 @@ let hostileInputs: [Hostile] = [
             status: 70, props: [.templates("tpl", .remove("schemas/letter.xsd"))]),
     Hostile("template that is a pipe", letterArguments + ["--templates", "tpl"], "is not a regular file", status: 70,
             props: [.templates("tpl", .fifo("en/letter/reminder.html.mustache"))]),
+    Hostile("partial that includes itself", letterArguments + ["--templates", "tpl"], "its partials include themselves in a loop (", status: 70,
+            props: [.templates("tpl", .edit(write: [:], append: ["shared/print.css.mustache": "{{> shared/print.css}}\n"]))]),
+    Hostile("partials that include each other", ["report", "stall", "--format", "html", "--templates", "tpl"],
+            "Template report/stall.html cannot be rendered: its partials include themselves in a loop (report/stall.html → shared/print.css → shared/letter.css → shared/print.css)",
+            status: 70, props: [.templates("tpl", .edit(write: [:], append: ["shared/print.css.mustache": "{{> shared/letter.css}}\n",
+                                                                              "shared/letter.css.mustache": "{{> shared/print.css}}\n"]))]),
+    Hostile("partials that fan out to 100 MB", ["report", "stall", "--format", "html", "--templates", "tpl"],
+            "Template report/stall.html cannot be rendered: its partials would write 98 MB before any value is filled in", status: 70,
+            props: [.templates("tpl", .edit(write: HostileWorld.fanOut, append: ["report/stall.html.mustache": "{{> shared/p0}}\n"]))]),
 
     // Where results go.
-    Hostile("export into a pipe", ["export", "--out", "pipe"], "it is not a regular file", status: 65, props: [.fifo("pipe")]),
-    Hostile("issued letter into a pipe", letterArguments + ["--out", "pipe"], "it is not a regular file", status: 65, props: [.fifo("pipe")]),
+    Hostile("report over the database", ["report", "stall", "--out", "comity.sqlite"], "it is the database", status: 65),
+    Hostile("streamed report over the database", ["report", "stall", "--format", "json", "--out", "comity.sqlite"], "it is the database", status: 65),
+    Hostile("export over the database spelled another way", ["export", "--out", "./sub/../comity.sqlite"], "it is the database", status: 65,
+            props: [.folder("sub")]),
+    Hostile("export through a link to the database", ["export", "--format", "xml", "--out", "db-link"], "it is the database", status: 65,
+            props: [.link("db-link", to: "comity.sqlite")]),
+    Hostile("CSV export over the database's folder files", ["export", "--format", "csv", "--out", "csv"], "it is the database", status: 65,
+            props: [.folder("csv"), .link("csv/parties.csv", to: "../comity.sqlite")]),
+    Hostile("calendar over the write-ahead log", ["calendar", "--out", "comity.sqlite-wal"], "it is the write-ahead log of the database", status: 65),
+    Hostile("issued letter over the rollback journal", letterArguments + ["--out", "comity.sqlite-journal"], "it is the rollback journal of the database",
+            status: 65),
+    Hostile("letter preview over the shared-memory index", ["letter", HostileWorld.request, "--as-of", "2011-11-28", "--out", "comity.sqlite-shm"],
+            "it is the shared-memory index of the database", status: 65),
+    Hostile("backup named as the write-ahead log", ["backup", "comity.sqlite-wal"], "it is the write-ahead log of the database", status: 65),
+    Hostile("export onto a socket", ["export", "--out", "socket"], "it is a socket or a disk device", status: 65, props: [.socket("socket")]),
     Hostile("calendar into a folder", ["calendar", "--out", "folder"], "it is a folder", status: 65, props: [.folder("folder")]),
     Hostile("report into a missing folder", ["report", "stall", "--out", "no/such/report.txt"], "does not exist", status: 65),
     Hostile("export through a dangling link", ["export", "--out", "dangling"], "a link to a file that does not exist", status: 65,
@@ -425,12 +458,20 @@ struct HostileInputTests {
             try fm.createDirectory(at: box.path(name), withIntermediateDirectories: false)
         case .fifo(let name):
             try #require(mkfifo(box.path(name).path, 0o600) == 0)
+        case .socket(let name):
+            try Self.bindSocket(at: box.path(name).path)
         case .link(let name, let target):
             try fm.createSymbolicLink(atPath: box.path(name).path, withDestinationPath: target)
         case .templates(let name, let change):
             let folder = box.path(name)
             try fm.copyItem(at: URL(fileURLWithPath: HostileWorld.templates), to: folder)
             switch change {
+            case .edit(let write, let append):
+                for (file, text) in write { try Data(text.utf8).write(to: folder.appendingPathComponent(file)) }
+                for (file, text) in append {
+                    let url = folder.appendingPathComponent(file)
+                    try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
+                }
             case .remove(let file): try fm.removeItem(at: folder.appendingPathComponent(file))
             case .link(let file, let target): try fm.createSymbolicLink(atPath: folder.appendingPathComponent(file).path, withDestinationPath: target)
             case .fifo(let file):
@@ -438,6 +479,25 @@ struct HostileInputTests {
                 try #require(mkfifo(folder.appendingPathComponent(file).path, 0o600) == 0)
             }
         }
+    }
+
+    /// Binds a Unix-domain socket to `path` and closes it: the name stays, as a socket.
+    static func bindSocket(at path: String) throws {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path), "socket path too long: \(path)")
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        try #require(bound == 0, "cannot bind \(path): \(errno)")
     }
 
     /// Pipes are still pipes and links still links: nothing was written over them.

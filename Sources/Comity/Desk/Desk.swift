@@ -47,6 +47,9 @@ public final class Desk: Sendable {
     /// The database file behind the desk.
     public var path: String { store.path }
 
+    /// The database's files, which no document may be written over.
+    public var files: DatabaseFiles { store.files }
+
     /// Opens the desk of an existing store.
     ///
     /// - Parameters:

@@ -10,6 +10,8 @@ extension ComityStore {
     /// The copy is opened afterwards as a Comity database to prove it is one; on any failure,
     /// including failing to record the event, nothing is left behind.
     public func backup(to path: String, by clerk: Clerk) throws(ComityError) {
+        // A copy named like this database's log or journal would be taken for it.
+        try files.check(path)
         let fm = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false

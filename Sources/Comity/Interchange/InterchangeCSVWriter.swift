@@ -12,14 +12,18 @@ public final class InterchangeCSVWriter: InterchangeWriter {
     public private(set) var files: [DocumentFile.Staged] = []
     private var note = ""
     private var current: (stream: StagedFileStream, out: InterchangeOutput<ComityError>)?
+    private let database: DatabaseFiles?
 
-    /// Uses `folder`, creating it if it does not exist; a file of that name is refused.
-    public init(folder: String) throws(ComityError) {
+    /// Uses `folder`, creating it if it does not exist; a file of that name is refused, and so is
+    /// a file of the database `sparing` names. Staged files a killed export left in it are removed.
+    public init(folder: String, sparing database: DatabaseFiles? = nil) throws(ComityError) {
         self.folder = folder
+        self.database = database
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .invalid("\(folder) is a file; --format csv needs a folder for --out") }
             createdFolder = false
+            DocumentFile.Staging.removeLeftovers(in: folder)
         } else {
             let failure = OwnerOnlyFile.createFolder(folder)
             guard failure == 0 else {
@@ -35,7 +39,7 @@ public final class InterchangeCSVWriter: InterchangeWriter {
 
     public func table(_ table: InterchangeTable, columns: [InterchangeColumn]) throws(ComityError) {
         try finishTable()
-        let stream = try StagedFileStream(for: path("\(table.label).csv"))
+        let stream = try StagedFileStream(for: path("\(table.label).csv"), sparing: database, tidy: false)
         var out = InterchangeOutput<ComityError>(sink: stream.write)
         out.append(InterchangeCSV.headerLine(columns))
         current = (stream, out)
@@ -48,7 +52,9 @@ public final class InterchangeCSVWriter: InterchangeWriter {
 
     public func end() throws(ComityError) {
         try finishTable()
-        files.append(try DocumentFile.stage(note, for: path(InterchangeCSV.markingFile)))
+        let marking = try StagedFileStream(for: path(InterchangeCSV.markingFile), sparing: database, tidy: false)
+        try marking.write(Array(note.utf8))
+        files.append(try marking.finish())
     }
 
     /// Removes every file written, and the folder if it was made for them.

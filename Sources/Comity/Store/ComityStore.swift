@@ -17,6 +17,9 @@ import Darwin
     public let busyTimeout: Double
     let queue: DatabaseQueue
 
+    /// This database's files, which no document may be written over.
+    var files: DatabaseFiles { DatabaseFiles(path) }
+
     /// Long enough for any other clerk's single operation, short enough that a stuck program is reported.
     public static let defaultBusyTimeout: Double = 30
 

@@ -20,6 +20,18 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingKeys(template: String, keys: [String], partial: String?)
     /// The template uses a value in a way its kind does not allow.
     case misuse(template: String, problem: String)
+    /// A template file opens more sections one inside another than a render may recurse.
+    case sectionsTooDeep(file: String, line: Int, limit: Int)
+    /// The template includes a partial that includes itself, directly or through others; `chain` ends where it comes round again.
+    case partialLoop(template: String, chain: [String])
+    /// The template includes partials one inside another more deeply than `limit`.
+    case partialsTooDeep(template: String, chain: [String], limit: Int)
+    /// The template's sections and partials, one inside another, are more than `limit` deep.
+    case nestedTooDeep(template: String, chain: [String], depth: Int, limit: Int)
+    /// The template's partials would write more than `limit` bytes in one pass, before any value or repetition.
+    case expandsTooFar(template: String, chain: [String], bytes: Int, limit: Int)
+    /// The render was stopped on reaching `limit` bytes, in a section repeating the value named `section` if known.
+    case outputLimit(template: String, limit: Int, section: String?)
 
     public var description: String {
         switch self {
@@ -49,6 +61,32 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
             return "template \(template)\(place) refers to '\(first)', which the document does not provide\(more)."
         case let .misuse(template, problem):
             return "Template \(template) cannot be rendered: \(problem)."
+        case let .sectionsTooDeep(file, line, limit):
+            return "The template \(file) line \(line) opens a section inside \(limit) others, more than Comity renders; close some sections first."
+        case let .partialLoop(template, chain):
+            return "Template \(template) cannot be rendered: its partials include themselves in a loop (\(Self.spelled(chain))); remove one of these includes."
+        case let .partialsTooDeep(template, chain, limit):
+            return "Template \(template) cannot be rendered: its partials include one another more than \(limit) deep (\(Self.spelled(chain))); include them from fewer levels."
+        case let .nestedTooDeep(template, chain, depth, limit):
+            return "Template \(template) cannot be rendered: its sections and partials nest \(depth) deep (\(Self.spelled(chain))), more than the \(limit) Comity renders; nest fewer of them."
+        case let .expandsTooFar(template, chain, bytes, limit):
+            return "Template \(template) cannot be rendered: its partials would write \(Self.size(bytes)) before any value is filled in (\(Self.spelled(chain))), more than the \(Self.size(limit)) a document may have; include them fewer times."
+        case let .outputLimit(template, limit, section):
+            let place = section.map { $0.isEmpty ? ", repeating a section" : ", repeating the section '\($0)'" } ?? ""
+            return "Template \(template) was stopped at \(Self.size(limit)), the most a document with this data may have\(place); check for a section repeated inside another over the same list."
         }
+    }
+
+    /// A chain of templates as `a → b → c`, its middle left out when long.
+    static func spelled(_ chain: [String]) -> String {
+        let shown = chain.count <= 8 ? chain : Array(chain.prefix(3)) + ["…"] + Array(chain.suffix(3))
+        return shown.joined(separator: " → ")
+    }
+
+    /// A byte count as a clerk reads it: `100 MB`, `16 MB`, `512 KB`.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 40 { return "more than 1 TB" }
+        if bytes >= 1 << 20 { return "\((bytes + (1 << 19)) >> 20) MB" }
+        return "\((bytes + 512) >> 10) KB"
     }
 }

@@ -7,29 +7,18 @@ import Darwin
 #endif
 
 extension DocumentFile {
-    /// Writes a document produced piece by piece, as `write` writes a whole one: under a hidden
-    /// owner-only name beside `path`, renamed into place only once `produce` has finished.
-    public static func stream(to path: String, _ produce: (_ sink: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
-        let staged = try unwritten(path)
-        let (descriptor, opened) = OwnerOnlyFile.openNew(staged.temporary)
-        guard opened == 0 else { throw ComityError.invalid("cannot write \(path): \(OwnerOnlyFile.reason(opened))") }
-        var failure: Int32 = 0
+    /// Writes a document produced piece by piece, as `write` writes a whole one: a file under a
+    /// hidden owner-only name beside `path`, renamed into place only once `produce` has finished;
+    /// a pipe or device piece by piece as it comes.
+    public static func stream(to path: String, sparing database: DatabaseFiles? = nil,
+                              _ produce: (_ sink: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
+        let stream = try StagedFileStream(for: path, sparing: database)
         do {
-            try produce { bytes in
-                failure = OwnerOnlyFile.writeAll(descriptor, Data(bytes))
-                if failure != 0 { throw ComityError.invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))") }
-            }
-            if fsync(descriptor) != 0 { failure = errno }
+            try produce { bytes in try stream.write(bytes) }
+            try stream.finish().place()
         } catch {
-            close(descriptor)
-            staged.discard()
+            stream.abandon()
             throw error
         }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        guard failure == 0 else {
-            staged.discard()
-            throw ComityError.invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
-        }
-        try staged.place()
     }
 }

@@ -1,14 +1,19 @@
 import Mustache
 
-/// Notes what a render asked for and could not get; one per render call.
+/// Notes what a render asked for and could not get, and what it may still write; one per render call.
 final class LookupRecorder {
     let output: OutputKind
     private(set) var missingKeys: [String] = []
     private(set) var misuses: [String] = []
+    private(set) var budget: OutputBudget
 
-    init(output: OutputKind) {
+    init(output: OutputKind, budget: OutputBudget) {
         self.output = output
+        self.budget = budget
     }
+
+    /// Charges one item of a repeating section; false once the render may write no more.
+    func repeatSection(_ key: String) -> Bool { budget.repeatSection(key) }
 
     func missing(_ key: String) {
         if !missingKeys.contains(key) { missingKeys.append(key) }
@@ -57,14 +62,25 @@ struct StrictContext: MustacheParent, MustacheSequence, MustacheCustomRenderable
         return nil
     }
 
-    func makeIterator() -> IndexingIterator<[StrictContext]> {
-        let frames: [StrictContext]
-        if case .list(let items) = value {
-            frames = items.map { StrictContext(value: $0, role: .frame, path: path, recorder: recorder) }
-        } else {
-            frames = [StrictContext(value: value, role: .frame, path: path, recorder: recorder)]
+    func makeIterator() -> Frames { Frames(self) }
+
+    /// The frames a section pushes, one per item of a list or one for any other value, each
+    /// charged to the render's budget as the section comes to it.
+    struct Frames: IteratorProtocol {
+        private let source: StrictContext
+        private let items: [TemplateValue]
+        private var index = 0
+
+        init(_ source: StrictContext) {
+            self.source = source
+            if case .list(let items) = source.value { self.items = items } else { items = [source.value] }
         }
-        return frames.makeIterator()
+
+        mutating func next() -> StrictContext? {
+            guard index < items.count, source.recorder.repeatSection(source.path.name) else { return nil }
+            index += 1
+            return StrictContext(value: items[index - 1], role: .frame, path: source.path, recorder: source.recorder)
+        }
     }
 
     var renderText: String { recorder.text(of: value, path: path) }
@@ -106,14 +122,16 @@ struct FalsyValue: MustacheParent, MustacheCustomRenderable, MustacheTransformab
 
 extension LookupRecorder {
     func text(of value: TemplateValue, path: LookupPath) -> String {
+        let text: String
         switch value {
-        case .text(let string): return output.written(string)
-        case .number(let number): return String(number)
-        case .flag(let flag): return flag ? "true" : "false"
+        case .text(let string): text = output.written(string)
+        case .number(let number): text = String(number)
+        case .flag(let flag): text = flag ? "true" : "false"
         case .list, .object:
             misuse("it prints '\(path.text.isEmpty ? "." : path.text)' as text, but that is \(value.kindDescription)")
             return ""
         }
+        return budget.spend(text.utf8.count) ? text : ""
     }
 
     /// Runs swift-mustache's transforms on the plain value and wraps the result again.

@@ -7,6 +7,11 @@ import Mustache
 /// instead of quietly leaving blanks: for an unknown template, a partial that
 /// does not exist (checked transitively), or a key the document lacks,
 /// including the later parts of dotted names such as `{{sender.title}}`.
+///
+/// Bounded means no template can make a render recurse without end or write
+/// without limit: partials may not loop and nest at most 16 deep, sections and
+/// partials together at most 64, and a document stops at 16 MB, or eight bytes
+/// for each byte of its data when that is more (`TemplatePlans`, `OutputBudget`).
 public struct TemplateLibrary: Sendable {
     /// The template folder, with symbolic links resolved.
     public let directory: String
@@ -17,8 +22,10 @@ public struct TemplateLibrary: Sendable {
 
     private let library: MustacheLibrary
     private let tags: [String: TemplateTags]
-    /// The first missing partial reachable from each template; computed once so renders stay cheap.
-    private let missingPartials: [String: RenderError]
+    /// Why a template cannot be rendered (the first missing partial it reaches, partials in a
+    /// loop, too deep or too large), for those that cannot; computed once so renders stay cheap.
+    private let problems: [String: RenderError]
+    private let plans: TemplatePlans
 
     /// Loads every `*.mustache` file under `directory`, recursively; nothing is read later.
     public init(directory: URL, output: OutputKind = .html) throws(RenderError) {
@@ -34,18 +41,28 @@ public struct TemplateLibrary: Sendable {
         self.templateNames = folder.files.map(\.name)
         self.library = MustacheLibrary(templates: templates)
         self.tags = tags
-        self.missingPartials = Self.findMissingPartials(tags)
+        self.plans = TemplatePlans(tags)
+        self.problems = Self.findMissingPartials(tags).merging(plans.problems) { missing, _ in missing }
     }
 
     /// Renders `name` with `context`; fails rather than leave a blank the template expected to fill.
     public func render(_ context: [String: TemplateValue], template name: String) throws(RenderError) -> String {
+        try renderCharged(context, template: name).text
+    }
+
+    /// Renders as `render` does, with what the render was charged against its budget (never less than the text's bytes).
+    func renderCharged(_ context: [String: TemplateValue], template name: String) throws(RenderError) -> (text: String, charged: Int) {
         guard tags[name] != nil else {
             throw .unknownTemplate(name: name, directory: directory, available: nearby(name))
         }
-        if let missing = missingPartials[name] { throw missing }
-        let recorder = LookupRecorder(output: output)
-        let root = StrictContext(value: .object(context), role: .root, path: .root, recorder: recorder)
+        if let problem = problems[name] { throw problem }
+        let data = TemplateValue.object(context)
+        let recorder = LookupRecorder(output: output, budget: OutputBudget(plan: plans.plans[name]!, costs: plans.costs, data: data))
+        let root = StrictContext(value: data, role: .root, path: .root, recorder: recorder)
         let rendered = library.render(root, withTemplate: name) ?? ""
+        if recorder.budget.exhausted {
+            throw .outputLimit(template: name, limit: recorder.budget.current, section: recorder.budget.section)
+        }
         if !recorder.missingKeys.isEmpty {
             let first = recorder.missingKeys[0].prefix { $0 != "." }
             let user = reachable(from: name).first { tags[$0]?.keys.contains(String(first)) == true }
@@ -54,7 +71,7 @@ public struct TemplateLibrary: Sendable {
         if let problem = recorder.misuses.first {
             throw .misuse(template: name, problem: problem)
         }
-        return rendered
+        return (rendered, recorder.budget.spent)
     }
 
     /// Parses with swift-mustache. Every template, partials included, turns swift-mustache's escaping off
