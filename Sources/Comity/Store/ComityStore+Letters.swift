@@ -70,8 +70,12 @@ extension ComityStore {
     public func letters(of reference: String) throws(ComityError) -> [LetterEntry] {
         try read { db in
             _ = try Self.request(db, reference)
-            return try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence", arguments: [reference])
-                .map(Self.entry)
+            // The documents stay in the file: a listing needs only their register entries.
+            return try Array(LetterEntry.cursor(
+                db.makeStatement(sql: """
+                    SELECT \(LetterEntry.selectList(replacing: [.document: "''"])) FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence
+                    """),
+                arguments: [reference]))
         }
     }
 
@@ -95,21 +99,16 @@ extension ComityStore {
     /// One issued letter with its stored document, exactly as issued.
     public func letter(number: String) throws(ComityError) -> Letter {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE number = ?", arguments: [number]) else {
+            let found = try ColumnCursor(
+                db.makeStatement(sql: "SELECT \(LetterEntry.selectList()) FROM letter WHERE number = ?"), arguments: [number]
+            ) { row in (entry: try LetterEntry(row), document: try row.reader(LetterEntry.self).string(.document)) }.next()
+            guard let (e, document) = found else {
                 throw ComityError.notFound(kind: "letter", id: number, hint: "see 'comity letter list REF'")
             }
-            let e = Self.entry(row)
             return Letter(
                 number: e.number, requestReference: e.requestReference, sender: e.sender, kind: e.kind, language: e.language,
-                format: e.format, date: e.date, classification: e.classification, sha256: e.sha256, document: row["document"])
+                format: e.format, date: e.date, classification: e.classification, sha256: e.sha256, document: document)
         }
-    }
-
-    static func entry(_ row: Row) -> LetterEntry {
-        LetterEntry(
-            number: row["number"], requestReference: row["request_ref"], sender: row["sender"], kind: row["kind"],
-            language: LetterLanguage(rawValue: row["lang"]) ?? .en, format: row["format"], date: row["date"],
-            classification: row["classification"], sha256: row["sha256"])
     }
 
     /// - Parameter known: the request's assessment as of the letter's date, when the caller has it already.

@@ -17,18 +17,20 @@ extension ComityStore {
 
     static func settings(_ db: Database, for channel: Channel?) throws -> StallSettings {
         var settings = StallSettings.defaults(for: channel)
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT key, value FROM setting WHERE (channel = '*' OR channel = ?) AND key <> '\(clearanceKey)' ORDER BY channel = '*' DESC",
+        let rows = try SettingRow.cursor(
+            db.cachedStatement(sql: """
+                SELECT \(SettingRow.selectList()) FROM setting WHERE (channel = '*' OR channel = ?) AND key <> '\(clearanceKey)'
+                ORDER BY channel = '*' DESC
+                """),
             arguments: [channel?.rawValue ?? "*"])
-        for row in rows { try settings.apply(key: row["key"], value: row["value"]) }
+        // Each row was checked as it was read, so it applies.
+        while let row = try rows.next() { try settings.apply(key: row.key, value: row.value) }
         return settings
     }
 
     public func storedSettings() throws(ComityError) -> [SettingRow] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM setting ORDER BY channel, key").map {
-                SettingRow(channel: $0["channel"], key: $0["key"], value: $0["value"])
-            }
+            try Array(SettingRow.cursor(db.makeStatement(sql: "SELECT \(SettingRow.selectList()) FROM setting ORDER BY channel, key")))
         }
     }
 
@@ -62,9 +64,12 @@ extension ComityStore {
     /// `secret` (nothing withheld), so a database kept by one clerk works as it always did.
     public func defaultClearance() throws(ComityError) -> Classification {
         try read { db in
-            let stored = try String.fetchOne(
-                db, sql: "SELECT value FROM setting WHERE channel = '*' AND key = ?", arguments: [Self.clearanceKey])
-            return stored.flatMap(Classification.init(rawValue:)) ?? .secret
+            // A damaged setting is refused, never read as the default: that would withhold nothing.
+            let stored = try SettingRow.cursor(
+                db.makeStatement(sql: "SELECT \(SettingRow.selectList()) FROM setting WHERE channel = '*' AND key = ?"),
+                arguments: [Self.clearanceKey]
+            ).next()
+            return stored.flatMap { Classification(rawValue: $0.value) } ?? .secret
         }
     }
 
@@ -108,18 +113,17 @@ extension ComityStore {
 
     static func holidayCalendar(_ db: Database, for party: String) throws -> HolidayCalendar {
         var calendar = party == "JP" ? HolidayCalendar.japan() : try HolidayCalendar(party: party)
-        let rows = try Row.fetchAll(db, sql: "SELECT date, name, working_day FROM holiday WHERE party = ?", arguments: [party])
-        for row in rows {
-            calendar.set(HolidayEntry(date: row["date"], name: row["name"], isWorkingDay: row["working_day"]))
-        }
+        let entries = try HolidayEntry.cursor(
+            db.cachedStatement(sql: "SELECT \(HolidayEntry.selectList()) FROM holiday WHERE party = ?"), arguments: [party])
+        while let entry = try entries.next() { calendar.set(entry) }
         return calendar
     }
 
     /// Stored holiday entries of a state, by date.
     public func holidayEntries(party: String) throws(ComityError) -> [HolidayEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT date, name, working_day FROM holiday WHERE party = ? ORDER BY date", arguments: [party.uppercased()])
-                .map { HolidayEntry(date: $0["date"], name: $0["name"], isWorkingDay: $0["working_day"]) }
+            try Array(HolidayEntry.cursor(
+                db.makeStatement(sql: "SELECT \(HolidayEntry.selectList()) FROM holiday WHERE party = ? ORDER BY date"), arguments: [party.uppercased()]))
         }
     }
 }
