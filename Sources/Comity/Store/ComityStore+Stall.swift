@@ -56,6 +56,7 @@ extension ComityStore {
     static func forEachAssessment(_ db: Database, _ scope: StallScope, context: StallContext? = nil, _ body: (Assessment) throws -> Void) throws {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
+            try Self.refuseUnknownStates(db, scope)
             let context = try context ?? StallContext(db, asOf: scope.asOf)
             let (filter, arguments, loose, looseArguments) = try Self.scopeFilter(db, scope)
             // With a counterpart, start from its few authorities; otherwise from the open states.
@@ -80,14 +81,15 @@ extension ComityStore {
                         caseClassification: try caseFile.value(.classification)))
                 }
             // Only the columns the engine reads, all in the index `reply_stall`: the summary and
-            // grounds of a reply never change whether or why a request is stalled.
+            // grounds of a reply never change whether or why a request is stalled. A date that is
+            // not a date is read too, so its reply is reported as damaged, not left out.
             var replies = PeekableCursor(try Reply.cursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallReplyColumns) FROM reply
-                WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
+                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
                 """), arguments: [scope.asOf] + looseArguments))
             var moves = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallMoveColumns) FROM event INDEXED BY event_request_moves
-                WHERE subject_type = 'request' AND action = 'moved' AND date <= ?
+                WHERE subject_type = 'request' AND action = 'moved' AND (date <= ? OR \(Self.notADate("date")))
                 AND subject_id IN (\(inScope)) ORDER BY subject_id, id
                 """), arguments: [scope.asOf] + looseArguments) { row in
                     let e = row.reader(Event.self)
@@ -95,7 +97,7 @@ extension ComityStore {
                 })
             var followUps = PeekableCursor(try FollowUp.cursor(db.cachedStatement(sql: """
                 SELECT \(FollowUp.selectList()) FROM follow_up
-                WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
+                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
                 """), arguments: [scope.asOf] + looseArguments))
 
             while let (request, row) = try requests.next() {
@@ -135,7 +137,8 @@ extension ComityStore {
     /// using only indexed columns, that selects a superset.
     static func scopeFilter(_ db: Database, _ scope: StallScope) throws -> (String, StatementArguments, String, StatementArguments) {
         let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let sent = "r.sent_date IS NOT NULL AND r.sent_date <= ?"
+        // A sent date that is not a date stays in, for the request cursor to report as damaged.
+        let sent = "r.sent_date IS NOT NULL AND (r.sent_date <= ? OR \(notADate("r.sent_date")))"
         var sql = "\(sent) AND r.state IN (\(open))"
         var arguments: StatementArguments = [scope.asOf]
         var loose = "r.state IN (\(open))"
@@ -234,7 +237,8 @@ extension ComityStore {
     }
 }
 
-/// The columns a stall query reads, and the dates it filters on.
+/// Damaged rows in a stall query: a filter on a damaged value must keep the row, for its reader
+/// to refuse, rather than leave a request or a reply out of a report without a word.
 extension ComityStore {
     /// The request, the authority it went to and its case, as the stall query reads them.
     static let stallRequestColumns = Request.selectList(from: "r", replacing: [.items: "'[]'"]) + ", "
@@ -246,6 +250,39 @@ extension ComityStore {
 
     /// The columns of a move, all in the index `event_request_moves`.
     static let stallMoveColumns = Event.selectList(only: [.id, .subject_id, .date, .from_state, .to_state])
+
+    /// SQL that is true for a value of `column` that is not a date Comity reads: SQLite's
+    /// `date()` gives NULL, or another text, for anything but a real date written YYYY-MM-DD
+    /// (the modifier makes it carry 2011-02-30 over to March, which it otherwise leaves as it is).
+    /// False for NULL, which a filter on dates handles itself.
+    static func notADate(_ column: String) -> String {
+        let years = CalendarDate.supportedYears
+        return "(date(\(column), '+0 days') IS NOT \(column) OR \(column) NOT BETWEEN '\(years.lowerBound)-01-01' AND '\(years.upperBound)-12-31')"
+    }
+
+    /// Refuses a stall query over a request whose state is not one Comity knows: queries pick
+    /// requests by their open states, so it would drop out of the report unseen. The states
+    /// stored are read from the index one distinct value at a time, a probe each, so a sound
+    /// store pays about fifteen look-ups; only an unknown state costs a search of the scope.
+    static func refuseUnknownStates(_ db: Database, _ scope: StallScope) throws {
+        let next = try db.cachedStatement(sql: "SELECT state FROM request INDEXED BY request_state WHERE state > ? ORDER BY state LIMIT 1")
+        var state = try DatabaseValue.fetchOne(
+            db.cachedStatement(sql: "SELECT state FROM request INDEXED BY request_state ORDER BY state LIMIT 1")) ?? .null
+        while !state.isNull {
+            var known = false
+            if case .string(let text) = state.storage { known = RequestState(rawValue: text) != nil }
+            if !known {
+                let (narrow, arguments) = narrowFilter(scope)
+                let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+                // The request's own decoder refuses it, in the same words as anywhere else.
+                _ = try Request.cursor(
+                    db.makeStatement(sql: "SELECT \(Request.selectList(from: "r")) FROM \(from) WHERE r.state = ?\(narrow) ORDER BY r.reference LIMIT 1"),
+                    arguments: [state] + arguments
+                ).next()
+            }
+            state = try DatabaseValue.fetchOne(next, arguments: [state]) ?? .null
+        }
+    }
 
     /// The latest date of the events `condition` selects (through `index`), read as text: a
     /// latest date that is not a date is refused as the damaged event it belongs to.
