@@ -105,7 +105,7 @@ struct ColumnReader<Record: StoredRecord>: CellReader {
     private var key: String {
         Record.keyColumns.map { column in
             let p = position(column)
-            return storage(p) == SQLITE_NULL ? "?" : printable(String(decoding: bytes(p), as: UTF8.self))
+            return storage(p) == SQLITE_NULL ? "?" : printable(String(decoding: bytes(p), as: UTF8.self), limit: Damage.keyLength)
         }.joined(separator: "/")
     }
 }

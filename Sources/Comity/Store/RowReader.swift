@@ -93,8 +93,8 @@ struct RowReader<Record: StoredRecord>: CellReader {
             case .null: return "?"
             case .int64(let number): return String(number)
             case .double(let number): return String(number)
-            case .string(let text): return printable(text)
-            case .blob(let data): return printable(String(decoding: data, as: UTF8.self))
+            case .string(let text): return printable(text, limit: Damage.keyLength)
+            case .blob(let data): return printable(String(decoding: data, as: UTF8.self), limit: Damage.keyLength)
             }
         }.joined(separator: "/")
     }

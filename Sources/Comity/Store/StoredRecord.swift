@@ -121,6 +121,10 @@ extension CellReader {
 enum Damage {
     static let null = "is NULL where a value is required"
 
+    /// How much of a key a message shows: every key Comity writes (64 characters at most) in
+    /// full, and no more of a key that was itself damaged into a flood.
+    static let keyLength = 80
+
     /// The storage class SQLite reports for a value, in words.
     static func storage(_ type: Int32) -> String {
         switch type {
