@@ -47,6 +47,8 @@ struct Hostile: Sendable, CustomTestStringConvertible {
         case bytes([UInt8])
         /// A named pipe.
         case fifo
+        /// The demo, with a value damaged behind Comity's back by `sqlite3` running this SQL.
+        case damaged(String)
     }
 
     var label: String
@@ -60,11 +62,13 @@ struct Hostile: Sendable, CustomTestStringConvertible {
     var tail: [String] = []
     /// Also pass the repository's templates folder.
     var templates = false
+    /// A phrase standard output must hold (`check` lists the problems there); nil: it stays empty.
+    var listed: String? = nil
 
     var testDescription: String { label }
 
     init(_ label: String, _ arguments: [String], _ phrase: String, status: Int32? = nil, props: [Prop] = [], store: Store = .demo,
-         environment: [String: String] = [:], tail: [String] = [], templates: Bool = false) {
+         environment: [String: String] = [:], tail: [String] = [], templates: Bool = false, listed: String? = nil) {
         self.label = label
         self.arguments = arguments
         self.phrase = phrase
@@ -74,6 +78,7 @@ struct Hostile: Sendable, CustomTestStringConvertible {
         self.environment = environment
         self.tail = tail
         self.templates = templates
+        self.listed = listed
     }
 
     /// Stands for the byte 0xFF, which no UTF-8 text holds: an argument with it is passed through `printf`.
@@ -119,6 +124,21 @@ enum HostileWorld {
     }()
 
     static let request = "JP-MHI-2011-001"
+
+    /// SQL changing the demo's request `request` behind Comity's back.
+    static func damage(_ change: String) -> String { "UPDATE request SET \(change) WHERE reference = '\(request)'" }
+
+    static let damagedSentDate = "comity: request \(request) is damaged: its sent_date holds 2011-13-01, which is not a real date "
+        + "(there is no month 13); run 'comity check' to list every damaged record, then restore the database from a backup or "
+        + "correct the value with sqlite3\n"
+
+    /// A NULL subject: SQLite keeps NOT NULL, so the column loses it first, as in an edited schema.
+    static let nullSubject = """
+        PRAGMA writable_schema = ON;
+        UPDATE sqlite_master SET sql = replace(sql, 'subject TEXT NOT NULL', 'subject TEXT') WHERE name = 'request';
+        PRAGMA writable_schema = RESET;
+        \(damage("subject = NULL"));
+        """
     static let templates = LetterGolden.templates.path
     static let megabyte = 1 << 20
 
@@ -329,6 +349,44 @@ let hostileInputs: [Hostile] = [
     Hostile("SQLite magic, garbage after", ["party", "list"], "impossible page size", status: 74,
             store: .bytes(Array("SQLite format 3\0".utf8) + [UInt8](repeating: 0x41, count: 200))),
     Hostile("database that is a pipe", ["party", "list"], "not a regular file", status: 74, store: .fifo),
+
+    // Values damaged behind Comity's back: one sentence naming the record, never a crash, the
+    // whole row or a report without the request.
+    Hostile("impossible sent date: request show", ["request", "show", HostileWorld.request], HostileWorld.damagedSentDate, status: 74,
+            store: .damaged(HostileWorld.damage("sent_date = '2011-13-01'"))),
+    Hostile("impossible sent date: stall report", ["report", "stall", "--as-of", "2011-11-28"], HostileWorld.damagedSentDate, status: 74,
+            store: .damaged(HostileWorld.damage("sent_date = '2011-13-01'"))),
+    Hostile("impossible sent date: stalled listing", ["request", "list", "--stalled", "--as-of", "2011-11-28"], HostileWorld.damagedSentDate,
+            status: 74, store: .damaged(HostileWorld.damage("sent_date = '2011-13-01'"))),
+    Hostile("impossible sent date: check", ["check"], "check found 1 problem", status: 65,
+            store: .damaged(HostileWorld.damage("sent_date = '2011-13-01'")),
+            listed: "damaged record: request \(HostileWorld.request): its sent_date holds 2011-13-01, which is not a real date (there is no month 13)\n"),
+    Hostile("unknown state: request show", ["request", "show", HostileWorld.request], "its state holds 'stalled-forever', which is not one of",
+            status: 74, store: .damaged(HostileWorld.damage("state = 'stalled-forever'"))),
+    Hostile("unknown state: stall report", ["report", "stall", "--as-of", "2011-11-28", "--format", "json"],
+            "request \(HostileWorld.request) is damaged: its state holds 'stalled-forever'", status: 74,
+            store: .damaged(HostileWorld.damage("state = 'stalled-forever'"))),
+    Hostile("unknown state: stalled listing", ["request", "list", "--stalled", "--as-of", "2011-11-28"],
+            "request \(HostileWorld.request) is damaged: its state holds 'stalled-forever'", status: 74,
+            store: .damaged(HostileWorld.damage("state = 'stalled-forever'"))),
+    Hostile("unknown state: check", ["check"], "check found 1 problem", status: 65, store: .damaged(HostileWorld.damage("state = 'stalled-forever'")),
+            listed: "damaged record: request \(HostileWorld.request): its state holds 'stalled-forever'"),
+    Hostile("items that are not a list: request show", ["request", "show", HostileWorld.request], "its items does not hold a JSON list of texts",
+            status: 74, store: .damaged(HostileWorld.damage("items = '{\"first\": 1}'"))),
+    Hostile("items that are not a list: check", ["check"], "check found 1 problem", status: 65,
+            store: .damaged(HostileWorld.damage("items = '{\"first\": 1}'")),
+            listed: "damaged record: request \(HostileWorld.request): its items does not hold a JSON list of texts"),
+    Hostile("NULL subject: request show", ["request", "show", HostileWorld.request], "its subject is NULL where a value is required",
+            status: 74, store: .damaged(HostileWorld.nullSubject)),
+    Hostile("NULL subject: stall report", ["report", "stall", "--as-of", "2011-11-28"], "its subject is NULL where a value is required",
+            status: 74, store: .damaged(HostileWorld.nullSubject)),
+    Hostile("NULL subject: stalled listing", ["request", "list", "--stalled", "--as-of", "2011-11-28"], "its subject is NULL where a value is required",
+            status: 74, store: .damaged(HostileWorld.nullSubject)),
+    Hostile("NULL subject: check", ["check"], "check found 1 problem", status: 65, store: .damaged(HostileWorld.nullSubject),
+            listed: "damaged record: request \(HostileWorld.request): its subject is NULL where a value is required"),
+    Hostile("reply dated the 31st of November: stall report", ["report", "stall", "--as-of", "2011-11-28"],
+            "reply 1 is damaged: its date holds 2011-11-31, which is not a real date (November 2011 has 30 days)", status: 74,
+            store: .damaged("UPDATE reply SET date = '2011-11-31' WHERE id = 1")),
 ]
 
 @Suite("Hostile input is refused with one clear line and changes nothing")
@@ -364,7 +422,11 @@ struct HostileInputTests {
 
             #expect(result.status != 0, "\(result)")
             if let status = input.status { #expect(result.status == status, "\(result)") }
-            #expect(result.stdout.isEmpty, "\(result)")
+            if let listed = input.listed {
+                #expect(result.stdout.contains(listed), "\(result)")
+            } else {
+                #expect(result.stdout.isEmpty, "\(result)")
+            }
             #expect(CLI.unclearness(result.stderr).isEmpty, "\(CLI.unclearness(result.stderr)): \(result.stderr)")
             #expect(result.stderr.contains(input.phrase), "\(result.stderr)")
             #expect(try Self.state(of: db, input.store) == before, "the database changed")
@@ -382,6 +444,11 @@ struct HostileInputTests {
         switch store {
         case .demo, .locked:
             try write(demo, to: box.db)
+            return box.db
+        case .damaged(let sql):
+            try write(demo, to: box.db)
+            let damaged = try CLI.sql(box.db, sql)
+            try #require(damaged.status == 0 && damaged.stderr.isEmpty, "\(damaged)")
             return box.db
         case .newerSchema:
             try write(demo, to: box.db)
@@ -417,7 +484,7 @@ struct HostileInputTests {
     /// The database as text (a logical dump where SQLite may rewrite pages) or its bytes.
     static func state(of db: URL, _ store: Hostile.Store) throws -> String {
         switch store {
-        case .demo, .locked: return try CLI.dump(db)
+        case .demo, .locked, .damaged: return try CLI.dump(db)
         case .fifo:
             var info = stat()
             return lstat(db.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO ? "a pipe" : "no longer a pipe"

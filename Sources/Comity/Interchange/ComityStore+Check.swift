@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// `comity check`: SQLite's integrity checks and Comity's own invariants.
 extension ComityStore {
@@ -18,7 +19,9 @@ extension ComityStore {
             let parent: String = row[2]
             problems.append("foreign key: \(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent)")
         }
-        problems += try checkHistories(db)
+        var damaged: [String: Set<Int64>] = [:]
+        for type in storedRecordTypes { damaged[type.databaseTableName] = try checkRecords(db, type, &problems) }
+        problems += try checkHistories(db, damagedRequests: damaged["request"] ?? [], damagedEvents: damaged["event"] ?? [])
         problems += try checkLetterNumbers(db)
         let triggers = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         for name in ["event_no_update", "event_no_delete"] where !triggers.contains(name) {
@@ -33,13 +36,41 @@ extension ComityStore {
         return IntegrityReport(problems: problems, requests: requests, events: events, letters: letters)
     }
 
+    /// Reads every row of `R`'s table through the record's decoder, as every other reader does,
+    /// adding a problem for each damaged record; returns the rowids of the damaged rows.
+    static func checkRecords<R: DecodedRecord>(_ db: Database, _ type: R.Type, _ problems: inout [String]) throws -> Set<Int64> {
+        let rows = try ColumnCursor(
+            db.makeStatement(sql: "SELECT rowid, \(R.selectList()) FROM \(R.databaseTableName) ORDER BY \(R.keyList())"), arguments: []
+        ) { row -> (rowid: Int64, error: ComityError?) in
+            let rowid = sqlite3_column_int64(row.statement, 0)
+            do throws(ComityError) {
+                _ = try R(row.reader(R.self, from: 1))
+                return (rowid, nil)
+            } catch {
+                return (rowid, error)
+            }
+        }
+        var damaged: Set<Int64> = []
+        while let (rowid, error) = try rows.next() {
+            guard let error else { continue }
+            damaged.insert(rowid)
+            if case .damagedRecord(let table, let key, let column, let why) = error {
+                problems.append("damaged record: \(table) \(key): its \(column) \(why)")
+            } else {
+                problems.append("damaged record: \(error.description)")
+            }
+        }
+        return damaged
+    }
+
     /// Every request's state is reached by replaying its 'moved' events from drafted.
     ///
     /// Requests and their moves are read side by side, both in reference order, so memory stays
-    /// flat however large the history: a million requests are checked like ten.
-    static func checkHistories(_ db: Database) throws -> [String] {
+    /// flat however large the history: a million requests are checked like ten. Damaged requests
+    /// and events, already listed, are passed over.
+    static func checkHistories(_ db: Database, damagedRequests: Set<Int64> = [], damagedEvents: Set<Int64> = []) throws -> [String] {
         var problems: [String] = []
-        let requests = try Row.fetchCursor(db, sql: "SELECT reference, state FROM request ORDER BY reference")
+        let requests = try Row.fetchCursor(db, sql: "SELECT reference, state, rowid FROM request ORDER BY reference")
         let moves = try Row.fetchCursor(db, sql: """
             SELECT subject_id, id, from_state, to_state FROM event
             WHERE subject_type = 'request' AND action = 'moved' ORDER BY subject_id, id
@@ -47,18 +78,18 @@ extension ComityStore {
         // The next move not yet matched with a request (SQLite orders text by its bytes; so does this).
         var move = try moves.next().map(Move.init)
         while let row = try requests.next() {
-            let reference: String = row[0]
-            let stored: String = row[1]
+            guard !damagedRequests.contains(row[2]), let reference = String.fromDatabaseValue(row[0]),
+                  let storedState = String.fromDatabaseValue(row[1]).flatMap(RequestState.init(rawValue:)) else { continue }
             while let pending = move, pending.subject.utf8.lexicographicallyPrecedes(reference.utf8) { move = try moves.next().map(Move.init) }
-            guard let storedState = RequestState(rawValue: stored) else {
-                problems.append("request \(reference): stored state '\(stored)' is not a state Comity knows")
-                continue
-            }
             var state = RequestState.drafted
             var broken = false
             while let current = move, current.subject.utf8.elementsEqual(reference.utf8) {
                 move = try moves.next().map(Move.init)
                 if broken { continue }
+                if damagedEvents.contains(current.id) {
+                    broken = true
+                    continue
+                }
                 guard let to = current.to.flatMap(RequestState.init(rawValue:)) else {
                     problems.append("request \(reference): event \(current.id) moves to an unknown state '\(current.to ?? "")'")
                     broken = true
@@ -83,7 +114,8 @@ extension ComityStore {
         return problems
     }
 
-    /// A 'moved' event, copied out of the cursor's row.
+    /// A 'moved' event, copied out of the cursor's row; a value of the wrong kind reads as
+    /// nothing, the event being listed as damaged already.
     private struct Move {
         let subject: String
         let id: Int64
@@ -91,10 +123,10 @@ extension ComityStore {
         let to: String?
 
         init(_ row: Row) {
-            subject = row[0]
-            id = row[1]
-            from = row[2]
-            to = row[3]
+            subject = String.fromDatabaseValue(row[0]) ?? ""
+            id = Int64.fromDatabaseValue(row[1]) ?? 0
+            from = String.fromDatabaseValue(row[2])
+            to = String.fromDatabaseValue(row[3])
         }
     }
 
@@ -103,9 +135,10 @@ extension ComityStore {
         var problems: [String] = []
         var sequences: [String: (sender: String, year: Int, numbers: [Int])] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT sender, year, sequence FROM letter ORDER BY sender, year, sequence") {
-            let sender: String = row["sender"]
-            let year: Int = row["year"]
-            sequences["\(sender)\u{0}\(year)", default: (sender, year, [])].numbers.append(row["sequence"])
+            // A letter whose numbering is damaged is listed as such already.
+            guard let sender = String.fromDatabaseValue(row[0]), let year = Int.fromDatabaseValue(row[1]),
+                  let sequence = Int.fromDatabaseValue(row[2]) else { continue }
+            sequences["\(sender)\u{0}\(year)", default: (sender, year, [])].numbers.append(sequence)
         }
         for key in sequences.keys.sorted() {
             let (sender, year, numbers) = sequences[key]!

@@ -10,7 +10,8 @@ public struct IntegrityReport: Codable, Sendable {
 
     /// "ok: …" summary line for a sound database.
     public var summary: String {
-        "ok: integrity and foreign keys checked; \(requests) request histories replay to their states; "
+        "ok: integrity and foreign keys checked; every record of every table reads back; "
+            + "\(requests) request histories replay to their states; "
             + "letter register of \(letters) letters gapless; \(events) events, append-only triggers in place"
     }
 }

@@ -43,25 +43,24 @@ extension LetterFacts {
             let list = String(decoding: try JSONEncoder().encode(references), as: UTF8.self)
             let chosen = "SELECT value FROM json_each(?)"
             // Columns read by position: a batch reads thousands of these records.
-            func each<T>(_ sql: String, _ arguments: StatementArguments, _ decode: @escaping (ColumnReader) throws -> T, _ body: (T) -> Void) throws {
-                let cursor = try ColumnCursor(db.cachedStatement(sql: sql), arguments: arguments, decode: decode)
+            func each<T: DecodedRecord>(_ sql: String, _ arguments: StatementArguments, _ body: (T) -> Void) throws {
+                let cursor = try T.cursor(db.cachedStatement(sql: sql), arguments: arguments)
                 while let record = try cursor.next() { body(record) }
             }
-            try each("SELECT \(Request.columns) FROM request WHERE reference IN (\(chosen))", [list], Request.init) { request in
+            try each("SELECT \(Request.selectList()) FROM request WHERE reference IN (\(chosen))", [list]) { (request: Request) in
                 requests[request.reference] = request
                 chronologies[request.reference] = ([], [])
             }
             try each(
-                "SELECT \(Case.columns) FROM case_file WHERE id IN (SELECT case_id FROM request WHERE reference IN (\(chosen)))", [list], Case.init
-            ) { cases[$0.id] = $0 }
+                "SELECT \(Case.selectList()) FROM case_file WHERE id IN (SELECT case_id FROM request WHERE reference IN (\(chosen)))", [list]
+            ) { (caseFile: Case) in cases[caseFile.id] = caseFile }
             // Ordered as `load` orders one request's, so each request's list comes out the same.
             try each(
-                "SELECT \(Reply.columns) FROM reply WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", [list, asOf], Reply.init
-            ) { chronologies[$0.requestReference]?.replies.append($0) }
+                "SELECT \(Reply.selectList()) FROM reply WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", [list, asOf]
+            ) { (reply: Reply) in chronologies[reply.requestReference]?.replies.append(reply) }
             try each(
-                "SELECT \(FollowUp.columns) FROM follow_up WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", [list, asOf],
-                FollowUp.init
-            ) { chronologies[$0.requestReference]?.followUps.append($0) }
+                "SELECT \(FollowUp.selectList()) FROM follow_up WHERE request_ref IN (\(chosen)) AND date <= ? ORDER BY date, id", [list, asOf]
+            ) { (followUp: FollowUp) in chronologies[followUp.requestReference]?.followUps.append(followUp) }
         }
     }
 }

@@ -1,56 +1,112 @@
 import GRDB
 import GRDBSQLite
 
-/// Reads the current row of a stepped statement by column position, straight from SQLite.
+/// The current row of a stepped statement, read by column position straight from SQLite.
 ///
 /// A stall report over a large store reads hundreds of thousands of rows; GRDB's `Row` looks
 /// each column up by name and converts through generic decoding, which costs more than the
-/// query itself. A value that does not fit its column is reported as a damaged database
-/// rather than trapping.
-struct ColumnReader {
+/// query itself. A row may hold several records side by side (a request, then its case), each
+/// read by its own `ColumnReader`.
+struct ColumnRow {
     let statement: SQLiteStatement
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    /// A reader of the record of type `R` whose columns begin at position `base` of the row.
+    func reader<R: StoredRecord>(_ type: R.Type, from base: Int32 = 0) -> ColumnReader<R> {
+        ColumnReader(statement: statement, base: base)
+    }
+}
 
-    /// The column's UTF-8 text (empty for NULL).
-    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        guard let text = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+/// Reads one record of a row by position: column `c` is at `base + c.rawValue`, where
+/// `R.selectList` put it. Each value is checked as `CellReader` says, without building
+/// anything per row beyond the values themselves.
+struct ColumnReader<Record: StoredRecord>: CellReader {
+    let statement: SQLiteStatement
+    var base: Int32 = 0
+
+    @inline(__always)
+    private func position(_ column: Record.StoredColumn) -> Int32 { base + column.rawValue }
+
+    @inline(__always)
+    private func storage(_ position: Int32) -> Int32 { sqlite3_column_type(statement, position) }
+
+    /// The UTF-8 text at a position (empty for NULL).
+    private func bytes(_ position: Int32) -> UnsafeRawBufferPointer {
+        guard let text = sqlite3_column_text(statement, position) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, position)))
     }
 
-    func string(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
+    /// The UTF-8 text of a column that must hold text.
+    private func text(_ column: Record.StoredColumn) throws(ComityError) -> UnsafeRawBufferPointer {
+        let p = position(column)
+        let found = storage(p)
+        guard found == SQLITE_TEXT else { throw damaged(column, Damage.type(found: found, expected: "text")) }
+        return bytes(p)
+    }
 
-    func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+    func isNull(_ column: Record.StoredColumn) -> Bool { storage(position(column)) == SQLITE_NULL }
 
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+    func string(_ column: Record.StoredColumn) throws(ComityError) -> String {
+        String(decoding: try text(column), as: UTF8.self)
+    }
 
-    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+    func optionalString(_ column: Record.StoredColumn) throws(ComityError) -> String? {
+        isNull(column) ? nil : try string(column)
+    }
 
-    func bool(_ column: Int32) -> Bool { sqlite3_column_int64(statement, column) != 0 }
+    func requireText(_ column: Record.StoredColumn) throws(ComityError) { _ = try text(column) }
 
-    func date(_ column: Int32) throws(ComityError) -> CalendarDate {
+    func integer(_ column: Record.StoredColumn) throws(ComityError) -> Int64 {
+        let p = position(column)
+        let found = storage(p)
+        guard found == SQLITE_INTEGER else { throw damaged(column, Damage.type(found: found, expected: "a whole number")) }
+        return sqlite3_column_int64(statement, p)
+    }
+
+    func optionalInteger(_ column: Record.StoredColumn) throws(ComityError) -> Int64? {
+        isNull(column) ? nil : try integer(column)
+    }
+
+    func date(_ column: Record.StoredColumn) throws(ComityError) -> CalendarDate {
+        let text = try text(column)
         do {
-            return try CalendarDate(isoBytes: bytes(column))
+            return try CalendarDate(isoBytes: text)
         } catch {
-            throw damaged(column, "is not a date (\(error))")
+            throw damaged(column, Damage.date(error))
         }
     }
 
-    func optionalDate(_ column: Int32) throws(ComityError) -> CalendarDate? { isNull(column) ? nil : try date(column) }
+    func optionalDate(_ column: Record.StoredColumn) throws(ComityError) -> CalendarDate? {
+        isNull(column) ? nil : try date(column)
+    }
 
     /// One of an enumeration's raw values, matched without building a string.
-    func value<T: ColumnEnum>(_ column: Int32) throws(ComityError) -> T {
-        guard let value = T.columnValues.value(bytes(column)) else {
-            throw damaged(column, "holds \"\(string(column))\", which is not one of \(T.columnValues.names)")
+    func value<T: ColumnEnum>(_ column: Record.StoredColumn) throws(ComityError) -> T {
+        let text = try text(column)
+        guard let value = T.columnValues.value(text) else {
+            throw damaged(column, Damage.unknown(String(decoding: text, as: UTF8.self), T.self))
         }
         return value
     }
 
-    func optionalValue<T: ColumnEnum>(_ column: Int32) throws(ComityError) -> T? { isNull(column) ? nil : try value(column) as T }
+    func optionalValue<T: ColumnEnum>(_ column: Record.StoredColumn) throws(ComityError) -> T? {
+        isNull(column) ? nil : try value(column) as T
+    }
 
-    private func damaged(_ column: Int32, _ what: String) -> ComityError {
-        let name = sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "column \(column)"
-        return .store("the database's \(name) column \(what); run 'comity check' and restore from a backup if it fails")
+    func list<T: Decodable>(_ column: Record.StoredColumn, of elements: String) throws(ComityError) -> [T] {
+        guard let list = JSONColumn.list(T.self, try text(column)) else { throw damaged(column, Damage.list(of: elements)) }
+        return list
+    }
+
+    func damaged(_ column: Record.StoredColumn, _ why: String) -> ComityError {
+        Record.damaged(key: key, column, why)
+    }
+
+    /// The record's key as stored, for a message.
+    private var key: String {
+        Record.keyColumns.map { column in
+            let p = position(column)
+            return storage(p) == SQLITE_NULL ? "?" : printable(String(decoding: bytes(p), as: UTF8.self), limit: Damage.keyLength)
+        }.joined(separator: "/")
     }
 }
 
@@ -81,14 +137,21 @@ extension Classification: ColumnEnum { static let columnValues = RawValueTable<S
 extension Urgency: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension Channel: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension EscalationStep: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension AuthorityRole: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension LegalBasisKind: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension EngagementLevel: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension PeriodUnit: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension Event.Action: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension Event.Subject: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension LetterLanguage: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 
-/// A cursor over a prepared statement that builds each element with a `ColumnReader`.
+/// A cursor over a prepared statement that builds each element from a `ColumnRow`.
 final class ColumnCursor<Element>: DatabaseCursor {
     let _statement: Statement
     var _isDone = false
-    private let decode: (ColumnReader) throws -> Element
+    private let decode: (ColumnRow) throws -> Element
 
-    init(_ statement: Statement, arguments: StatementArguments, decode: @escaping (ColumnReader) throws -> Element) throws {
+    init(_ statement: Statement, arguments: StatementArguments, decode: @escaping (ColumnRow) throws -> Element) throws {
         try statement.setArguments(arguments)
         _statement = statement
         self.decode = decode
@@ -100,6 +163,6 @@ final class ColumnCursor<Element>: DatabaseCursor {
     }
 
     func _element(sqliteStatement: SQLiteStatement) throws -> Element {
-        try decode(ColumnReader(statement: sqliteStatement))
+        try decode(ColumnRow(statement: sqliteStatement))
     }
 }

@@ -47,11 +47,7 @@ extension EscalationStep: DatabaseValueConvertible {}
 
 extension FollowUp: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "follow_up"
-    public init(row: Row) {
-        self.init(
-            id: row["id"], requestReference: row["request_ref"], date: row["date"], kind: row["kind"],
-            reference: row["reference"], restartsClock: row["restarts_clock"], note: row["note"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["request_ref"] = requestReference

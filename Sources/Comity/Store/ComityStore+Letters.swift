@@ -79,8 +79,12 @@ extension ComityStore {
     func letters(of reference: String) throws(ComityError) -> [LetterEntry] {
         try read { db in
             _ = try Self.request(db, reference)
-            return try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence", arguments: [reference])
-                .map(Self.entry)
+            // The documents stay in the file: a listing needs only their register entries.
+            return try Array(LetterEntry.cursor(
+                db.makeStatement(sql: """
+                    SELECT \(LetterEntry.selectList(replacing: [.document: "''"])) FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence
+                    """),
+                arguments: [reference]))
         }
     }
 
@@ -89,8 +93,11 @@ extension ComityStore {
     func letters(of reference: String, clearance: Classification) throws(ComityError) -> (shown: [LetterEntry], withheld: Int) {
         try read { db in
             _ = try Self.requireWritable(db, reference, clearance: clearance)
-            let all = try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence", arguments: [reference])
-                .map(Self.entry)
+            let all = try Array(LetterEntry.cursor(
+                db.makeStatement(sql: """
+                    SELECT \(LetterEntry.selectList(replacing: [.document: "''"])) FROM letter WHERE request_ref = ? ORDER BY date, sender, sequence
+                    """),
+                arguments: [reference]))
             let shown = all.filter { $0.classification <= clearance }
             return (shown, all.count - shown.count)
         }
@@ -100,28 +107,23 @@ extension ComityStore {
     /// request above it, is refused by its number alone.
     func letter(number: String, clearance: Classification) throws(ComityError) -> Letter {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE number = ?", arguments: [number]) else {
+            let found = try ColumnCursor(
+                db.makeStatement(sql: "SELECT \(LetterEntry.selectList()) FROM letter WHERE number = ?"), arguments: [number]
+            ) { row in (entry: try LetterEntry(row), document: try row.reader(LetterEntry.self).string(.document)) }.next()
+            guard let (e, document) = found else {
                 throw ComityError.notFound(kind: "letter", id: number, hint: "see 'comity letter list REF'")
             }
-            let e = Self.entry(row)
             if try e.classification > clearance || Self.isWithheld(db, e.requestReference, asOf: nil, clearance: clearance) {
                 throw Self.aboveClearance("letter", number, clearance)
             }
             return Letter(
                 number: e.number, requestReference: e.requestReference, sender: e.sender, kind: e.kind, language: e.language,
-                format: e.format, date: e.date, classification: e.classification, sha256: e.sha256, document: row["document"])
+                format: e.format, date: e.date, classification: e.classification, sha256: e.sha256, document: document)
         }
     }
 
     func letter(number: String) throws(ComityError) -> Letter {
         try letter(number: number, clearance: .secret)
-    }
-
-    static func entry(_ row: Row) -> LetterEntry {
-        LetterEntry(
-            number: row["number"], requestReference: row["request_ref"], sender: row["sender"], kind: row["kind"],
-            language: LetterLanguage(rawValue: row["lang"]) ?? .en, format: row["format"], date: row["date"],
-            classification: row["classification"], sha256: row["sha256"])
     }
 
     /// - Parameter known: the request's assessment as of the letter's date, when the caller has it already.

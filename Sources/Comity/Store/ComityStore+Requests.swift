@@ -107,7 +107,7 @@ extension ComityStore {
             var shown: [Request] = []
             var withheld = 0
             for row in try Row.fetchAll(db, sql: sql + " ORDER BY r.reference", arguments: arguments) {
-                if row["withheld"] as Bool { withheld += 1 } else { shown.append(Request(row: row)) }
+                if row["withheld"] as Bool { withheld += 1 } else { shown.append(try Request(row: row)) }
             }
             return (shown, withheld)
         }
@@ -191,8 +191,7 @@ extension ComityStore {
         if date > clerk.today {
             throw ValidationFailure("\(what) is dated \(date.iso), after today (\(clerk.today.iso)); Comity records what has happened")
         }
-        let last = try CalendarDate.fetchOne(
-            db, sql: "SELECT max(date) FROM event WHERE subject_type = 'request' AND subject_id = ?", arguments: [request.reference])
+        let last = try lastEventDate(db, where: "subject_type = 'request' AND subject_id = ?", arguments: [request.reference])
         if let last, date < last {
             throw ValidationFailure("\(what) is dated \(date.iso), before the last recorded change to request \(request.reference) on \(last.iso); record events in the order they happened")
         }

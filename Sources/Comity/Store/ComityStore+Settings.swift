@@ -18,18 +18,20 @@ extension ComityStore {
 
     static func settings(_ db: Database, for channel: Channel?) throws -> StallSettings {
         var settings = StallSettings.defaults(for: channel)
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT key, value FROM setting WHERE (channel = '*' OR channel = ?) AND key <> '\(clearanceKey)' ORDER BY channel = '*' DESC",
+        let rows = try StoredSetting.cursor(
+            db.cachedStatement(sql: """
+                SELECT \(StoredSetting.selectList()) FROM setting WHERE (channel = '*' OR channel = ?) AND key <> '\(clearanceKey)'
+                ORDER BY channel = '*' DESC
+                """),
             arguments: [channel?.rawValue ?? "*"])
-        for row in rows { try settings.apply(key: row["key"], value: row["value"]) }
+        // Each row was checked as it was read, so it applies.
+        while let row = try rows.next() { try settings.apply(key: row.key, value: row.value) }
         return settings
     }
 
     public func storedSettings() throws(ComityError) -> [StoredSetting] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM setting ORDER BY channel, key").map {
-                StoredSetting(channel: $0["channel"], key: $0["key"], value: $0["value"])
-            }
+            try Array(StoredSetting.cursor(db.makeStatement(sql: "SELECT \(StoredSetting.selectList()) FROM setting ORDER BY channel, key")))
         }
     }
 
@@ -66,8 +68,11 @@ extension ComityStore {
     }
 
     static func storedClearance(_ db: Database) throws -> Classification? {
-        guard let stored = try String.fetchOne(
-            db, sql: "SELECT value FROM setting WHERE channel = '*' AND key = ?", arguments: [clearanceKey]) else { return nil }
+        // Read through the setting's decoder: a damaged row is refused, never taken for "no default".
+        guard let stored = try StoredSetting.cursor(
+            db.makeStatement(sql: "SELECT \(StoredSetting.selectList()) FROM setting WHERE channel = '*' AND key = ?"),
+            arguments: [clearanceKey]
+        ).next()?.value else { return nil }
         guard let level = Classification(rawValue: stored) else {
             throw ComityError.invalid(
                 "the database's default clearance is set to '\(printable(String(stored.prefix(40))))', which is not a level (\(Classification.choices)); nothing is shown until it is set again with 'comity settings set clearance LEVEL'")
@@ -121,18 +126,17 @@ extension ComityStore {
 
     static func holidayCalendar(_ db: Database, for party: String) throws -> HolidayCalendar {
         var calendar = party == "JP" ? HolidayCalendar.japan() : try HolidayCalendar(party: party)
-        let rows = try Row.fetchAll(db, sql: "SELECT date, name, working_day FROM holiday WHERE party = ?", arguments: [party])
-        for row in rows {
-            calendar.set(HolidayEntry(date: row["date"], name: row["name"], isWorkingDay: row["working_day"]))
-        }
+        let entries = try HolidayEntry.cursor(
+            db.cachedStatement(sql: "SELECT \(HolidayEntry.selectList()) FROM holiday WHERE party = ?"), arguments: [party])
+        while let entry = try entries.next() { calendar.set(entry) }
         return calendar
     }
 
     /// Stored holiday entries of a state, by date.
     public func holidayEntries(party: String) throws(ComityError) -> [HolidayEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT date, name, working_day FROM holiday WHERE party = ? ORDER BY date", arguments: [party.uppercased()])
-                .map { HolidayEntry(date: $0["date"], name: $0["name"], isWorkingDay: $0["working_day"]) }
+            try Array(HolidayEntry.cursor(
+                db.makeStatement(sql: "SELECT \(HolidayEntry.selectList()) FROM holiday WHERE party = ? ORDER BY date"), arguments: [party.uppercased()]))
         }
     }
 }

@@ -56,6 +56,7 @@ extension ComityStore {
     static func forEachAssessment(_ db: Database, _ scope: StallScope, context: StallContext? = nil, _ body: (Assessment) throws -> Void) throws {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
+            try Self.refuseUnknownStates(db, scope)
             let context = try context ?? StallContext(db, asOf: scope.asOf)
             let (filter, arguments, loose, looseArguments) = try Self.scopeFilter(db, scope)
             // With a counterpart, start from its few authorities; otherwise from the open states.
@@ -66,48 +67,38 @@ extension ComityStore {
             // The requests whose replies, moves and follow-ups to read: a superset is harmless (the
             // merge join skips what the request cursor does not hold), and one an index answers is cheap.
             let inScope = Self.referencesInScope(scope, where: loose)
-            // Everything but the items of assistance, which no assessment needs.
+            // Everything but the items of assistance, which no assessment needs, then the
+            // authority it went to and its case, each in its table's column order.
             let requests = try ColumnCursor(db.cachedStatement(sql: """
-                SELECT r.reference, r.case_id, r.from_authority, r.to_authority, r.channel, r.basis_id, r.subject, r.subject_ja,
-                       r.urgency, r.classification, r.sent_date, r.counterpart_reference, r.state, r.preserved_until, r.note,
-                       a.party, a.name, c.title, c.limitation_date, c.classification
-                FROM \(requestsAndAuthorities) JOIN case_file c INDEXED BY case_stall ON c.id = r.case_id
+                SELECT \(Self.stallRequestColumns) FROM \(requestsAndAuthorities) JOIN case_file c INDEXED BY case_stall ON c.id = r.case_id
                 WHERE \(filter) ORDER BY r.reference
                 """), arguments: arguments) { c in
-                    let request = Request(
-                        reference: c.string(0), caseID: c.string(1), fromAuthority: c.string(2), toAuthority: c.string(3),
-                        channel: try c.value(4), basisID: c.optionalString(5), subject: c.string(6), urgency: try c.value(8),
-                        classification: try c.value(9), sentDate: try c.optionalDate(10), counterpartReference: c.optionalString(11),
-                        state: try c.value(12), preservedUntil: try c.optionalDate(13), note: c.string(14), subjectJa: c.optionalString(7))
-                    return (request, StallRow(
-                        counterpart: c.string(15), toAuthorityName: c.string(16), caseTitle: c.string(17),
-                        caseLimitation: try c.optionalDate(18), caseClassification: try c.value(19)))
+                    let authority = c.reader(Authority.self, from: Request.columnCount)
+                    let caseFile = c.reader(Case.self, from: Request.columnCount + Authority.columnCount)
+                    return (try Request(c), StallRow(
+                        counterpart: try authority.string(.party), toAuthorityName: try authority.string(.name),
+                        caseTitle: try caseFile.string(.title), caseLimitation: try caseFile.optionalDate(.limitation_date),
+                        caseClassification: try caseFile.value(.classification)))
                 }
             // Only the columns the engine reads, all in the index `reply_stall`: the summary and
-            // grounds of a reply never change whether or why a request is stalled.
-            var replies = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
-                SELECT id, request_ref, date, kind, promised_date, classification
-                FROM reply WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + looseArguments) { c in
-                    Reply(
-                        id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), kind: try c.value(3), summary: "",
-                        promisedDate: try c.optionalDate(4), classification: try c.value(5))
-                })
+            // grounds of a reply never change whether or why a request is stalled. A date that is
+            // not a date is read too, so its reply is reported as damaged, not left out.
+            var replies = PeekableCursor(try Reply.cursor(db.cachedStatement(sql: """
+                SELECT \(Self.stallReplyColumns) FROM reply
+                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
+                """), arguments: [scope.asOf] + looseArguments))
             var moves = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
-                SELECT subject_id, date, from_state, to_state FROM event INDEXED BY event_request_moves
-                WHERE subject_type = 'request' AND action = 'moved' AND date <= ? AND subject_id IN (\(inScope))
-                ORDER BY subject_id, id
-                """), arguments: [scope.asOf] + looseArguments) { c in
-                    (c.string(0), Dossier.Move(date: try c.date(1), from: try c.optionalValue(2), to: try c.value(3)))
+                SELECT \(Self.stallMoveColumns) FROM event INDEXED BY event_request_moves
+                WHERE subject_type = 'request' AND action = 'moved' AND (date <= ? OR \(Self.notADate("date")))
+                AND subject_id IN (\(inScope)) ORDER BY subject_id, id
+                """), arguments: [scope.asOf] + looseArguments) { row in
+                    let e = row.reader(Event.self)
+                    return (try e.string(.subject_id), Dossier.Move(date: try e.date(.date), from: try e.optionalValue(.from_state), to: try e.value(.to_state)))
                 })
-            var followUps = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
-                SELECT id, request_ref, date, kind, reference, restarts_clock, note
-                FROM follow_up WHERE date <= ? AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + looseArguments) { c in
-                    FollowUp(
-                        id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), kind: try c.value(3),
-                        reference: c.string(4), restartsClock: c.bool(5), note: c.string(6))
-                })
+            var followUps = PeekableCursor(try FollowUp.cursor(db.cachedStatement(sql: """
+                SELECT \(FollowUp.selectList()) FROM follow_up
+                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
+                """), arguments: [scope.asOf] + looseArguments))
 
             while let (request, row) = try requests.next() {
                 let ref = request.reference
@@ -146,19 +137,18 @@ extension ComityStore {
     /// using only indexed columns, that selects a superset.
     static func scopeFilter(_ db: Database, _ scope: StallScope) throws -> (String, StatementArguments, String, StatementArguments) {
         let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        var sql = "r.sent_date IS NOT NULL AND r.sent_date <= ? AND r.state IN (\(open))"
+        // A sent date that is not a date stays in, for the request cursor to report as damaged.
+        let sent = "r.sent_date IS NOT NULL AND (r.sent_date <= ? OR \(notADate("r.sent_date")))"
+        var sql = "\(sent) AND r.state IN (\(open))"
         var arguments: StatementArguments = [scope.asOf]
         var loose = "r.state IN (\(open))"
         var looseArguments: StatementArguments = []
         // A request closed after the as-of date was still open on it. Looking for such moves
         // request by request costs a probe per closed request, so only when there can be any.
-        let lastMove = try CalendarDate.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT max(date) FROM event INDEXED BY event_request_move_dates WHERE subject_type = 'request' AND action = 'moved'
-                """))
+        let lastMove = try lastEventDate(db, index: "event_request_move_dates", where: "subject_type = 'request' AND action = 'moved'")
         if let lastMove, lastMove > scope.asOf {
             sql = """
-                r.sent_date IS NOT NULL AND r.sent_date <= ? AND (r.state IN (\(open)) OR EXISTS (
+                \(sent) AND (r.state IN (\(open)) OR EXISTS (
                     SELECT 1 FROM event e INDEXED BY event_request_moves WHERE e.subject_id = r.reference AND e.subject_type = 'request'
                     AND e.action = 'moved' AND e.date > ?))
                 """
@@ -166,13 +156,7 @@ extension ComityStore {
             loose = sql
             looseArguments = arguments
         }
-        var narrow = ""
-        var narrowArguments: StatementArguments = []
-        if let counterpart = scope.counterpart { narrow += " AND a.party = ?"; narrowArguments += [counterpart] }
-        if let caseID = scope.caseID { narrow += " AND r.case_id = ?"; narrowArguments += [caseID] }
-        if let reference = scope.reference { narrow += " AND r.reference = ?"; narrowArguments += [reference] }
-        if let from = scope.referencesFrom { narrow += " AND r.reference >= ?"; narrowArguments += [from] }
-        if let below = scope.referencesBelow { narrow += " AND r.reference < ?"; narrowArguments += [below] }
+        let (narrow, narrowArguments) = narrowFilter(scope)
         sql += narrow
         arguments += narrowArguments
         // The clearance narrows only the request cursor; the looser condition stays a superset.
@@ -183,6 +167,19 @@ extension ComityStore {
             sql += " AND 0"
         }
         return (sql, arguments, loose + narrow, looseArguments + narrowArguments)
+    }
+
+    /// The SQL condition, each part beginning with AND, that narrows a scope to its counterpart,
+    /// case, request and chunk (on `request r` and `authority a`).
+    static func narrowFilter(_ scope: StallScope) -> (String, StatementArguments) {
+        var narrow = ""
+        var arguments: StatementArguments = []
+        if let counterpart = scope.counterpart { narrow += " AND a.party = ?"; arguments += [counterpart] }
+        if let caseID = scope.caseID { narrow += " AND r.case_id = ?"; arguments += [caseID] }
+        if let reference = scope.reference { narrow += " AND r.reference = ?"; arguments += [reference] }
+        if let from = scope.referencesFrom { narrow += " AND r.reference >= ?"; arguments += [from] }
+        if let below = scope.referencesBelow { narrow += " AND r.reference < ?"; arguments += [below] }
+        return (narrow, arguments)
     }
 
     /// The classification levels above `clearance`, as an SQL list of literals (from the enum, never from input).
@@ -246,6 +243,69 @@ extension ComityStore {
         if try isWithheld(db, reference, asOf: asOf, clearance: clearance) {
             throw aboveClearance("request", reference, clearance)
         }
+    }
+}
+
+/// Damaged rows in a stall query: a filter on a damaged value must keep the row, for its reader
+/// to refuse, rather than leave a request or a reply out of a report without a word.
+extension ComityStore {
+    /// The request, the authority it went to and its case, as the stall query reads them.
+    static let stallRequestColumns = Request.selectList(from: "r", replacing: [.items: "'[]'"]) + ", "
+        + Authority.selectList(from: "a", only: [.id, .party, .name]) + ", "
+        + Case.selectList(from: "c", only: [.id, .title, .limitation_date, .classification])
+
+    /// The columns of a reply the stall engine reads, all in the index `reply_stall`.
+    static let stallReplyColumns = Reply.selectList(replacing: [.from_authority: "NULL", .summary: "''", .refusal_grounds: "'[]'"])
+
+    /// The columns of a move, all in the index `event_request_moves`.
+    static let stallMoveColumns = Event.selectList(only: [.id, .subject_id, .date, .from_state, .to_state])
+
+    /// SQL that is true for a value of `column` that is not a date Comity reads: SQLite's
+    /// `date()` gives NULL, or another text, for anything but a real date written YYYY-MM-DD
+    /// (the modifier makes it carry 2011-02-30 over to March, which it otherwise leaves as it is).
+    /// False for NULL, which a filter on dates handles itself.
+    static func notADate(_ column: String) -> String {
+        let years = CalendarDate.supportedYears
+        return "(date(\(column), '+0 days') IS NOT \(column) OR \(column) NOT BETWEEN '\(years.lowerBound)-01-01' AND '\(years.upperBound)-12-31')"
+    }
+
+    /// Refuses a stall query over a request whose state is not one Comity knows: queries pick
+    /// requests by their open states, so it would drop out of the report unseen. The states
+    /// stored are read from the index one distinct value at a time, a probe each, so a sound
+    /// store pays about fifteen look-ups; only an unknown state costs a search of the scope.
+    static func refuseUnknownStates(_ db: Database, _ scope: StallScope) throws {
+        let next = try db.cachedStatement(sql: "SELECT state FROM request INDEXED BY request_state WHERE state > ? ORDER BY state LIMIT 1")
+        var state = try DatabaseValue.fetchOne(
+            db.cachedStatement(sql: "SELECT state FROM request INDEXED BY request_state ORDER BY state LIMIT 1")) ?? .null
+        while !state.isNull {
+            var known = false
+            if case .string(let text) = state.storage { known = RequestState(rawValue: text) != nil }
+            if !known {
+                let (narrow, arguments) = narrowFilter(scope)
+                let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+                // The request's own decoder refuses it, in the same words as anywhere else.
+                _ = try Request.cursor(
+                    db.makeStatement(sql: "SELECT \(Request.selectList(from: "r")) FROM \(from) WHERE r.state = ?\(narrow) ORDER BY r.reference LIMIT 1"),
+                    arguments: [state] + arguments
+                ).next()
+            }
+            state = try DatabaseValue.fetchOne(next, arguments: [state]) ?? .null
+        }
+    }
+
+    /// The latest date of the events `condition` selects (through `index`), read as text: a
+    /// latest date that is not a date is refused as the damaged event it belongs to.
+    static func lastEventDate(_ db: Database, index: String? = nil, where condition: String, arguments: StatementArguments = []) throws -> CalendarDate? {
+        let indexed = index.map { " INDEXED BY \($0)" } ?? ""
+        let latest = try DatabaseValue.fetchOne(
+            db.cachedStatement(sql: "SELECT max(date) FROM event\(indexed) WHERE \(condition)"), arguments: arguments) ?? .null
+        if latest.isNull { return nil }
+        if case .string(let text) = latest.storage, let date = try? CalendarDate(iso: text) { return date }
+        let event = try Event.cursor(
+            db.makeStatement(sql: "SELECT \(Event.selectList()) FROM event WHERE \(condition) AND date = ? ORDER BY id LIMIT 1"),
+            arguments: arguments + [latest]
+        ).next()
+        return event?.date
     }
 }
 

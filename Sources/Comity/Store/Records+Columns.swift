@@ -1,52 +1,247 @@
-import GRDB
+/// Every table's columns, defined once, and each record's one decoder (see `StoredRecord`).
+///
+/// The order of a `StoredColumn` enumeration is the order a positional reader's `SELECT`
+/// lists the columns in (`selectList`); a new column is a new case, read in the decoder.
+extension Party: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case code, name, formal_name, name_ja
+        static let names = allNames()
+    }
+    static let recordName = "party"
+    static let keyColumns: [StoredColumn] = [.code]
 
-/// Records read by column position straight from SQLite, for queries that read thousands of
-/// them (a letter batch reads every stalled request's): each type's `columns` lists what its
-/// `init(_:)` reads, in that order.
-extension Request {
-    static let columns = """
-        reference, case_id, from_authority, to_authority, channel, basis_id, subject, items, urgency, classification,
-        sent_date, counterpart_reference, state, preserved_until, note, subject_ja
-        """
-
-    init(_ c: ColumnReader) throws(ComityError) {
-        self.init(
-            reference: c.string(0), caseID: c.string(1), fromAuthority: c.string(2), toAuthority: c.string(3),
-            channel: try c.value(4), basisID: c.optionalString(5), subject: c.string(6),
-            items: JSONColumn.decode([String].self, c.optionalString(7)) ?? [], urgency: try c.value(8),
-            classification: try c.value(9), sentDate: try c.optionalDate(10), counterpartReference: c.optionalString(11),
-            state: try c.value(12), preservedUntil: try c.optionalDate(13), note: c.string(14), subjectJa: c.optionalString(15))
+    init(_ c: some CellReader<Party>) throws(ComityError) {
+        self.init(code: try c.string(.code), name: try c.string(.name), formalName: try c.string(.formal_name), nameJa: try c.optionalString(.name_ja))
     }
 }
 
-extension Case {
-    static let columns = "id, title, lead_authority, offence, incident_date, discovery_date, limitation_date, classification, note"
+extension Authority: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, party, name, role, name_ja, city, posted_to
+        static let names = allNames()
+    }
+    static let recordName = "authority"
+    static let keyColumns: [StoredColumn] = [.id]
 
-    init(_ c: ColumnReader) throws(ComityError) {
+    init(_ c: some CellReader<Authority>) throws(ComityError) {
         self.init(
-            id: c.string(0), title: c.string(1), leadAuthority: c.string(2), offence: c.string(3),
-            incidentDate: try c.date(4), discoveryDate: try c.date(5), limitationDate: try c.optionalDate(6),
-            classification: try c.value(7), note: c.string(8))
+            id: try c.string(.id), party: try c.string(.party), name: try c.string(.name), role: try c.value(.role),
+            nameJa: try c.optionalString(.name_ja), city: try c.optionalString(.city), postedTo: try c.optionalString(.posted_to))
     }
 }
 
-extension Reply {
-    static let columns = "id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification"
+extension LegalBasis: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, instrument, instrument_ja, kind, response_days, response_unit, note
+        static let names = allNames()
+    }
+    static let databaseTableName = "legal_basis"
+    static let recordName = "legal basis"
+    static let keyColumns: [StoredColumn] = [.id]
 
-    init(_ c: ColumnReader) throws(ComityError) {
+    /// The basis without its parties, which are rows of `basis_party` (`Binding`).
+    init(_ c: some CellReader<LegalBasis>) throws(ComityError) {
+        let days = try c.optionalInt(.response_days)
+        if let days, days <= 0 { throw c.damaged(.response_days, "holds \(days) where a number of days from 1 belongs") }
+        let unit: PeriodUnit? = try c.optionalValue(.response_unit)
         self.init(
-            id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), fromAuthority: c.optionalString(3),
-            kind: try c.value(4), summary: c.string(5), promisedDate: try c.optionalDate(6),
-            refusalGrounds: JSONColumn.decode([RefusalGround].self, c.optionalString(7)) ?? [], classification: try c.value(8))
+            id: try c.string(.id), instrument: try c.string(.instrument), instrumentJa: try c.optionalString(.instrument_ja),
+            kind: try c.value(.kind), responsePeriod: days.map { Period(days: $0, unit: unit ?? .calendar) }, parties: [],
+            note: try c.string(.note))
     }
 }
 
-extension FollowUp {
-    static let columns = "id, request_ref, date, kind, reference, restarts_clock, note"
-
-    init(_ c: ColumnReader) throws(ComityError) {
-        self.init(
-            id: Int64(c.int(0)), requestReference: c.string(1), date: try c.date(2), kind: try c.value(3),
-            reference: c.string(4), restartsClock: c.bool(5), note: c.string(6))
+extension LegalBasis.Binding: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case basis_id, party, from_date
+        static let names = allNames()
     }
+    static let databaseTableName = "basis_party"
+    static let recordName = "legal basis party"
+    static let keyColumns: [StoredColumn] = [.basis_id, .party]
+
+    init(_ c: some CellReader<LegalBasis.Binding>) throws(ComityError) {
+        try c.requireText(.basis_id)
+        self.init(party: try c.string(.party), from: try c.date(.from_date))
+    }
+}
+
+extension Case: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, title, lead_authority, offence, incident_date, discovery_date, limitation_date, classification, note
+        static let names = allNames()
+    }
+    static let recordName = "case"
+    static let keyColumns: [StoredColumn] = [.id]
+
+    init(_ c: some CellReader<Case>) throws(ComityError) {
+        self.init(
+            id: try c.string(.id), title: try c.string(.title), leadAuthority: try c.string(.lead_authority),
+            offence: try c.string(.offence), incidentDate: try c.date(.incident_date), discoveryDate: try c.date(.discovery_date),
+            limitationDate: try c.optionalDate(.limitation_date), classification: try c.value(.classification), note: try c.string(.note))
+    }
+}
+
+extension Request: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case reference, case_id, from_authority, to_authority, channel, basis_id, subject, items, urgency, classification,
+             sent_date, counterpart_reference, state, preserved_until, note, subject_ja
+        static let names = allNames()
+    }
+    static let recordName = "request"
+    static let keyColumns: [StoredColumn] = [.reference]
+
+    init(_ c: some CellReader<Request>) throws(ComityError) {
+        self.init(
+            reference: try c.string(.reference), caseID: try c.string(.case_id), fromAuthority: try c.string(.from_authority),
+            toAuthority: try c.string(.to_authority), channel: try c.value(.channel), basisID: try c.optionalString(.basis_id),
+            subject: try c.string(.subject), items: try c.list(.items, of: "texts"), urgency: try c.value(.urgency),
+            classification: try c.value(.classification), sentDate: try c.optionalDate(.sent_date),
+            counterpartReference: try c.optionalString(.counterpart_reference), state: try c.value(.state),
+            preservedUntil: try c.optionalDate(.preserved_until), note: try c.string(.note), subjectJa: try c.optionalString(.subject_ja))
+    }
+}
+
+extension Reply: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification
+        static let names = allNames()
+    }
+    static let recordName = "reply"
+    static let keyColumns: [StoredColumn] = [.id]
+
+    init(_ c: some CellReader<Reply>) throws(ComityError) {
+        self.init(
+            id: try c.integer(.id), requestReference: try c.string(.request_ref), date: try c.date(.date),
+            fromAuthority: try c.optionalString(.from_authority), kind: try c.value(.kind), summary: try c.string(.summary),
+            promisedDate: try c.optionalDate(.promised_date), refusalGrounds: try c.list(.refusal_grounds, of: "refusal grounds"),
+            classification: try c.value(.classification))
+    }
+}
+
+extension Engagement: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, counterpart, start_date, end_date, level, title, place, note
+        static let names = allNames()
+    }
+    static let recordName = "engagement"
+    static let keyColumns: [StoredColumn] = [.id]
+
+    init(_ c: some CellReader<Engagement>) throws(ComityError) {
+        self.init(
+            id: try c.string(.id), counterpart: try c.string(.counterpart), startDate: try c.date(.start_date),
+            endDate: try c.date(.end_date), level: try c.value(.level), title: try c.string(.title), place: try c.string(.place),
+            note: try c.string(.note))
+    }
+}
+
+extension Event: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, subject_type, subject_id, action, date, recorded_on, actor, from_state, to_state, reply_id, note
+        static let names = allNames()
+    }
+    static let recordName = "history event"
+    static let keyColumns: [StoredColumn] = [.id]
+
+    /// A move must say where it went (`to_state`); other events may leave both states out.
+    init(_ c: some CellReader<Event>) throws(ComityError) {
+        self.init(
+            id: try c.integer(.id), subjectType: try c.value(.subject_type), subjectID: try c.string(.subject_id),
+            action: try c.value(.action), date: try c.date(.date), recordedOn: try c.date(.recorded_on), actor: try c.string(.actor),
+            fromState: try c.optionalValue(.from_state), toState: try c.optionalValue(.to_state), replyID: try c.optionalInteger(.reply_id),
+            note: try c.string(.note))
+        if action == .moved && toState == nil { throw c.damaged(.to_state, Damage.null) }
+    }
+}
+
+extension FollowUp: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, request_ref, date, kind, reference, restarts_clock, note
+        static let names = allNames()
+    }
+    static let recordName = "follow-up"
+    static let keyColumns: [StoredColumn] = [.id]
+
+    init(_ c: some CellReader<FollowUp>) throws(ComityError) {
+        self.init(
+            id: try c.integer(.id), requestReference: try c.string(.request_ref), date: try c.date(.date), kind: try c.value(.kind),
+            reference: try c.string(.reference), restartsClock: try c.flag(.restarts_clock), note: try c.string(.note))
+    }
+}
+
+extension StoredSetting: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case channel, key, value
+        static let names = allNames()
+    }
+    static let databaseTableName = "setting"
+    static let recordName = "setting"
+    static let keyColumns: [StoredColumn] = [.channel, .key]
+
+    /// A setting Comity can apply: for every channel (`*`) or a known one, a known key, and a
+    /// value that key accepts, as `settings set` stores them.
+    init(_ c: some CellReader<StoredSetting>) throws(ComityError) {
+        self.init(channel: try c.string(.channel), key: try c.string(.key), value: try c.string(.value))
+        guard channel == "*" || Channel(rawValue: channel) != nil else {
+            throw c.damaged(.channel, "holds '\(printable(channel))', which is neither * nor one of \(Channel.columnValues.names)")
+        }
+        if key == ComityStore.clearanceKey {
+            guard channel == "*" else { throw c.damaged(.channel, "holds '\(printable(channel))', but the clearance holds for every channel (*)") }
+            guard Classification(rawValue: value) != nil else { throw c.damaged(.value, Damage.unknown(value, Classification.self)) }
+            return
+        }
+        guard StallSettings.keys.contains(key) else {
+            throw c.damaged(.key, "holds '\(printable(key))', which is not a setting Comity knows")
+        }
+        var probe = StallSettings.defaults(for: nil)
+        do { try probe.apply(key: key, value: value) } catch {
+            throw c.damaged(.value, "holds '\(printable(value))', which is not a value \(key) accepts")
+        }
+    }
+}
+
+extension HolidayEntry: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case party, date, name, working_day
+        static let names = allNames()
+    }
+    static let databaseTableName = "holiday"
+    static let recordName = "holiday"
+    static let keyColumns: [StoredColumn] = [.party, .date]
+
+    init(_ c: some CellReader<HolidayEntry>) throws(ComityError) {
+        try c.requireText(.party)
+        self.init(date: try c.date(.date), name: try c.string(.name), isWorkingDay: try c.flag(.working_day))
+    }
+}
+
+extension LetterEntry: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case number, sender, year, sequence, request_ref, follow_up_id, kind, lang, format, date, classification, sha256, document
+        static let names = allNames()
+    }
+    static let databaseTableName = "letter"
+    static let recordName = "letter"
+    static let keyColumns: [StoredColumn] = [.number]
+
+    /// The entry; the register's numbering and the document are checked but not kept
+    /// (a listing reads `''` in the document's place).
+    init(_ c: some CellReader<LetterEntry>) throws(ComityError) {
+        _ = try c.integer(.year)
+        _ = try c.integer(.sequence)
+        _ = try c.integer(.follow_up_id)
+        try c.requireText(.document)
+        self.init(
+            number: try c.string(.number), requestReference: try c.string(.request_ref), sender: try c.string(.sender),
+            kind: try c.value(.kind), language: try c.value(.lang), format: try c.string(.format), date: try c.date(.date),
+            classification: try c.value(.classification), sha256: try c.string(.sha256))
+    }
+}
+
+/// Every stored record type, in the order `comity check` reads their tables.
+var storedRecordTypes: [any DecodedRecord.Type] {
+    [
+        Party.self, Authority.self, LegalBasis.self, LegalBasis.Binding.self, Case.self, Request.self, Reply.self,
+        Engagement.self, Event.self, FollowUp.self, StoredSetting.self, HolidayEntry.self, LetterEntry.self,
+    ]
 }

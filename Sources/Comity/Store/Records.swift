@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 
 // Row mapping is written by hand: it is explicit about column names and faster than Codable.
+// Each record reads its row through its one decoder (Records+Columns.swift), which refuses a
+// damaged value instead of trapping on it.
 
 extension CalendarDate: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { iso.databaseValue }
@@ -30,25 +32,17 @@ extension Event.Subject: DatabaseValueConvertible {}
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
-    static func decode<T: Decodable & RangeReplaceableCollection>(_ type: T.Type, _ text: String?) -> T? {
+    /// The JSON list of `T` in `text`, or nil when it holds anything else.
+    static func list<T: Decodable>(_ type: T.Type, _ text: UnsafeRawBufferPointer) -> [T]? {
         // Most lists are empty; skip the decoder for them.
-        if text == "[]" { return T() }
-        return decodeAny(type, text)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? { decodeAny(type, text) }
-
-    private static func decodeAny<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
-        guard let text else { return nil }
-        return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+        if text.count == 2, text[0] == UInt8(ascii: "["), text[1] == UInt8(ascii: "]") { return [] }
+        return try? JSONDecoder().decode([T].self, from: Data(text))
     }
 }
 
 extension Party: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "party"
-    public init(row: Row) {
-        self.init(code: row["code"], name: row["name"], formalName: row["formal_name"], nameJa: row["name_ja"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["code"] = code
         container["name"] = name
@@ -59,11 +53,7 @@ extension Party: FetchableRecord, PersistableRecord {
 
 extension Authority: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "authority"
-    public init(row: Row) {
-        self.init(
-            id: row["id"], party: row["party"], name: row["name"], role: row["role"],
-            nameJa: row["name_ja"], city: row["city"], postedTo: row["posted_to"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["party"] = party
@@ -77,12 +67,7 @@ extension Authority: FetchableRecord, PersistableRecord {
 
 extension Case: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "case_file"
-    public init(row: Row) {
-        self.init(
-            id: row["id"], title: row["title"], leadAuthority: row["lead_authority"], offence: row["offence"],
-            incidentDate: row["incident_date"], discoveryDate: row["discovery_date"],
-            limitationDate: row["limitation_date"], classification: row["classification"], note: row["note"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["title"] = title
@@ -98,15 +83,7 @@ extension Case: FetchableRecord, PersistableRecord {
 
 extension Request: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "request"
-    public init(row: Row) {
-        self.init(
-            reference: row["reference"], caseID: row["case_id"], fromAuthority: row["from_authority"],
-            toAuthority: row["to_authority"], channel: row["channel"], basisID: row["basis_id"],
-            subject: row["subject"], items: JSONColumn.decode([String].self, row["items"]) ?? [],
-            urgency: row["urgency"], classification: row["classification"], sentDate: row["sent_date"],
-            counterpartReference: row["counterpart_reference"], state: row["state"],
-            preservedUntil: row["preserved_until"], note: row["note"], subjectJa: row["subject_ja"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["reference"] = reference
         container["case_id"] = caseID
@@ -129,14 +106,7 @@ extension Request: FetchableRecord, PersistableRecord {
 
 extension Reply: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "reply"
-    public init(row: Row) {
-        self.init(
-            id: row["id"], requestReference: row["request_ref"], date: row["date"],
-            fromAuthority: row["from_authority"], kind: row["kind"], summary: row["summary"],
-            promisedDate: row["promised_date"],
-            refusalGrounds: JSONColumn.decode([RefusalGround].self, row["refusal_grounds"]) ?? [],
-            classification: row["classification"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["request_ref"] = requestReference
@@ -153,11 +123,7 @@ extension Reply: FetchableRecord, MutablePersistableRecord {
 
 extension Engagement: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "engagement"
-    public init(row: Row) {
-        self.init(
-            id: row["id"], counterpart: row["counterpart"], startDate: row["start_date"], endDate: row["end_date"],
-            level: row["level"], title: row["title"], place: row["place"], note: row["note"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["counterpart"] = counterpart
@@ -172,12 +138,7 @@ extension Engagement: FetchableRecord, PersistableRecord {
 
 extension Event: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "event"
-    public init(row: Row) {
-        self.init(
-            id: row["id"], subjectType: row["subject_type"], subjectID: row["subject_id"], action: row["action"],
-            date: row["date"], recordedOn: row["recorded_on"], actor: row["actor"],
-            fromState: row["from_state"], toState: row["to_state"], replyID: row["reply_id"], note: row["note"])
-    }
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
     public func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["subject_type"] = subjectType
@@ -196,22 +157,17 @@ extension Event: FetchableRecord, MutablePersistableRecord {
 
 extension LegalBasis {
     static func fetchAll(_ db: Database, id: String? = nil) throws -> [LegalBasis] {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM legal_basis" + (id == nil ? " ORDER BY id" : " WHERE id = ?"),
+        let bases = try LegalBasis.cursor(
+            db.cachedStatement(sql: "SELECT \(selectList()) FROM legal_basis" + (id == nil ? " ORDER BY id" : " WHERE id = ?")),
             arguments: id.map { [$0] } ?? [])
-        return try rows.map { row in
-            let basisID: String = row["id"]
-            let bindings = try Row.fetchAll(
-                db, sql: "SELECT party, from_date FROM basis_party WHERE basis_id = ? ORDER BY from_date, party",
-                arguments: [basisID]
-            ).map { Binding(party: $0["party"], from: $0["from_date"]) }
-            let days: Int? = row["response_days"]
-            let unit: PeriodUnit? = row["response_unit"]
-            return LegalBasis(
-                id: basisID, instrument: row["instrument"], instrumentJa: row["instrument_ja"], kind: row["kind"],
-                responsePeriod: days.map { Period(days: $0, unit: unit ?? .calendar) },
-                parties: bindings, note: row["note"])
+        var result: [LegalBasis] = []
+        while var basis = try bases.next() {
+            basis.parties = try Array(Binding.cursor(
+                db.cachedStatement(sql: "SELECT \(Binding.selectList()) FROM basis_party WHERE basis_id = ? ORDER BY from_date, party"),
+                arguments: [basis.id]))
+            result.append(basis)
         }
+        return result
     }
 
     func insert(_ db: Database) throws {

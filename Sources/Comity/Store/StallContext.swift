@@ -39,19 +39,17 @@ final class StallContext {
 
     func authorityName(_ id: String) throws -> String {
         try cached(\.authorityNames, id) {
-            try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM authority WHERE id = ?"), arguments: [id]) ?? id
+            try ColumnCursor(
+                db.cachedStatement(sql: "SELECT \(Authority.selectList(only: [.id, .name])) FROM authority WHERE id = ?"), arguments: [id]
+            ) { row in try row.reader(Authority.self).string(.name) }.next() ?? id
         }
     }
 
     func basis(_ id: String) throws -> BasisInfo? {
         try cached(\.bases, id) {
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT instrument, response_days, response_unit FROM legal_basis WHERE id = ?"), arguments: [id]
-            ).map { row in
-                let days: Int? = row["response_days"]
-                let unit: PeriodUnit? = row["response_unit"]
-                return BasisInfo(instrument: row["instrument"], period: days.map { Period(days: $0, unit: unit ?? .calendar) })
-            }
+            // The basis's own decoder, so its period is checked as everywhere else; its parties are not needed.
+            try LegalBasis.cursor(db.cachedStatement(sql: "SELECT \(LegalBasis.selectList()) FROM legal_basis WHERE id = ?"), arguments: [id])
+                .next().map { BasisInfo(instrument: $0.instrument, period: $0.responsePeriod) }
         }
     }
 

@@ -20,6 +20,11 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(path: String, why: String)
     /// A file that begins like an SQLite database but cannot be read as one.
     case damaged(path: String, why: String)
+    /// A stored value that does not fit its column (a date that is no calendar date, a value
+    /// no enumeration knows, a list that is not a list, a NULL where one is required), changed
+    /// behind Comity's back. `table` is what a clerk calls the record ("request"), `key` names
+    /// it, `column` is the SQL column, and `why` says what the value is, never the rest of the row.
+    case damagedRecord(table: String, key: String, column: String, why: String)
     /// SQLite refused an operation.
     case store(String)
     /// A result could not be written out (standard output closed, disk full).
@@ -35,7 +40,7 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid, .duplicate: return .invalid
         case .notFound: return .notFound
         case .invalidMove: return .invalidMove
-        case .missingDatabase, .notADatabase, .newerSchema, .busy, .readOnly, .damaged, .store, .output: return .store
+        case .missingDatabase, .notADatabase, .newerSchema, .busy, .readOnly, .damaged, .damagedRecord, .store, .output: return .store
         case .document: return .document
         }
     }
@@ -65,6 +70,9 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) cannot be written (\(why)); ask for write access, or copy the database to a folder you can write"
         case .damaged(let path, let why):
             return "\(path) is damaged (\(why)); restore it from a backup, Comity will not touch it"
+        case .damagedRecord(let table, let key, let column, let why):
+            return "\(table) \(key) is damaged: its \(column) \(why); run 'comity check' to list every damaged record, "
+                + "then restore the database from a backup or correct the value with sqlite3"
         case .store(let message):
             return "the database refused the change: \(message)"
         case .output(let message):
