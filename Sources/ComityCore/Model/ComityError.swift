@@ -71,6 +71,11 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
         case .damaged(let path, let why):
             return "\(path) is damaged (\(why)); restore it from a backup, Comity will not touch it"
         case .damagedRecord(let table, let key, let column, let why):
+            if table == "setting" {
+                // A setting is put right the way it was set, by Comity itself.
+                return "\(table) \(key) is damaged: its \(column) \(why); nothing is shown until it is set again with "
+                    + "'comity settings set \(key.split(separator: "/").last.map(String.init) ?? key) VALUE'"
+            }
             return "\(table) \(key) is damaged: its \(column) \(why); run 'comity check' to list every damaged record, "
                 + "then restore the database from a backup or correct the value with sqlite3"
         case .store(let message):
