@@ -8,6 +8,12 @@ extension ComityStore {
         public var channel: String
         public var key: String
         public var value: String
+
+        public init(channel: String, key: String, value: String) {
+            self.channel = channel
+            self.key = key
+            self.value = value
+        }
     }
 
     /// The thresholds in force for `channel`: defaults, then settings for every channel, then the channel's own.
@@ -45,6 +51,7 @@ extension ComityStore {
             canonical = probe.value(of: key)
         }
         let scope = channel?.rawValue ?? "*"
+        try checked { () throws(ValidationFailure) in try SettingRow(channel: scope, key: key, value: canonical).validate() }
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE channel = ? AND key = ?", arguments: [scope, key])
             try db.execute(
@@ -85,9 +92,14 @@ extension ComityStore {
     @discardableResult
     public func importHolidays(_ entries: [HolidayEntry], party code: String, source: String, by clerk: Clerk) throws(ComityError) -> Int {
         let party = try checked { () throws(ValidationFailure) in try Party.validCode(code) }
+        let source = ExportRecord.shown(source)
         guard !entries.isEmpty else { throw .invalid("\(source) holds no holidays; check the file") }
+        for entry in entries {
+            if let failure = entry.problems().first { throw .invalid("\(source): \(failure.message)") }
+        }
         return try write { db in
-            _ = try Self.party(db, party)
+            var known = DatabaseLookup(db: db)
+            try RecordRules.checkHolidays(of: party, in: &known)
             for entry in entries {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO holiday (party, date, name, working_day) VALUES (?, ?, ?, ?)",
