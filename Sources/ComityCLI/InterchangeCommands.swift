@@ -157,7 +157,7 @@ struct ImportCommand: ParsableCommand {
         do {
             let meter = TerminalProgress(label: dryRun ? "checking" : "importing")
             defer { meter.finish() }
-            let summary = try store.importFile(path, limit: maxSize << 20, replace: replace, dryRun: dryRun, schemaPath: { () throws(ComityError) in
+            let summary = try store.importFile(path, limit: maxSize << 20, replace: replace, dryRun: dryRun, by: try global.clerk(), schemaPath: { () throws(ComityError) in
                 do { return try templates.folder() + "/schemas/export.xsd" } catch { throw .document("\(error)") }
             }, progress: meter.update)
             Output.write(summary.text + "\n")
