@@ -156,6 +156,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Overwrite records that differ from the file.") var replace = false
     @Option(help: ArgumentHelp("Refuse files (or CSV folders) larger than this many megabytes.", valueName: "MB"))
     var maxSize: Int = InterchangeFile.defaultLimit >> 20
+    @OptionGroup var clearance: ClearanceOption
     @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
@@ -163,7 +164,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let desk = try global.openDesk()
+        let desk = try global.openDesk(clearance)
         do {
             let meter = TerminalProgress(label: dryRun ? "checking" : "importing")
             defer { meter.finish() }

@@ -146,7 +146,7 @@ private let badInputs: [BadInput] = [
 
     // Text.
     BadInput("empty subject", request(replacing: ["--subject": "   "]), 65, "the subject is empty"),
-    BadInput("control characters in a title", newCase(title: "Bad\u{07}title"), 65, "the case title contains control characters"),
+    BadInput("control characters in a title", newCase(title: "Bad\u{07}title"), 65, "the case title contains the control character U+0007"),
     BadInput("control characters in a reference", request("JP-\u{1B}[31m-001"), 65, "is not a valid request reference"),
     BadInput("flood of text as a code", ["party", "add", String(repeating: "A", count: 5000)], 65, "AAAA…' is not an ISO 3166-1"),
     BadInput("sent to its own state", request(replacing: ["--to": "JP-NPA", "--basis": ""]), 65, "both of JP"),

@@ -149,6 +149,18 @@ struct FrontDoorCLITests {
             }
             #expect(try CLI.dump(sandbox.db) == before)
             #expect(!FileManager.default.fileExists(atPath: sandbox.path("copy.sqlite").path))
+
+            // Into a store that holds nothing above the clearance, a file holding secret records is refused whole.
+            let fresh = sandbox.path("fresh.sqlite").path
+            #expect(try sandbox.comity(["init"], db: fresh).status == 0)
+            let empty = try CLI.dump(sandbox.path("fresh.sqlite"))
+            for extra in [[], ["--dry-run"]] {
+                let run = try sandbox.comity(["import", "all.json", "--clearance", "confidential"] + extra, db: fresh)
+                #expect(run.status == 65, "\(extra): \(run)")
+                #expect(run.stderr.contains("the file holds records classified above your clearance (confidential)"), "\(run.stderr)")
+                ClearanceCLITests.expectNoSecrets(run.stdout + run.stderr, "import of secret records")
+            }
+            #expect(try CLI.dump(sandbox.path("fresh.sqlite")) == empty)
         }
     }
 }

@@ -161,6 +161,24 @@ enum HostileWorld {
         return files
     }()
 
+    /// A reply to the demo's JAXA request.
+    static func reply(date: String, summary: String) -> String {
+        export("\"replies\": [{\"id\": 99, \"request_ref\": \"\(jaxa)\", \"date\": \"\(date)\", \"from_authority\": \"CN-MFA\", "
+            + "\"kind\": \"interim-status\", \"summary\": \"\(summary)\", \"promised_date\": null, \"refusal_grounds\": \"[]\", \"classification\": \"restricted\"}]")
+    }
+
+    static func setting(_ key: String, _ value: String) -> String {
+        export("\"settings\": [{\"channel\": \"*\", \"key\": \"\(key)\", \"value\": \"\(value)\"}]")
+    }
+
+    /// A move of the demo's JAXA request, event 999.
+    static func event(date: String, recorded: String) -> String {
+        export("\"history\": [{\"id\": 999, \"subject_type\": \"request\", \"subject_id\": \"\(jaxa)\", \"action\": \"moved\", \"date\": \"\(date)\", "
+            + "\"recorded_on\": \"\(recorded)\", \"actor\": \"Sato\", \"from_state\": \"transmitted\", \"to_state\": \"acknowledged\", \"reply_id\": null, \"note\": \"\"}]")
+    }
+
+    static let jaxa = "JP-JAXA-2021-001"
+
     static let xmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     static let xmlRoot = "<comity-export xmlns=\"urn:comity:export:1\" version=\"1\">"
 }
@@ -324,6 +342,40 @@ let hostileInputs: [Hostile] = [
     Hostile("import from a pipe", ["import", "pipe"], "not a regular file", status: 65, props: [.fifo("pipe")]),
     Hostile("import from a device", ["import", "/dev/zero"], "not a regular file", status: 65),
     Hostile("import of a missing file", ["import", "missing.json"], "no such file or folder", status: 65),
+
+    // Import files holding records the add commands would refuse.
+    Hostile("noncharacter U+FFFE in a JSON party name", ["import", "nonchar.json"], "field 'name': the party name contains U+FFFE, which is not a character",
+            status: 65, props: [.text("nonchar.json", HostileWorld.party("\"Fran\u{FFFE}ce\""))]),
+    Hostile("noncharacter U+10FFFF in a CSV party name", ["import", "csv"], "the party name contains U+10FFFF, which is not a character", status: 65,
+            props: [.folder("csv"), .text("csv/parties.csv", csvHeader + "FR,Fran\u{10FFFF}ce,French Republic\r\n")]),
+    Hostile("10 MB summary of one character", ["import", "heavy.json"], "the summary is 10000001 bytes long; keep it under 4000 characters", status: 65,
+            props: [.text("heavy.json", HostileWorld.reply(date: "2021-05-01", summary: "e" + String(repeating: "\u{301}", count: 5_000_000)))]),
+    Hostile("reply dated before its request was sent", ["import", "early.json"],
+            "field 'date': the reply is dated 2021-04-01, before request JP-JAXA-2021-001 was sent on 2021-04-20", status: 65,
+            props: [.text("early.json", HostileWorld.reply(date: "2021-04-01", summary: "Status"))]),
+    Hostile("negative follow-up threshold", ["import", "settings.json"], "follow-up-days must be a whole number of days from 0 to 3650, not '-5'", status: 65,
+            props: [.text("settings.json", HostileWorld.setting("follow-up-days", "-5"))]),
+    Hostile("capitalised default clearance", ["import", "settings.json"], "the default clearance is kept as 'Confidential'", status: 65,
+            props: [.text("settings.json", HostileWorld.setting("clearance", "Confidential"))]),
+    Hostile("response period of 99,999,999,999 days", ["import", "basis.json"], "'99999999999 calendar' is not a period", status: 65,
+            props: [.text("basis.json", HostileWorld.export("""
+                "legal_bases": [{"id": "B-HUGE", "instrument": "I", "kind": "convention", "response_days": 99999999999, "response_unit": "calendar", "note": ""}],
+                "basis_bindings": [{"basis_id": "B-HUGE", "party": "JP", "from_date": "2012-11-01"}]
+                """))]),
+    Hostile("history event dated 2199", ["import", "event.json"], "event 999 is dated 2199-12-31, after today (2024-01-10)", status: 65,
+            props: [.text("event.json", HostileWorld.event(date: "2199-12-31", recorded: "2024-01-10"))]),
+    Hostile("history event out of order", ["import", "event.json"],
+            "event 999 is dated 2021-04-21, before the last recorded change to request JP-JAXA-2021-001 on 2021-04-22", status: 65,
+            props: [.text("event.json", HostileWorld.event(date: "2021-04-21", recorded: "2021-04-21"))]),
+    Hostile("request items that are not a list of texts", ["import", "items.json"], "field 'items': is '\"not a list\"', not a list of texts", status: 65,
+            props: [.text("items.json", HostileWorld.export("""
+                "requests": [{"reference": "JP-NEW-001", "case_id": "MHI-2011", "from_authority": "JP-NPSC", "to_authority": "CN-MPS", "channel": "central-authority",
+                "basis_id": null, "subject": "S", "items": "\\"not a list\\"", "urgency": "routine", "classification": "restricted", "sent_date": null,
+                "counterpart_reference": null, "state": "drafted", "preserved_until": null, "note": ""}]
+                """))]),
+    Hostile("noncharacter in a holiday calendar", ["holidays", "import", "CN", "cn.ics"], "the name of the holiday on 2024-10-01 contains U+FFFE", status: 65,
+            props: [.text("cn.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:nd@test\r\nDTSTAMP:20240101T000000Z\r\n"
+                + "DTSTART;VALUE=DATE:20241001\r\nSUMMARY:National Day\u{FFFE}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")]),
 
     // Store faults.
     Hostile("newer schema: listing", ["party", "list"], "written by a newer version of Comity", status: 74, store: .newerSchema),

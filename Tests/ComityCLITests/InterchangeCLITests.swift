@@ -129,19 +129,36 @@ struct InterchangeCLITests {
             #expect(imported.status == 0, "\(imported)")
             #expect(imported.stdout.hasPrefix("imported: inserted "))
             #expect(try box.comity(["export", "--format", format, "--out", second.path], db: empty).status == 0)
+            // The same bytes, but for the import's own audit event at the end of the history.
             if format == "csv" {
                 let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
                 #expect(names.count == 14, "a file per table and the classification note")
                 #expect(names.contains(InterchangeCSV.markingFile))
                 #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).sorted() == names)
                 for name in names {
-                    #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")
+                    let again = try String(contentsOf: second.appendingPathComponent(name), encoding: .utf8)
+                    let expected = name == "history.csv" ? Self.withoutImportEvent(again, format: format) : again
+                    #expect(try String(contentsOf: first.appendingPathComponent(name), encoding: .utf8) == expected, "\(name)")
                 }
             } else {
-                #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+                let again = try String(contentsOf: second, encoding: .utf8)
+                #expect(try String(contentsOf: first, encoding: .utf8) == Self.withoutImportEvent(again, format: format))
+                #expect(again.contains("import from \(first.standardizedFileURL.path)"), "the import is recorded with its file")
             }
             #expect(try box.comity(["check"], db: empty).status == 0)
         }
+    }
+
+    /// An export with its last event, the audit event of the import that made the database, taken out.
+    static func withoutImportEvent(_ text: String, format: String) -> String {
+        // CSV lines end in CRLF, which Swift counts as one character.
+        let separator = format == "csv" ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: separator)
+        guard let last = lines.lastIndex(where: { $0.contains(format == "xml" ? "<action>imported</action>" : format == "csv" ? ",imported," : "\"action\": \"imported\"") })
+        else { return text }
+        lines.remove(at: last)
+        if format == "json" && lines[last - 1].hasSuffix(",") { lines[last - 1].removeLast() }
+        return lines.joined(separator: separator)
     }
 
     @Test("a malformed import lists every problem with file, record and field; nothing is written; --dry-run writes nothing")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Comity
+import ComityWorlds
 
 /// `--out` as Unix habits expect: a file replaced whole, `/dev/null`, `/dev/stdout` and named
 /// pipes written to as they are, and no staged file outliving a killed run.

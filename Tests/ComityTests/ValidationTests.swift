@@ -413,7 +413,7 @@ struct ValidationTests {
             #expect(failure(.invalid) { () throws(ComityError) in try store.addRequest(empty, by: Self.clerk) }.contains("the subject is empty"))
             var control = request("R-CTRL")
             control.items = ["Preserve\u{1B}[2J the logs"]
-            #expect(failure(.invalid) { () throws(ComityError) in try store.addRequest(control, by: Self.clerk) }.contains("control characters"))
+            #expect(failure(.invalid) { () throws(ComityError) in try store.addRequest(control, by: Self.clerk) }.contains("the item of assistance contains the control character U+001B"))
             var long = request("R-LONG")
             long.subject = String(repeating: "x", count: 1001)
             #expect(failure(.invalid) { () throws(ComityError) in try store.addRequest(long, by: Self.clerk) }.contains("1001 characters long"))
@@ -421,7 +421,7 @@ struct ValidationTests {
                 try store.addCase(Case(id: "C-T", title: "Bad\u{07}title", leadAuthority: "JP-TMPD", offence: "O",
                                        incidentDate: Fixture.today, discoveryDate: Fixture.today), by: Self.clerk)
             }
-            #expect(title.contains("the case title contains control characters"))
+            #expect(title.contains("the case title contains the control character U+0007"))
         }
     }
 

@@ -54,7 +54,7 @@ extension Desk {
         schemaPath: () throws(ComityError) -> String, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> ImportSummary {
         try requireEverythingCleared("an import")
-        return try store.importFile(path, limit: limit, replace: replace, dryRun: dryRun, schemaPath: schemaPath, progress: progress)
+        return try store.importFile(path, limit: limit, replace: replace, dryRun: dryRun, by: clerk, clearance: clearance, schemaPath: schemaPath, progress: progress)
     }
 
     private func cleared(_ scope: ExportScope) -> ExportScope {

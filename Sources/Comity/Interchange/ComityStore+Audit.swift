@@ -1,6 +1,7 @@
 import GRDB
 
-/// The audit trail: every export, calendar feed and backup is an 'exported' event in the history.
+/// The audit trail: every export, calendar feed and backup is an 'exported' event in the history,
+/// every import an 'imported' one.
 extension ComityStore {
     /// Records `export` in the history and runs `deliver` (which writes the file or standard
     /// output) inside the same transaction, so a delivery that fails leaves no event behind.
@@ -15,8 +16,8 @@ extension ComityStore {
         }
     }
 
-    /// The 'exported' events, oldest first: all of them, or those of one record (a case, a
-    /// counterpart, or "database" for whole exports and backups).
+    /// The 'exported' and 'imported' events, oldest first: all of them, or those of one record (a
+    /// case, a counterpart, or "database" for whole exports, backups and imports).
     public func auditTrail(of id: String? = nil) throws(ComityError) -> [Event] {
         try auditTrail(of: id, clearance: .secret).shown
     }
@@ -25,7 +26,7 @@ extension ComityStore {
     /// above it are left out and counted, as they name the case.
     public func auditTrail(of id: String? = nil, clearance: Classification) throws(ComityError) -> (shown: [Event], withheld: Int) {
         try read { db in
-            var query = Event.filter(Column("action") == Event.Action.exported.rawValue)
+            var query = Event.filter([Event.Action.exported.rawValue, Event.Action.imported.rawValue].contains(Column("action")))
             if let id { query = query.filter(Column("subject_id") == id) }
             let events = try query.order(Column("id")).fetchAll(db)
             guard let above = Self.levelsAbove(clearance) else { return (events, 0) }

@@ -46,7 +46,7 @@ extension ComityStore {
                 (subject_type = 'request' AND subject_id IN (\(requests)))
                 OR (subject_type = 'case' AND subject_id IN (\(cases)))
                 OR (subject_type = 'engagement' AND subject_id IN (SELECT id FROM engagement WHERE ?2 IS NULL OR counterpart = ?2))
-                OR (subject_type NOT IN ('request', 'case', 'engagement') AND (action <> 'exported' OR (?1 IS NULL AND ?2 IS NULL)))
+                OR (subject_type NOT IN ('request', 'case', 'engagement') AND (action NOT IN ('exported', 'imported') OR (?1 IS NULL AND ?2 IS NULL)))
                 OR (action = 'exported' AND subject_type = 'party' AND subject_id = ?2)
                 """
         default: return nil

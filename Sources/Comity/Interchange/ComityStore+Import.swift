@@ -15,20 +15,29 @@ extension ComityStore {
 
     /// Applies `dataset` in one transaction. Records are matched by key: identical ones are
     /// skipped, conflicting ones refused unless `replace` (never for the history or the
-    /// letter register, which are append-only). With `dryRun` nothing is written.
+    /// letter register, which are append-only). Every record written goes through the rules
+    /// the store's add methods apply, each broken one reported with its file, place and field.
+    ///
+    /// The import is recorded in the history as an audit event by `clerk`, on the clerk's today,
+    /// and each record it writes over as a 'replaced' event with the old and new values; with
+    /// `dryRun` nothing is written or recorded, and `clerk` may be left out (dates are then not
+    /// held against a today). An import that writes needs the clerk.
     public func importDataset(
-        _ dataset: InterchangeDataset, replace: Bool = false, dryRun: Bool = false, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        _ dataset: InterchangeDataset, replace: Bool = false, dryRun: Bool = false, by clerk: Clerk? = nil,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> ImportSummary {
-        try importDataset(dataset, replace: replace, dryRun: dryRun, bulkLoad: true, progress: progress)
+        try importDataset(dataset, source: ImportSource(file: dataset.file, format: dataset.format, given: dataset.file), replace: replace, dryRun: dryRun,
+                          by: clerk, bulkLoad: true, progress: progress)
     }
 
     /// `bulkLoad: false` matches every record with the database, as into one that holds records.
     func importDataset(
-        _ dataset: InterchangeDataset, replace: Bool, dryRun: Bool, bulkLoad: Bool, progress: (_ done: Int, _ total: Int) -> Void
+        _ dataset: InterchangeDataset, source: ImportSource, replace: Bool, dryRun: Bool, by clerk: Clerk?, bulkLoad: Bool,
+        progress: (_ done: Int, _ total: Int) -> Void
     ) throws -> ImportSummary {
         let total = dataset.records.values.reduce(0) { $0 + $1.count }
         var done = 0
-        return try importRecords(file: dataset.file, replace: replace, dryRun: dryRun, bulkLoad: bulkLoad) { importer in
+        return try importRecords(source, replace: replace, dryRun: dryRun, by: clerk, bulkLoad: bulkLoad) { importer in
             for table in InterchangeTable.all {
                 for record in dataset.records[table.label] ?? [] {
                     try importer.add(record.fields, to: table, file: record.file ?? dataset.file, blank: dataset.emptyCellsAreBlank,
@@ -41,16 +50,46 @@ extension ComityStore {
         }
     }
 
+    /// Where an import reads from, as its audit event names it.
+    struct ImportSource {
+        /// The file or folder read, as the history names it (an absolute path when read from disk).
+        var file: String
+        var format: String
+        /// The path as given, which the files of records (in a folder of CSV files) begin with.
+        var given: String
+        /// The importing clerk's clearance: the file may hold nothing above it.
+        var clearance: Classification = .secret
+
+        /// The file a record came from, as the history names it.
+        func naming(_ recordFile: String) -> String {
+            if recordFile == given { return file }
+            if recordFile.hasPrefix(given + "/") { return file + recordFile.dropFirst(given.count) }
+            return recordFile
+        }
+    }
+
+    /// Refuses an import that would write without a clerk to record it by.
+    static func requireClerk(_ clerk: Clerk?, dryRun: Bool) throws(ComityError) {
+        if clerk == nil && !dryRun {
+            throw .invalid("an import is recorded in the history with who made it and when; give the clerk who imports")
+        }
+        do { try clerk?.validate() } catch { throw .invalid(error.message) }
+    }
+
     /// Runs `body` (which adds records and returns the problems found around them, to list first)
     /// in one transaction, then checks the invariants records cannot break one at a time; writes
-    /// nothing unless there is no problem at all (and not with `dryRun`).
+    /// nothing unless there is no problem at all (and not with `dryRun`). What it writes is
+    /// recorded: the records written over as 'replaced' events, the import as an 'imported' one.
     ///
     /// Into a database that holds no record yet (unless `bulkLoad` is false), the load is a bulk
     /// load: its secondary indexes (and a trigger) are dropped and made again from their stored
     /// SQL once their table is loaded, inside the same transaction, and the page cache is enlarged.
     func importRecords(
-        file: String, replace: Bool, dryRun: Bool, bulkLoad: Bool, _ body: (inout InterchangeImporter) throws -> [InterchangeProblem]
+        _ source: ImportSource, replace: Bool, dryRun: Bool, by clerk: Clerk?, bulkLoad: Bool,
+        _ body: (inout InterchangeImporter) throws -> [InterchangeProblem]
     ) throws -> ImportSummary {
+        try Self.requireClerk(clerk, dryRun: dryRun)
+        let file = source.file
         var outcome: Rollback?
         let journalled = bulkLoad && !dryRun && useRollbackJournalIfEmpty()
         defer { if journalled { restoreWriteAheadLog() } }
@@ -60,14 +99,21 @@ extension ComityStore {
                 let before = fresh ? [] : Set(try Self.checkHistories(db) + Self.checkLetterNumbers(db))
                 let restore = try Self.bulkLoadSettings(db, fresh)
                 defer { try? db.execute(sql: restore) }
-                var importer = try InterchangeImporter(db: db, replace: replace, fresh: fresh, deferred: fresh ? try Self.dropForBulkLoad(db) : [])
+                var importer = try InterchangeImporter(
+                    db: db, replace: replace, fresh: fresh, clerk: clerk, source: source, deferred: fresh ? try Self.dropForBulkLoad(db) : [])
                 var problems: [InterchangeProblem]
                 do {
                     problems = try body(&importer)
-                    try importer.remakeDropped()
+                    try importer.finish()
                     problems += importer.problems
                 } catch let unreadable as InterchangeJSONReader.Unreadable {
                     throw Rollback(summary: importer.summary, problems: [unreadable.problem])
+                }
+                if problems.isEmpty, source.clearance < .secret, try Self.holdsRecordsAbove(db, source.clearance) {
+                    // The store held none before (the desk saw to it), so they came from the file: named by no key.
+                    problems.append(InterchangeProblem(
+                        file: file, location: "after import",
+                        message: "the file holds records classified above your clearance (\(source.clearance.rawValue)); ask a colleague cleared for them to import it"))
                 }
                 if problems.isEmpty {
                     // The records are each valid; together they must still keep Comity's invariants.
@@ -79,6 +125,12 @@ extension ComityStore {
                     var summary = importer.summary
                     summary.dryRun = dryRun
                     throw Rollback(summary: summary, problems: problems)
+                }
+                if let clerk {
+                    // After the file's own history, so its events keep the ids they came with.
+                    for var correction in importer.corrections { try correction.insert(db) }
+                    let record = ImportRecord(format: source.format, source: file, summary: importer.summary)
+                    try Self.log(db, .database, "database", .imported, on: clerk.today, by: clerk, note: record.note)
                 }
                 outcome = Rollback(summary: importer.summary, problems: [])
             }

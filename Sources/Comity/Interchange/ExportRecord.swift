@@ -64,8 +64,11 @@ public struct ExportRecord: Sendable, Hashable {
         return "\(what) of \(scope.isEmpty ? "the whole database" : scope.joined(separator: ", ")): \(records) \(unit) to \(target)\(cleared)"
     }
 
-    /// A path as the history shows it: control characters replaced, so a line stays one line.
+    /// A path as the history shows it: control characters replaced, so a line stays one line,
+    /// and noncharacters too, so the history can be exported.
     static func shown(_ path: String) -> String {
-        String(String.UnicodeScalarView(path.unicodeScalars.prefix(1000).map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        String(String.UnicodeScalarView(path.unicodeScalars.prefix(1000).map {
+            $0.properties.generalCategory == .control || !TextRule.allows($0) ? "?" : $0
+        }))
     }
 }

@@ -16,6 +16,13 @@ struct ImportRow: Sendable {
     private(set) var problems: [(field: String?, message: String)] = []
     /// False when the record cannot be written at all.
     private(set) var valid = true
+    /// The typed record, when every field could be read.
+    private(set) var record: ImportedRecord?
+    /// The rules the record breaks on its own, as the store's add methods would refuse it.
+    private(set) var violations: [ValidationFailure] = []
+    /// The rules it breaks against the records before it, when the reading thread judged them
+    /// (`judge`); nil when the writing thread is to.
+    private(set) var references: [RuleViolation]?
 
     /// The column each field name of the table's last record was found in, by the field's place:
     /// records repeat their names in the same order, so a name is looked up once.
@@ -67,7 +74,30 @@ struct ImportRow: Sendable {
             case .text(let text): include(index, text.databaseValue)
             }
         }
-        checkDomain(plan)
+        guard problems.isEmpty, let kind = plan.kind else { return }
+        // A record that gives every column (as an export does) holds each at its column's place.
+        var slots = plan.recordSlots
+        if included.count != plan.columns.count {
+            var place = [Int?](repeating: nil, count: plan.columns.count)
+            for (at, column) in included.enumerated() { place[column] = at }
+            slots = slots.map { $0.flatMap { place[$0] } }
+        }
+        var fields = RecordCells(values: values, slots: slots, names: plan.recordFields)
+        record = ImportedRecord.read(kind, &fields)
+        for (field, message) in fields.problems { refuse(field, message) }
+        violations = record?.problems(today: plan.today) ?? []
+    }
+
+    /// Whether the record can be written and breaks no rule of its own.
+    var isSound: Bool { problems.isEmpty && violations.isEmpty && record != nil }
+
+    /// Judges the record against the records before it, and keeps it in `ledger` for those after
+    /// it, as the writer would: in a fresh import the file is all there is, so the thread that
+    /// reads it can, and the writer's thread is spared the work.
+    mutating func judge(_ ledger: inout ImportLedger) {
+        guard valid, let record else { return }
+        references = (try? ledger.violations(of: record)) ?? []
+        ledger.note(record)
     }
 
     /// The values of the key columns, for finding the recorded row.
@@ -84,24 +114,5 @@ struct ImportRow: Sendable {
     private mutating func refuse(_ field: String, _ message: String) {
         problems.append((field, message))
         valid = false
-    }
-
-    /// Checks of values SQLite itself would accept but Comity would not.
-    private mutating func checkDomain(_ plan: ImportTablePlan) {
-        func text(_ column: Int) -> String? { included.firstIndex(of: column).flatMap { String.fromDatabaseValue(values[$0]) } }
-        for (index, column) in included.enumerated() {
-            guard case .string(let value) = values[index].storage else { continue }
-            if let problem = ImportTablePlan.textProblem(value, limit: plan.limits[column]) { refuse(plan.columns[column].name, problem) }
-        }
-        for column in plan.dates {
-            if let value = text(column), (try? CalendarDate(iso: value)) == nil {
-                refuse(plan.columns[column].name, "is '\(value.prefix(40))'; expected a date as YYYY-MM-DD")
-            }
-        }
-        for choice in plan.choices {
-            if let value = text(choice.column), !choice.set.contains(value) {
-                refuse(plan.columns[choice.column].name, "is '\(value.prefix(40))'; expected one of \(choice.allowed.joined(separator: ", "))")
-            }
-        }
     }
 }

@@ -72,6 +72,7 @@ public enum InterchangeCSV {
     public static func read(folder: String, limit: Int = InterchangeFile.defaultLimit) throws(ComityError) -> InterchangeDataset {
         var dataset = InterchangeDataset(file: folder)
         dataset.emptyCellsAreBlank = true
+        dataset.format = "csv"
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted() } catch {
             throw .invalid("cannot read the folder \(folder); check its permissions")
@@ -111,6 +112,7 @@ public enum InterchangeCSV {
     public static func decode(_ text: String, table: InterchangeTable, file: String) -> InterchangeDataset {
         var dataset = InterchangeDataset(file: file)
         dataset.emptyCellsAreBlank = true
+        dataset.format = "csv"
         dataset.records[table.label] = records(text, file: file, into: &dataset.problems)
         return dataset
     }

@@ -100,6 +100,8 @@ public struct InterchangeDataset: Sendable {
     public var problems: [InterchangeProblem] = []
     /// An absent value in a required text field is empty text (CSV cells cannot tell the two apart).
     public var emptyCellsAreBlank = false
+    /// The form it was read from (json, csv or xml), as the import's audit event names it.
+    public var format = "json"
 
     public init(file: String) { self.file = file }
 }

@@ -29,6 +29,7 @@ public enum InterchangeXML {
     /// documents (compiling the XSD costs far more than checking one small file).
     public static func decode(_ text: String, file: String, schema: XMLSchema) -> InterchangeDataset {
         var dataset = InterchangeDataset(file: file)
+        dataset.format = "xml"
         let root: XMLNode
         do {
             root = try schema.parser.parse(text, documentName: file)

@@ -3,18 +3,13 @@ import GRDB
 /// Meetings and summits with counterparts.
 extension ComityStore {
     public func addEngagement(_ engagement: Engagement, by clerk: Clerk) throws(ComityError) {
-        try checked { () throws(ValidationFailure) in
-            try Handle.check(engagement.id, field: "engagement id")
-            try Handle.checkText(engagement.title, field: "engagement title", limit: 300)
-            try Handle.checkText(engagement.place, field: "place", required: false, limit: 200)
-            try Handle.checkText(engagement.note, field: "note", required: false)
-            try Self.checkSpan(engagement.id, engagement.startDate, engagement.endDate)
-        }
+        try checked { () throws(ValidationFailure) in try engagement.validate() }
         try write { db in
             guard try Engagement.fetchOne(db, key: engagement.id) == nil else {
                 throw ComityError.duplicate(kind: "engagement", id: engagement.id)
             }
-            _ = try Self.party(db, engagement.counterpart)
+            var known = DatabaseLookup(db: db)
+            try RecordRules.check(engagement, in: &known)
             try engagement.insert(db)
             try Self.log(db, .engagement, engagement.id, .created, on: clerk.today, by: clerk,
                          note: "\(engagement.title), \(Self.span(engagement.startDate, engagement.endDate))" + (engagement.note.isEmpty ? "" : "; \(engagement.note)"))
@@ -24,7 +19,7 @@ extension ComityStore {
     /// Moves an engagement to new dates, keeping the old ones in its history.
     public func reschedule(_ id: String, start: CalendarDate, end: CalendarDate, note: String = "", by clerk: Clerk) throws(ComityError) {
         try checked { () throws(ValidationFailure) in
-            try Self.checkSpan(id, start, end)
+            try Engagement.checkSpan(id, start, end)
             try Handle.checkText(note, field: "note", required: false)
         }
         try write { db in
@@ -57,12 +52,6 @@ extension ComityStore {
                 throw ComityError.notFound(kind: "engagement", id: id, hint: "see 'comity engagement list'")
             }
             return e
-        }
-    }
-
-    static func checkSpan(_ id: String, _ start: CalendarDate, _ end: CalendarDate) throws(ValidationFailure) {
-        if end < start {
-            throw ValidationFailure("engagement \(id) ends on \(end.iso), before it starts on \(start.iso); check --start and --end")
         }
     }
 

@@ -5,10 +5,7 @@ extension ComityStore {
     /// Records a follow-up sent about a request; a resend restarts the response clock.
     @discardableResult
     func addFollowUp(_ followUp: FollowUp, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> FollowUp {
-        try checked { () throws(ValidationFailure) in
-            try Handle.checkText(followUp.reference, field: "letter reference", required: false, limit: 100)
-            try Handle.checkText(followUp.note, field: "note", required: false)
-        }
+        try checked { () throws(ValidationFailure) in try followUp.validate(today: clerk.today) }
         return try write { db in
             _ = try Self.requireWritable(db, followUp.requestReference, clearance: clearance)
             return try Self.insertFollowUp(db, followUp, by: clerk)
@@ -17,14 +14,10 @@ extension ComityStore {
 
     static func insertFollowUp(_ db: Database, _ followUp: FollowUp, by clerk: Clerk) throws -> FollowUp {
             let request = try Self.request(db, followUp.requestReference)
-            guard let sent = request.sentDate else {
-                throw ValidationFailure("request \(request.reference) has not been sent (it is \(request.state.rawValue)); a follow-up needs a transmitted request")
-            }
+            var known = DatabaseLookup(db: db)
+            try RecordRules.check(followUp, in: &known)
             guard request.state.isOpen else {
                 throw ValidationFailure("request \(request.reference) is \(request.state.rawValue), a final state; there is nothing to follow up")
-            }
-            if followUp.date < sent {
-                throw ValidationFailure("the follow-up is dated \(followUp.date.iso), before request \(request.reference) was sent on \(sent.iso); check --on")
             }
             try Self.checkChronology(db, request, date: followUp.date, clerk: clerk, what: "the follow-up")
             var stored = followUp

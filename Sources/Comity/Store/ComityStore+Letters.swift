@@ -55,8 +55,7 @@ extension ComityStore {
 
     /// A register number: `JP-EMB-CN/2011/0001`.
     static func registerNumber(sender: String, year: Int, sequence: Int) -> String {
-        let digits = String(sequence)
-        return "\(sender)/\(year)/\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
+        Letter.registerNumber(sender: sender, year: year, sequence: sequence)
     }
 
     /// Enters a rendered letter into its sender's register and records the follow-up it is.

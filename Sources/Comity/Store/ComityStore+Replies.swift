@@ -12,13 +12,7 @@ extension ComityStore {
         _ reply: Reply, counterpartReference: String? = nil, keepState: Bool = false, clearance: Classification = .secret, by clerk: Clerk
     ) throws(ComityError) -> (reply: Reply, moves: [RequestState]) {
         try checked { () throws(ValidationFailure) in
-            try Handle.checkText(reply.summary, field: "summary", limit: 4000)
-            if let promised = reply.promisedDate, promised <= reply.date {
-                throw ValidationFailure("the promised date \(promised.iso) is not after the reply of \(reply.date.iso); check --promised")
-            }
-            if !reply.refusalGrounds.isEmpty && reply.kind != .refusal {
-                throw ValidationFailure("refusal grounds are given for \(article(reply.kind.rawValue)) \(reply.kind.rawValue) reply; give --grounds only with --kind refusal")
-            }
+            try reply.validate(today: clerk.today)
             if let theirs = counterpartReference { try Handle.checkText(theirs, field: "counterpart reference", limit: 100) }
         }
         return try write { db in
@@ -29,20 +23,9 @@ extension ComityStore {
             guard request.state.isOpen else {
                 throw ValidationFailure("request \(request.reference) is \(request.state.rawValue), a final state; a new reply cannot be recorded (a corrected or renewed request is a new request)")
             }
-            guard let sent = request.sentDate, request.state != .drafted, request.state != .inClearance else {
-                throw ValidationFailure("request \(request.reference) has not been sent (it is \(request.state.rawValue)); move it to transmitted before recording a reply")
-            }
-            if reply.date < sent {
-                throw ValidationFailure("the reply is dated \(reply.date.iso), before request \(request.reference) was sent on \(sent.iso); check --on")
-            }
+            var known = DatabaseLookup(db: db)
+            try RecordRules.check(reply, in: &known)
             try Self.checkChronology(db, request, date: reply.date, clerk: clerk, what: "the reply")
-            if let from = reply.fromAuthority {
-                let author = try Self.authority(db, from)
-                let counterpart = try Self.authority(db, request.toAuthority)
-                guard author.party == counterpart.party else {
-                    throw ValidationFailure("the reply is recorded as from \(author.id) of \(author.party), but request \(request.reference) went to \(counterpart.party); give an authority of \(counterpart.party) with --from")
-                }
-            }
             var path: [RequestState] = []
             if !keepState, let target = reply.kind.impliedState(from: request.state) {
                 guard let found = request.state.path(to: target) else {

@@ -5,22 +5,10 @@ extension ComityStore {
     /// Records a request. With a sent date it is recorded as transmitted on that date,
     /// its clearance and transmission landing in the history.
     @_spi(Worlds) public func addRequest(_ request: Request, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) {
-        try checked { () throws(ValidationFailure) in
-            try Handle.check(request.reference, field: "request reference")
-            try Handle.checkText(request.subject, field: "subject", limit: 1000)
-            if let ja = request.subjectJa { try Handle.checkText(ja, field: "Japanese subject", limit: 1000) }
-            try Handle.checkText(request.note, field: "note", required: false)
-            if let theirs = request.counterpartReference {
-                try Handle.checkText(theirs, field: "counterpart reference", limit: 100)
-            }
-            for item in request.items { try Handle.checkText(item, field: "item of assistance", limit: 1000) }
-            if let sent = request.sentDate, sent > clerk.today {
-                throw ValidationFailure("request \(request.reference) is dated \(sent.iso), after today (\(clerk.today.iso)); record a request once it is sent, or leave out --sent to keep it drafted")
-            }
-            if let kept = request.preservedUntil, let sent = request.sentDate, kept < sent {
-                throw ValidationFailure("preserved data of request \(request.reference) expires on \(kept.iso), before the request was sent on \(sent.iso); check --preserved-until")
-            }
-        }
+        // Checked as it will be kept: transmitted when it has a sent date, else drafted.
+        var kept = request
+        kept.state = request.sentDate == nil ? .drafted : .transmitted
+        try checked { () throws(ValidationFailure) in try kept.validate(today: clerk.today) }
         try write { db in
             if request.classification > clearance {
                 throw ValidationFailure("a \(request.classification.rawValue) request cannot be recorded with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
@@ -29,15 +17,18 @@ extension ComityStore {
             guard try Request.fetchOne(db, key: request.reference) == nil else {
                 throw ComityError.duplicate(kind: "request", id: request.reference)
             }
+            var known = DatabaseLookup(db: db)
+            try RecordRules.check(kept, in: &known)
             var stored = request
             stored.state = .drafted
             stored.sentDate = nil
-            let context = try Self.checkParticipants(db, stored)
             try stored.insert(db)
             try Self.log(db, .request, stored.reference, .created, on: request.sentDate ?? clerk.today, by: clerk,
                          to: .drafted, note: request.note)
             if let sent = request.sentDate {
-                try Self.transmit(db, &stored, on: sent, context: context)
+                stored.sentDate = sent
+                stored.state = .transmitted
+                try stored.update(db)
                 try Self.log(db, .request, stored.reference, .moved, on: sent, by: clerk, from: .drafted, to: .inClearance)
                 try Self.log(db, .request, stored.reference, .moved, on: sent, by: clerk, from: .inClearance, to: .transmitted,
                              note: "recorded as sent")
@@ -57,12 +48,14 @@ extension ComityStore {
             try Self.checkChronology(db, request, date: date, clerk: clerk, what: "the move")
             let from = request.state
             if target == .transmitted {
-                let context = try Self.checkParticipants(db, request)
-                try Self.transmit(db, &request, on: date, context: context)
-            } else {
-                request.state = target
-                try request.update(db)
+                var sent = request
+                sent.sentDate = date
+                var known = DatabaseLookup(db: db)
+                try RecordRules.check(sent, in: &known)
+                request.sentDate = date
             }
+            request.state = target
+            try request.update(db)
             try Self.log(db, .request, reference, .moved, on: date, by: clerk, from: from, to: target, note: note)
             return from
         }
@@ -140,60 +133,20 @@ extension ComityStore {
 
     // MARK: - Rules shared by add, move and reply
 
-    struct Participants {
-        var from: Authority
-        var to: Authority
-        var caseFile: Case
-        var basis: LegalBasis?
-    }
-
     static func request(_ db: Database, _ reference: String) throws -> Request {
         guard let r = try Request.fetchOne(db.cachedStatement(sql: "SELECT * FROM request WHERE reference = ?"), arguments: [reference]) else {
-            throw ComityError.notFound(kind: "request", id: reference, hint: "see 'comity request list'")
+            throw ComityError.missing(.request, reference)
         }
         return r
     }
 
-    static func checkParticipants(_ db: Database, _ request: Request) throws -> Participants {
-        let caseFile = try caseFile(db, request.caseID)
-        let from = try authority(db, request.fromAuthority)
-        let to = try authority(db, request.toAuthority)
-        let lead = try authority(db, caseFile.leadAuthority)
-        guard from.party == lead.party else {
-            throw ValidationFailure("request \(request.reference) would be sent by \(from.id) of \(from.party), but case \(caseFile.id) is \(lead.party)'s; choose a sending authority of \(lead.party)")
-        }
-        guard from.party != to.party else {
-            throw ValidationFailure("request \(request.reference) goes from \(from.id) to \(to.id), both of \(from.party); address it to an authority of the other state")
-        }
-        let basis = try request.basisID.map { try Self.basis(db, $0) }
-        return Participants(from: from, to: to, caseFile: caseFile, basis: basis)
-    }
-
-    /// Sends a request: the date must fit the case and the legal basis must bind both states on it.
-    static func transmit(_ db: Database, _ request: inout Request, on date: CalendarDate, context: Participants) throws {
-        if date < context.caseFile.discoveryDate {
-            throw ValidationFailure("request \(request.reference) would be sent on \(date.iso), before case \(context.caseFile.id) began on \(context.caseFile.discoveryDate.iso); check the date")
-        }
-        if let basis = context.basis {
-            let names = try Dictionary(uniqueKeysWithValues: Party.fetchAll(db).map { ($0.code, $0.name) })
-            try basis.checkBinds(context.from.party, context.to.party, on: date) { names[$0] ?? $0 }
-        }
-        if let kept = request.preservedUntil, kept < date {
-            throw ValidationFailure("preserved data of request \(request.reference) expires on \(kept.iso), before it would be sent on \(date.iso); check the dates")
-        }
-        request.sentDate = date
-        request.state = .transmitted
-        try request.update(db)
-    }
-
-    /// Refuses dates in the future and dates before the request's last recorded change.
+    /// Refuses dates in the future and dates before the request's last recorded change (a
+    /// correction of a record is not a change of the request's course).
     static func checkChronology(_ db: Database, _ request: Request, date: CalendarDate, clerk: Clerk, what: String) throws {
         if date > clerk.today {
             throw ValidationFailure("\(what) is dated \(date.iso), after today (\(clerk.today.iso)); Comity records what has happened")
         }
-        let last = try lastEventDate(db, where: "subject_type = 'request' AND subject_id = ?", arguments: [request.reference])
-        if let last, date < last {
-            throw ValidationFailure("\(what) is dated \(date.iso), before the last recorded change to request \(request.reference) on \(last.iso); record events in the order they happened")
-        }
+        var known = DatabaseLookup(db: db)
+        try RecordRules.checkChronology(request.reference, date: date, what: what, in: &known)
     }
 }

@@ -1,14 +1,6 @@
 import GRDB
 
 /// Stall thresholds per channel, and states' holiday calendars.
-/// One stored setting.
-public struct StoredSetting: Hashable, Codable, Sendable {
-    /// A channel's raw value, or `*` for every channel.
-    public var channel: String
-    public var key: String
-    public var value: String
-}
-
 extension ComityStore {
 
     /// The thresholds in force for `channel`: defaults, then settings for every channel, then the channel's own.
@@ -48,6 +40,7 @@ extension ComityStore {
             canonical = probe.value(of: key)
         }
         let scope = channel?.rawValue ?? "*"
+        try checked { () throws(ValidationFailure) in try StoredSetting(channel: scope, key: key, value: canonical).validate() }
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE channel = ? AND key = ?", arguments: [scope, key])
             try db.execute(
@@ -59,7 +52,7 @@ extension ComityStore {
     }
 
     /// The settings key of the default clearance, stored for every channel.
-    public static let clearanceKey = "clearance"
+    public static let clearanceKey = StoredSetting.clearanceKey
 
     /// The database's default clearance, or nil when none is set. A stored value that is not
     /// exactly a level Comity knows stops the command: a clearance never fails open.
@@ -103,9 +96,14 @@ extension ComityStore {
     @discardableResult
     public func importHolidays(_ entries: [HolidayEntry], party code: String, source: String, by clerk: Clerk) throws(ComityError) -> Int {
         let party = try checked { () throws(ValidationFailure) in try Party.validCode(code) }
+        let source = ExportRecord.shown(source)
         guard !entries.isEmpty else { throw .invalid("\(source) holds no holidays; check the file") }
+        for entry in entries {
+            if let failure = entry.problems().first { throw .invalid("\(source): \(failure.message)") }
+        }
         return try write { db in
-            _ = try Self.party(db, party)
+            var known = DatabaseLookup(db: db)
+            try RecordRules.checkHolidays(of: party, in: &known)
             for entry in entries {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO holiday (party, date, name, working_day) VALUES (?, ?, ?, ?)",

@@ -139,18 +139,21 @@ import Darwin
     func map(_ error: any Error) -> ComityError {
         if let e = error as? ComityError { return e }
         if let e = error as? ValidationFailure { return .invalid(e.message) }
+        if let e = error as? RuleViolation { return e.error }
         return Self.failure(error, path: path, busyTimeout: busyTimeout)
     }
 
     static func map(_ error: any Error) -> ComityError {
         if let e = error as? ComityError { return e }
         if let e = error as? ValidationFailure { return .invalid(e.message) }
+        if let e = error as? RuleViolation { return e.error }
         return .store(describe(error))
     }
 
     /// What SQLite's refusal means for the file at `path`, in the clerk's terms.
     static func failure(_ error: any Error, path: String, busyTimeout: Double) -> ComityError {
         if let e = error as? ComityError { return e }
+        if let e = error as? RuleViolation { return e.error }
         guard let e = error as? DatabaseError else { return .store(describe(error)) }
         switch e.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:

@@ -79,3 +79,11 @@ public struct LetterEntry: Codable, Sendable, Hashable {
     public var classification: Classification
     public var sha256: String
 }
+
+extension Letter {
+    /// A register number: `JP-EMB-CN/2011/0001`.
+    package static func registerNumber(sender: String, year: Int, sequence: Int) -> String {
+        let digits = String(sequence)
+        return "\(sender)/\(year)/\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
+    }
+}

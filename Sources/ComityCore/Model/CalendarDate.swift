@@ -190,7 +190,7 @@ package func printable(_ text: String, limit: Int = 40) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
         if out.unicodeScalars.count >= limit { out += "…"; break }
-        if scalar.properties.generalCategory == .control || scalar == "\u{FFFD}" {
+        if scalar.properties.generalCategory == .control || scalar == "\u{FFFD}" || !TextRule.allows(scalar) {
             out += "?"
         } else {
             out.unicodeScalars.append(scalar)

@@ -5,6 +5,10 @@ public struct Event: Hashable, Codable, Sendable {
         case created, moved, reply, rescheduled, followUp = "follow-up", settings, note
         /// Data left the database: an export, a calendar feed or a backup (an audit event).
         case exported
+        /// An import wrote over a recorded record: the old and new value of each field it changed.
+        case replaced
+        /// Data entered the database from a file: an import (an audit event).
+        case imported
     }
 
     /// What kind of record the event belongs to.

@@ -57,27 +57,3 @@ public struct Authority: Hashable, Codable, Sendable {
         self.postedTo = postedTo
     }
 }
-
-/// Checks a handle that clerks type on the command line (case ids, references, authority ids).
-package enum Handle {
-    package static func check(_ value: String, field: String) throws(ValidationFailure) {
-        let allowed = value.unicodeScalars.allSatisfy { s in
-            (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))) || "-_./".unicodeScalars.contains(s)
-        }
-        guard !value.isEmpty, value.count <= 64, allowed, value.first != "-" else {
-            throw ValidationFailure("'\(printable(value))' is not a valid \(field); use 1 to 64 letters, digits, '-', '_', '.' or '/', not starting with '-'")
-        }
-    }
-
-    package static func checkText(_ value: String, field: String, required: Bool = true, limit: Int = 4000) throws(ValidationFailure) {
-        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationFailure("the \(field) is empty; give \(article(field)) \(field)")
-        }
-        if value.count > limit {
-            throw ValidationFailure("the \(field) is \(value.count) characters long; keep it under \(limit)")
-        }
-        if value.unicodeScalars.contains(where: { $0.value == 0 || ($0.properties.generalCategory == .control && !"\n\t".unicodeScalars.contains($0)) }) {
-            throw ValidationFailure("the \(field) contains control characters; remove them")
-        }
-    }
-}

@@ -197,7 +197,3 @@ extension SyntheticBuilder {
         }
     }
 }
-
-extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}

@@ -1,0 +1,26 @@
+extension Case {
+    /// Every rule a recorded case breaks, each with its field. `today` is the clerk's: a case
+    /// is recorded once it is discovered.
+    public func problems(today: CalendarDate) -> [ValidationFailure] {
+        var check = RuleCheck()
+        check.handle(id, "case id", column: "id")
+        check.text(title, Self.titleRule)
+        check.text(offence, Self.offenceRule)
+        check.text(note, Self.noteRule)
+        check.require(discoveryDate >= incidentDate, "discovery_date",
+                      "case \(printable(id)) is discovered on \(discoveryDate.iso), before its incident on \(incidentDate.iso); check the two dates")
+        if let limit = limitationDate {
+            check.require(limit > incidentDate, "limitation_date",
+                          "case \(printable(id)) has its limitation date \(limit.iso) on or before its incident on \(incidentDate.iso); check the dates")
+        }
+        check.require(discoveryDate <= today, "discovery_date",
+                      "case \(printable(id)) is discovered on \(discoveryDate.iso), after today (\(today.iso)); Comity records what has happened")
+        return check.problems
+    }
+
+    public func validate(today: CalendarDate) throws(ValidationFailure) { try problems(today: today).throwFirst() }
+
+    static let titleRule = TextRule("case title", column: "title", limit: 300)
+    static let offenceRule = TextRule("offence", column: "offence", limit: 300)
+    static let noteRule = TextRule("note", column: "note", limit: 4000, required: false)
+}

@@ -1,0 +1,162 @@
+/// The rules a record keeps with the records it refers to, in one place: the store applies
+/// them when a clerk adds a record, an import to every record it writes. Each throws a
+/// `RuleViolation` naming the field, or whatever the lookup throws.
+///
+/// A rule about one record alone is that record's own (`Request.problems(today:)` and the like).
+package enum RecordRules {
+    /// An authority's party, and the state it is posted to, are recorded.
+    package static func check(_ authority: Authority, in known: inout some RecordLookup) throws {
+        try requireParty(authority.party, field: "party", in: &known)
+        if let posted = authority.postedTo { try requireParty(posted, field: "posted_to", in: &known) }
+    }
+
+    /// The party a legal basis binds is recorded.
+    package static func check(_ binding: LegalBasis.Binding, in known: inout some RecordLookup) throws {
+        try requireParty(binding.party, field: "party", in: &known)
+    }
+
+    /// A case's lead authority is recorded.
+    package static func check(_ item: Case, in known: inout some RecordLookup) throws {
+        _ = try requireAuthority(item.leadAuthority, field: "lead_authority", in: &known)
+    }
+
+    /// An engagement's counterpart is recorded.
+    package static func check(_ engagement: Engagement, in known: inout some RecordLookup) throws {
+        try requireParty(engagement.counterpart, field: "counterpart", in: &known)
+    }
+
+    /// The state whose holidays these are is recorded.
+    package static func checkHolidays(of party: String, in known: inout some RecordLookup) throws {
+        try requireParty(party, field: "party", in: &known)
+    }
+
+    /// A request's case, authorities and legal basis are recorded; it goes from the case's state
+    /// to another; and, once sent, it was sent as `checkSending` requires.
+    package static func check(_ request: Request, in known: inout some RecordLookup) throws {
+        guard let caseFile = try known.caseFacts(request.caseID) else {
+            throw RuleViolation(field: "case_id", error: .missing(.caseFile, request.caseID))
+        }
+        let from = try requireAuthority(request.fromAuthority, field: "from_authority", in: &known)
+        let to = try requireAuthority(request.toAuthority, field: "to_authority", in: &known)
+        let lead = try requireAuthority(caseFile.leadAuthority, field: "case_id", in: &known)
+        guard from == lead else {
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) would be sent by \(request.fromAuthority) of \(from), but case \(request.caseID) is \(lead)'s; choose a sending authority of \(lead)"),
+                field: "from_authority")
+        }
+        guard from != to else {
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) goes from \(request.fromAuthority) to \(request.toAuthority), both of \(from); address it to an authority of the other state"),
+                field: "to_authority")
+        }
+        let basis = try request.basisID.map { id in
+            guard let found = try known.basis(id) else { throw RuleViolation(field: "basis_id", error: .missing(.basis, id)) }
+            return found
+        }
+        if let sent = request.sentDate {
+            try checkSending(request, on: sent, case: caseFile, from: from, to: to, basis: basis, in: &known)
+        }
+    }
+
+    /// Sending a request on `date`: not before its case began, under a legal basis that binds
+    /// both states on that day, and before the data preserved for it expires.
+    static func checkSending(
+        _ request: Request, on date: CalendarDate, case caseFile: CaseFacts, from: String, to: String, basis: LegalBasis?,
+        in known: inout some RecordLookup
+    ) throws {
+        if date < caseFile.discoveryDate {
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) would be sent on \(date.iso), before case \(request.caseID) began on \(caseFile.discoveryDate.iso); check the date"),
+                field: "sent_date")
+        }
+        if let basis {
+            do {
+                try basis.checkBinds(from, to, on: date) { code in (try? known.partyName(code)) ?? code }
+            } catch {
+                throw RuleViolation(error, field: "basis_id")
+            }
+        }
+        if let kept = request.preservedUntil, kept < date {
+            throw RuleViolation(ValidationFailure(
+                "preserved data of request \(request.reference) expires on \(kept.iso), before it would be sent on \(date.iso); check the dates"),
+                field: "preserved_until")
+        }
+    }
+
+    /// A reply answers a recorded request that was sent, on or after the day it was sent, and
+    /// comes from the state the request went to.
+    package static func check(_ reply: Reply, in known: inout some RecordLookup) throws {
+        let request = try requireRequest(reply.requestReference, field: "request_ref", in: &known)
+        guard let sent = request.sentDate, request.state != .drafted, request.state != .inClearance else {
+            throw RuleViolation(ValidationFailure(
+                "request \(reply.requestReference) has not been sent (it is \(request.state.rawValue)); move it to transmitted before recording a reply"),
+                field: "request_ref")
+        }
+        if reply.date < sent {
+            throw RuleViolation(ValidationFailure(
+                "the reply is dated \(reply.date.iso), before request \(reply.requestReference) was sent on \(sent.iso); check --on"),
+                field: "date")
+        }
+        if let author = reply.fromAuthority {
+            let party = try requireAuthority(author, field: "from_authority", in: &known)
+            let counterpart = try requireAuthority(request.toAuthority, field: "request_ref", in: &known)
+            guard party == counterpart else {
+                throw RuleViolation(ValidationFailure(
+                    "the reply is recorded as from \(author) of \(party), but request \(reply.requestReference) went to \(counterpart); give an authority of \(counterpart) with --from"),
+                    field: "from_authority")
+            }
+        }
+    }
+
+    /// A follow-up is about a recorded request that was sent, on or after the day it was sent.
+    package static func check(_ followUp: FollowUp, in known: inout some RecordLookup) throws {
+        let request = try requireRequest(followUp.requestReference, field: "request_ref", in: &known)
+        guard let sent = request.sentDate else {
+            throw RuleViolation(ValidationFailure(
+                "request \(followUp.requestReference) has not been sent (it is \(request.state.rawValue)); a follow-up needs a transmitted request"),
+                field: "request_ref")
+        }
+        if followUp.date < sent {
+            throw RuleViolation(ValidationFailure(
+                "the follow-up is dated \(followUp.date.iso), before request \(followUp.requestReference) was sent on \(sent.iso); check --on"),
+                field: "date")
+        }
+    }
+
+    /// An event of a request belongs to a recorded request and, when it records what happened,
+    /// comes in the order it happened: never dated before the request's last change recorded before it.
+    package static func check(_ event: Event, in known: inout some RecordLookup) throws {
+        guard event.subjectType == .request else { return }
+        _ = try requireRequest(event.subjectID, field: "subject_id", in: &known)
+        guard event.action.isChronological else { return }
+        try checkChronology(event.subjectID, date: event.date, what: event.id.map { "event \($0)" } ?? "the event", before: event.id, in: &known)
+    }
+
+    /// Refuses a change to request `reference` dated before its last recorded one.
+    package static func checkChronology(
+        _ reference: String, date: CalendarDate, what: @autoclosure () -> String, before: Int64? = nil, in known: inout some RecordLookup
+    ) throws {
+        if let last = try known.lastChange(of: reference, before: before), date < last {
+            throw RuleViolation(ValidationFailure(
+                "\(what()) is dated \(date.iso), before the last recorded change to request \(reference) on \(last.iso); record events in the order they happened"),
+                field: "date")
+        }
+    }
+
+    // MARK: - References
+
+    static func requireParty(_ code: String, field: String, in known: inout some RecordLookup) throws {
+        if try known.partyName(code) == nil { throw RuleViolation(field: field, error: .missing(.party, code)) }
+    }
+
+    /// The party of the recorded authority `id`.
+    static func requireAuthority(_ id: String, field: String, in known: inout some RecordLookup) throws -> String {
+        guard let party = try known.authorityParty(id) else { throw RuleViolation(field: field, error: .missing(.authority, id)) }
+        return party
+    }
+
+    static func requireRequest(_ reference: String, field: String, in known: inout some RecordLookup) throws -> RequestFacts {
+        guard let request = try known.requestFacts(reference) else { throw RuleViolation(field: field, error: .missing(.request, reference)) }
+        return request
+    }
+}
