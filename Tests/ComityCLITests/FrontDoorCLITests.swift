@@ -164,3 +164,28 @@ struct FrontDoorCLITests {
         }
     }
 }
+
+/// `check` holds what is stored to the rules the add commands and import apply.
+@Suite("comity check and the rules of each record")
+struct CheckRulesCLITests {
+    @Test("a value edited behind Comity's back that breaks a rule is listed record by record")
+    func rulesOnStoredRecords() throws {
+        try withSandbox { sandbox in
+            try sandbox.loadDemo()
+            let clean = try sandbox.comity(["check"])
+            #expect(clean.status == 0 && clean.stdout.contains("keeps the rules of its kind"), "\(clean)")
+            let edit = try CLI.sql(sandbox.db, """
+                UPDATE reply SET summary = 'Planted' || char(65534) WHERE id = 1;
+                UPDATE request SET subject = char(7) || 'bell' WHERE reference = '\(DemoWorld.mhiRequest)';
+                UPDATE case_file SET title = '' WHERE id = 'MHI-2011';
+                """)
+            try #require(edit.status == 0, "\(edit)")
+            let run = try sandbox.comity(["check"])
+            #expect(run.status == 65, "\(run)")
+            #expect(run.stdout.contains("breaks a rule: reply 1: the summary contains U+FFFE"), "\(run.stdout)")
+            #expect(run.stdout.contains("breaks a rule: request \(DemoWorld.mhiRequest): the subject contains the control character U+0007"), "\(run.stdout)")
+            #expect(run.stdout.contains("breaks a rule: case MHI-2011:"), "\(run.stdout)")
+            #expect(run.stderr == "comity: check found 3 problems; see the list on standard output\n", "\(run.stderr)")
+        }
+    }
+}

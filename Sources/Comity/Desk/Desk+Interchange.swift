@@ -44,7 +44,7 @@ extension Desk {
 
     /// SQLite's checks and Comity's own, over every record.
     public func check() throws(ComityError) -> IntegrityReport {
-        try store.check()
+        try store.check(today: clerk.today)
     }
 
     /// Imports the export at `path`, all or nothing (see `ComityStore.importFile`): records above

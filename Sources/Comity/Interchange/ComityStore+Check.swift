@@ -4,11 +4,12 @@ import GRDBSQLite
 /// `comity check`: SQLite's integrity checks and Comity's own invariants.
 extension ComityStore {
     /// Checks the whole database and lists every problem found (never stops at the first).
-    public func check() throws(ComityError) -> IntegrityReport {
-        try read { db in try Self.check(db) }
+    /// Records are also held to the rules of their kind, dates as of `today` (the checking clerk's).
+    public func check(today: CalendarDate? = nil) throws(ComityError) -> IntegrityReport {
+        try read { db in try Self.check(db, today: today) }
     }
 
-    static func check(_ db: Database) throws -> IntegrityReport {
+    static func check(_ db: Database, today: CalendarDate? = nil) throws -> IntegrityReport {
         var problems: [String] = []
         for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
             problems.append("integrity: \(line)")
@@ -20,7 +21,7 @@ extension ComityStore {
             problems.append("foreign key: \(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent)")
         }
         var damaged: [String: Set<Int64>] = [:]
-        for type in storedRecordTypes { damaged[type.databaseTableName] = try checkRecords(db, type, &problems) }
+        for type in storedRecordTypes { damaged[type.databaseTableName] = try checkRecords(db, type, today: today, &problems) }
         problems += try checkHistories(db, damagedRequests: damaged["request"] ?? [], damagedEvents: damaged["event"] ?? [])
         problems += try checkLetterNumbers(db)
         let triggers = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
@@ -38,20 +39,25 @@ extension ComityStore {
 
     /// Reads every row of `R`'s table through the record's decoder, as every other reader does,
     /// adding a problem for each damaged record; returns the rowids of the damaged rows.
-    static func checkRecords<R: DecodedRecord>(_ db: Database, _ type: R.Type, _ problems: inout [String]) throws -> Set<Int64> {
+    static func checkRecords<R: DecodedRecord>(_ db: Database, _ type: R.Type, today: CalendarDate?, _ problems: inout [String]) throws -> Set<Int64> {
         let rows = try ColumnCursor(
             db.makeStatement(sql: "SELECT rowid, \(R.selectList()) FROM \(R.databaseTableName) ORDER BY \(R.keyList())"), arguments: []
-        ) { row -> (rowid: Int64, error: ComityError?) in
+        ) { row -> (rowid: Int64, error: ComityError?, broken: [String]) in
             let rowid = sqlite3_column_int64(row.statement, 0)
             do throws(ComityError) {
-                _ = try R(row.reader(R.self, from: 1))
-                return (rowid, nil)
+                let reader = row.reader(R.self, from: 1)
+                let record = try R(reader)
+                // The rules of its kind, as the add commands and import apply them.
+                guard let today, let ruled = record as? RuledRecord else { return (rowid, nil, []) }
+                let broken = ruled.ruleProblems(today: today).map { "breaks a rule: \(R.recordName) \(reader.key): \($0.message)" }
+                return (rowid, nil, broken)
             } catch {
-                return (rowid, error)
+                return (rowid, error, [])
             }
         }
         var damaged: Set<Int64> = []
-        while let (rowid, error) = try rows.next() {
+        while let (rowid, error, broken) = try rows.next() {
+            problems += broken
             guard let error else { continue }
             damaged.insert(rowid)
             if case .damagedRecord(let table, let key, let column, let why) = error {

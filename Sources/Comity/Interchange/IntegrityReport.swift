@@ -10,7 +10,7 @@ public struct IntegrityReport: Codable, Sendable {
 
     /// "ok: …" summary line for a sound database.
     public var summary: String {
-        "ok: integrity and foreign keys checked; every record of every table reads back; "
+        "ok: integrity and foreign keys checked; every record of every table reads back and keeps the rules of its kind; "
             + "\(requests) request histories replay to their states; "
             + "letter register of \(letters) letters gapless; \(events) events, append-only triggers in place"
     }

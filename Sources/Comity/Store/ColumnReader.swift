@@ -102,7 +102,7 @@ struct ColumnReader<Record: StoredRecord>: CellReader {
     }
 
     /// The record's key as stored, for a message.
-    private var key: String {
+    var key: String {
         Record.keyColumns.map { column in
             let p = position(column)
             return storage(p) == SQLITE_NULL ? "?" : printable(String(decoding: bytes(p), as: UTF8.self), limit: Damage.keyLength)

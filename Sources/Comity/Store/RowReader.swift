@@ -87,7 +87,7 @@ struct RowReader<Record: StoredRecord>: CellReader {
     }
 
     /// The record's key as stored, for a message.
-    private var key: String {
+    var key: String {
         Record.keyColumns.map { column in
             switch cell(column).storage {
             case .null: return "?"
