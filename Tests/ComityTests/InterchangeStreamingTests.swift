@@ -73,6 +73,41 @@ struct InterchangeStreamingTests {
         }
     }
 
+    @Test("cells copied straight from SQLite give the bytes their values give: escapes, NUL, bad UTF-8, blobs", arguments: ["json", "xml"])
+    func hostileCellsEqualValues(format: String) throws {
+        try Fixture.withDirectory { dir in
+            let store = try ComityStore.create(at: dir.appendingPathComponent("hostile.sqlite").path)
+            try store.queue.write { db in
+                // Text as SQLite may hold it whatever wrote it: every escape each format makes, a NUL
+                // inside, bytes that are not UTF-8, a line separator at the very end, and other storage classes.
+                let cells = [
+                    "'quote \" backslash \\ tab ' || char(9) || ' cr ' || char(13) || ' lf ' || char(10) || ' & < > del ' || char(127)",
+                    "'bell ' || char(7) || ' unit ' || char(31) || ' ls ' || char(8232) || ' ps ' || char(8233) || ' é 中'",
+                    "'before' || char(0) || 'after'", "CAST(X'61FF62' AS TEXT)", "CAST(X'E282' AS TEXT)", "CAST(X'C0AF' AS TEXT)",
+                    "CAST(X'EDA080' AS TEXT)", "'end ' || char(8232)", "''", "2.5", "X'41004200'", "X''", "-9223372036854775808",
+                ]
+                for (index, cell) in cells.enumerated() {
+                    try db.execute(sql: "INSERT INTO setting (channel, key, value) VALUES ('hostile', '\(index)', \(cell))")
+                }
+            }
+            let tables = try store.exportTables()
+            var streamed: [UInt8] = []
+            if format == "json" {
+                var writer = InterchangeJSONWriter<Never> { streamed += $0 }
+                _ = try store.writeExport(ExportScope(), into: &writer)
+                #expect(String(decoding: streamed, as: UTF8.self) == InterchangeJSON.encode(tables))
+            } else {
+                var writer = InterchangeXMLWriter<Never> { streamed += $0 }
+                _ = try store.writeExport(ExportScope(), into: &writer)
+                #expect(String(decoding: streamed, as: UTF8.self) == InterchangeXML.encode(tables))
+            }
+            // Byte for byte, not only as text: a repaired sequence must be the repair the values make.
+            let encoded = format == "json" ? InterchangeJSON.encode(tables) : InterchangeXML.encode(tables)
+            #expect(streamed == Array(encoded.utf8))
+            #expect((tables.first { $0.table.name == "setting" }?.rows.count ?? 0) >= 13)
+        }
+    }
+
     @Test("a streamed export for a clearance carries the mark and withheld count of the in-memory one")
     func streamedClearance() throws {
         try Fixture.withDirectory { dir in

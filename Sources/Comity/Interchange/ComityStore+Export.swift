@@ -98,17 +98,16 @@ extension ComityStore {
         }
         try writer.begin(classification: highest, withheld: withheld)
         var done = 0
-        var values: [InterchangeValue] = []
         for plan in plans {
             try writer.table(plan.table, columns: plan.columns)
             var sql = "SELECT \(plan.columns.map(\.name).joined(separator: ", ")) FROM \(plan.table.name)"
             if let condition = plan.condition { sql += " WHERE \(condition)" }
             sql += " ORDER BY \(plan.table.key.joined(separator: ", "))"
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: plan.condition == nil ? [] : arguments)
+            // Cells are read by position straight from SQLite, and a writer copies them into its output.
+            let rows = try ColumnCursor(db.makeStatement(sql: sql), arguments: plan.condition == nil ? [] : arguments) { $0 }
+            let count = plan.columns.count
             while let row = try rows.next() {
-                values.removeAll(keepingCapacity: true)
-                for index in plan.columns.indices { values.append(value(row[index] as DatabaseValue)) }
-                try writer.row(values)
+                try writer.row(cells: InterchangeCells(statement: row.statement, count: count))
                 done += 1
                 if progressEvery > 0 && done % progressEvery == 0 { progress(min(done, total), total) }
             }

@@ -40,7 +40,7 @@ public final class InterchangeCSVWriter: InterchangeWriter {
     public func table(_ table: InterchangeTable, columns: [InterchangeColumn]) throws(ComityError) {
         try finishTable()
         let stream = try StagedFileStream(for: path("\(table.label).csv"), sparing: database, tidy: false)
-        var out = InterchangeOutput<ComityError>(sink: stream.write)
+        let out = InterchangeOutput<ComityError>(sink: stream.write)
         out.append(InterchangeCSV.headerLine(columns))
         current = (stream, out)
     }
@@ -67,7 +67,7 @@ public final class InterchangeCSVWriter: InterchangeWriter {
     }
 
     private func finishTable() throws(ComityError) {
-        guard var table = current else { return }
+        guard let table = current else { return }
         current = nil
         try table.out.flush()
         files.append(try table.stream.finish())

@@ -13,37 +13,33 @@ public struct InterchangeJSONWriter<Failure: Error>: InterchangeWriter {
 
     public mutating func begin(classification: Classification, withheld: Int) throws(Failure) {
         out.append("{\n  \"format\": \"\(InterchangeJSON.formatName)\",\n  \"version\": \(InterchangeJSON.version),\n  \"classification\": ")
-        Self.string(classification.rawValue, into: &out)
+        JSONEncoding.string(classification.rawValue, into: out.buffer)
         out.append(",\n  \"withheld\": \(withheld),\n  \"tables\": {")
     }
 
     public mutating func table(_ table: InterchangeTable, columns: [InterchangeColumn]) throws(Failure) {
         closeTable()
         out.append(tables == 0 ? "\n    " : ",\n    ")
-        Self.string(table.label, into: &out)
+        JSONEncoding.string(table.label, into: out.buffer)
         out.append(": [")
         tables += 1
         rows = 0
         keys = columns.map { column in
-            var key = InterchangeOutput<Never> { _ in }
-            Self.string(column.name, into: &key)
-            key.append(": ")
-            return key.bytes
+            let key = ExportBytes()
+            JSONEncoding.string(column.name, into: key)
+            key.append(": " as StaticString)
+            return key.array
         }
     }
 
     public mutating func row(_ values: [InterchangeValue]) throws(Failure) {
-        out.append(rows == 0 ? "\n      {" : ",\n      {")
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(", ") }
-            out.append(keys[index])
-            switch value {
-            case .null, .invalid: out.append("null")
-            case .integer(let number): out.append(number)
-            case .text(let text): Self.string(text, into: &out)
-            }
-        }
-        out.append(UInt8(ascii: "}"))
+        JSONEncoding.row(values, keys: keys, first: rows == 0, into: out.buffer)
+        rows += 1
+        try out.flushIfFull()
+    }
+
+    public mutating func row(cells: InterchangeCells) throws(Failure) {
+        JSONEncoding.row(cells, keys: keys, first: rows == 0, into: out.buffer)
         rows += 1
         try out.flushIfFull()
     }
@@ -57,38 +53,105 @@ public struct InterchangeJSONWriter<Failure: Error>: InterchangeWriter {
     private mutating func closeTable() {
         if tables > 0 { out.append(rows == 0 ? "]" : "\n    ]") }
     }
+}
+
+/// The JSON export's records and strings as bytes, for any sink.
+enum JSONEncoding {
+    /// One record: `{"key": value, …}` on a line of its own, after a comma unless it is the table's first.
+    static func row(_ values: [InterchangeValue], keys: [[UInt8]], first: Bool, into out: ExportBytes) {
+        out.append(first ? "\n      {" as StaticString : ",\n      {")
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(", " as StaticString) }
+            out.append(keys[index])
+            self.value(value, into: out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// One record read straight from the database, the same bytes as `row` with its values.
+    static func row(_ cells: InterchangeCells, keys: [[UInt8]], first: Bool, into out: ExportBytes) {
+        out.append(first ? "\n      {" as StaticString : ",\n      {")
+        for index in 0..<cells.count {
+            if index > 0 { out.append(", " as StaticString) }
+            out.append(keys[index])
+            switch cells.cell(index) {
+            case .null: out.append("null" as StaticString)
+            case .integer(let number): out.append(number)
+            case .text(let bytes) where string(utf8: bytes, into: out): break
+            case .text, .other: value(cells.value(index), into: out)
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func value(_ value: InterchangeValue, into out: ExportBytes) {
+        switch value {
+        case .null, .invalid: out.append("null" as StaticString)
+        case .integer(let number): out.append(number)
+        case .text(let text): string(text, into: out)
+        }
+    }
 
     /// A JSON string: quotes, backslashes and control characters escaped, and DEL, U+2028 and
     /// U+2029 too, so the text is safe to paste into a script.
-    static func string<F>(_ text: String, into out: inout InterchangeOutput<F>) {
-        out.append(UInt8(ascii: "\""))
+    static func string(_ text: String, into out: ExportBytes) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() {
-                let escape: String
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                default: continue
-                }
-                out.append(bytes[start..<index])
-                out.append(escape)
-                start = index + (byte == 0xE2 ? 3 : 1)
-            }
-            out.append(bytes[start...])
-        }
-        out.append(UInt8(ascii: "\""))
+        // A String is always well-formed UTF-8.
+        _ = text.withUTF8 { bytes in string(utf8: bytes, into: out) }
     }
 
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// The JSON string of UTF-8 `bytes`, escaped as `string` escapes text; writes nothing and
+    /// returns false for bytes that are not well-formed UTF-8 (a `String` of them would differ).
+    static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: ExportBytes) -> Bool {
+        let mark = out.count
+        out.append(UInt8(ascii: "\""))
+        let count = bytes.count
+        var start = 0
+        var index = 0
+        var ascii = true
+        while index < count {
+            let byte = bytes[index]
+            // Printable ASCII but for the quote and the backslash, and every byte of other characters, stay as they are.
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F {
+                if byte >= 0x80 {
+                    ascii = false
+                    if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) {
+                        out.append(bytes[start..<index])
+                        out.append(bytes[index + 2] == 0xA8 ? "\\u2028" as StaticString : "\\u2029")
+                        index += 3
+                        start = index
+                        continue
+                    }
+                }
+                index += 1
+                continue
+            }
+            out.append(bytes[start..<index])
+            switch byte {
+            case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
+            case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
+            case 0x0A: out.append("\\n" as StaticString)
+            case 0x0D: out.append("\\r" as StaticString)
+            case 0x09: out.append("\\t" as StaticString)
+            default: unicodeEscape(byte, into: out)
+            }
+            index += 1
+            start = index
+        }
+        out.append(bytes[start..<count])
+        out.append(UInt8(ascii: "\""))
+        if !ascii && !UTF8Check.isValid(bytes) {
+            out.truncate(to: mark)
+            return false
+        }
+        return true
+    }
+
+    /// `\u00XX`, lower-case hex, for a control character or DEL.
+    private static func unicodeEscape(_ byte: UInt8, into out: ExportBytes) {
+        let hex: StaticString = "0123456789abcdef"
+        out.append("\\u00" as StaticString)
+        out.append(hex.utf8Start[Int(byte >> 4)])
+        out.append(hex.utf8Start[Int(byte & 0x0F)])
     }
 }

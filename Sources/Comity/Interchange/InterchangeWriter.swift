@@ -10,11 +10,21 @@ public protocol InterchangeWriter {
     mutating func table(_ table: InterchangeTable, columns: [InterchangeColumn]) throws(Failure)
     /// One row of the current table, a value per column.
     mutating func row(_ values: [InterchangeValue]) throws(Failure)
+    /// One row of the current table as the database holds it; by default, `row` with its values.
+    /// A writer that copies the cells' bytes straight into its output writes the same as `row` would.
+    mutating func row(cells: InterchangeCells) throws(Failure)
     /// The last table is over.
     mutating func end() throws(Failure)
 }
 
 extension InterchangeWriter {
+    public mutating func row(cells: InterchangeCells) throws(Failure) {
+        var values: [InterchangeValue] = []
+        values.reserveCapacity(cells.count)
+        cells.values(into: &values)
+        try row(values)
+    }
+
     /// Writes tables already read into memory.
     public mutating func write(_ tables: [InterchangeTableData], withheld: Int) throws(Failure) {
         try begin(classification: InterchangeExport.classification(of: tables), withheld: withheld)
@@ -27,34 +37,33 @@ extension InterchangeWriter {
 }
 
 /// Bytes on their way to a sink, handed over a megabyte at a time.
+///
+/// The bytes themselves are an `ExportBytes`, which the writers' encoders fill without knowing
+/// the sink's failure type: code generic over it would look up type metadata at every call.
 struct InterchangeOutput<Failure: Error> {
-    private(set) var bytes: [UInt8] = []
+    let buffer: ExportBytes
     private let sink: ([UInt8]) throws(Failure) -> Void
     private static var threshold: Int { 1 << 20 }
 
     init(sink: @escaping ([UInt8]) throws(Failure) -> Void) {
         self.sink = sink
-        bytes.reserveCapacity(Self.threshold + (1 << 16))
+        buffer = ExportBytes(capacity: Self.threshold + (1 << 16))
     }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// The bytes waiting.
+    var bytes: [UInt8] { buffer.array }
 
-    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+    func append(_ text: String) { buffer.append(text) }
 
-    mutating func append(_ more: [UInt8]) { bytes.append(contentsOf: more) }
-
-    mutating func append(_ run: Slice<UnsafeBufferPointer<UInt8>>) { bytes.append(contentsOf: run) }
-
-    mutating func append(_ number: Int64) { bytes.append(contentsOf: String(number).utf8) }
+    func append(_ byte: UInt8) { buffer.append(byte) }
 
     /// Hands the bytes over once there are enough of them to be worth a write.
-    mutating func flushIfFull() throws(Failure) {
-        if bytes.count >= Self.threshold { try flush() }
+    func flushIfFull() throws(Failure) {
+        if buffer.count >= Self.threshold { try flush() }
     }
 
-    mutating func flush() throws(Failure) {
-        guard !bytes.isEmpty else { return }
-        try sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+    func flush() throws(Failure) {
+        guard buffer.count > 0 else { return }
+        try sink(buffer.handOver())
     }
 }

@@ -14,8 +14,9 @@ public final class DocumentRenderer: Sendable {
     public init(templates directory: URL) throws(ComityError) {
         self.directory = directory
         do {
-            html = try TemplateLibrary(directory: directory, output: .html)
-            xml = try TemplateLibrary(directory: directory, output: .xml)
+            let libraries = try TemplateLibrary.loading(directory, outputs: [.html, .xml])
+            html = libraries[0]
+            xml = libraries[1]
         } catch {
             throw .document(error.description)
         }

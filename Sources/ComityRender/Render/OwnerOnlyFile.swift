@@ -44,18 +44,21 @@ public enum OwnerOnlyFile {
 
     /// Writes all of `data` to an open descriptor, retrying short writes. Returns 0 or the `errno`.
     public static func writeAll(_ descriptor: Int32, _ data: Data) -> Int32 {
-        data.withUnsafeBytes { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        data.withUnsafeBytes { writeAll(descriptor, $0) }
+    }
+
+    /// Writes every byte of `buffer` to `descriptor`, retrying short writes. Returns 0 or the `errno`.
+    public static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            offset += written
         }
+        return 0
     }
 
     /// Creates the folder `path` (its parent must exist) with mode 0700. Returns 0 or the `errno`.

@@ -46,7 +46,7 @@ public final class StagedFileStream {
 
     public func write(_ bytes: [UInt8]) throws(ComityError) {
         if let direct { return try direct.write(Data(bytes)) }
-        let failure = OwnerOnlyFile.writeAll(descriptor, Data(bytes))
+        let failure = bytes.withUnsafeBytes { OwnerOnlyFile.writeAll(descriptor, $0) }
         if failure != 0 { throw failed(failure) }
     }
 

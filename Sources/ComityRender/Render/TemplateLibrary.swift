@@ -29,12 +29,34 @@ public struct TemplateLibrary: Sendable {
 
     /// Loads every `*.mustache` file under `directory`, recursively; nothing is read later.
     public init(directory: URL, output: OutputKind = .html) throws(RenderError) {
+        var parsed: [String: MustacheTemplate] = [:]
+        try self.init(TemplateDirectory(directory), output: output, parsed: &parsed)
+    }
+
+    /// A library for each kind of output, from one reading of the folder: each template is
+    /// parsed once for all of them (parsing does not depend on the output; escaping and the
+    /// checks of the tags do). Fails as loading them one after the other would.
+    static func loading(_ directory: URL, outputs: [OutputKind]) throws(RenderError) -> [TemplateLibrary] {
         let folder = try TemplateDirectory(directory)
+        var parsed: [String: MustacheTemplate] = [:]
+        var libraries: [TemplateLibrary] = []
+        for output in outputs { libraries.append(try TemplateLibrary(folder, output: output, parsed: &parsed)) }
+        return libraries
+    }
+
+    /// Loads `folder` for `output`, taking templates from `parsed` and adding those it parses.
+    private init(_ folder: TemplateDirectory, output: OutputKind, parsed: inout [String: MustacheTemplate]) throws(RenderError) {
         var templates: [String: MustacheTemplate] = [:]
         var tags: [String: TemplateTags] = [:]
         for file in folder.files {
             tags[file.name] = try TemplateTags(scanning: file.source, file: file.relativePath, output: output)
-            templates[file.name] = try Self.compile(file, output: output)
+            if let known = parsed[file.name] {
+                templates[file.name] = known
+            } else {
+                let template = try Self.compile(file)
+                parsed[file.name] = template
+                templates[file.name] = template
+            }
         }
         self.directory = folder.root
         self.output = output
@@ -77,12 +99,16 @@ public struct TemplateLibrary: Sendable {
     /// Parses with swift-mustache. Every template, partials included, turns swift-mustache's escaping off
     /// itself (it resets the content type to HTML on entering a partial): values come out of the context
     /// already written for the output kind (`OutputKind.written`), and markup templates may not print raw values.
-    private static func compile(_ file: TemplateDirectory.File, output: OutputKind) throws(RenderError) -> MustacheTemplate {
+    private static func compile(_ file: TemplateDirectory.File) throws(RenderError) -> MustacheTemplate {
         do {
-            // Parsing the file as written keeps the reported line numbers true.
-            _ = try MustacheTemplate(string: file.source)
             // A standalone pragma line is removed whole, so the output gains no blank line.
-            return try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}\n" + file.source)
+            do {
+                return try MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}\n" + file.source)
+            } catch {
+                // Parsing the file as written keeps the reported line numbers true.
+                _ = try MustacheTemplate(string: file.source)
+                throw error
+            }
         } catch let error as MustacheTemplate.ParserError {
             throw .syntax(
                 file: file.relativePath, line: error.context.lineNumber, column: error.context.columnNumber,
