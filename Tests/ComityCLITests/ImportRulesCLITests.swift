@@ -242,7 +242,8 @@ struct ImportRulesCLITests {
             let audit = try #require(trail.last)
             #expect(audit["action"] as? String == "imported" && audit["actor"] as? String == "Tanaka", "\(audit)")
             #expect((audit["note"] as? String)?.hasPrefix("json import from \(box.path("fix.json").standardizedFileURL.path): 0 records inserted, 2 replaced, ") == true, "\(audit)")
-            #expect(try box.comity(["check"]).status == 0)
+            // Checked on the day of the import: the rules of the history judge its dates as of the checking clerk's today.
+            #expect(try box.comity(["check"], today: "2024-02-01").status == 0)
         }
     }
 }

@@ -82,4 +82,16 @@ struct DeskTests {
             #expect(!report.text.contains("Planted"))
         }
     }
+
+    @Test("the README's example: the brief before the Beijing visit, through the door at confidential")
+    func readmeExample() throws {
+        try Self.withStore { path in
+            try DemoWorld.load(into: try Desk.create(.sqlite(path: path), clerk: Self.clerk))
+            let clerk = Clerk(name: "sato", today: try CalendarDate(iso: "2011-11-28"))
+            let desk = try Desk.open(.sqlite(path: path), clerk: clerk, clearance: .confidential)
+            let brief = try desk.stallReport(asOf: clerk.today, before: "NODA-BEIJING-2011")
+            #expect(brief.text.contains(DemoWorld.mhiRequest))
+            #expect(desk.clearance == .confidential && !desk.clearanceIsDefault)
+        }
+    }
 }
