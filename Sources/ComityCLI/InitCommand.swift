@@ -33,9 +33,9 @@ extension ComityCommand {
 
     struct HistoryCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "history", abstract: "Show the full history of a request, case or engagement, or the audit trail of exports.",
+            commandName: "history", abstract: "Show the full history of a request, case or engagement, or the audit trail of exports and imports.",
             discussion: """
-                With --audit: every export, calendar feed and backup, oldest first, with what was exported, \
+                With --audit: every export, import, calendar feed and backup, oldest first, with what was moved, \
                 how many records, to which file and by whom; with an id too, only those of that case, \
                 counterpart (its ISO code) or 'database' (whole exports and backups).
                 """)
