@@ -4,7 +4,6 @@ extension Desk {
     @discardableResult
     public func addRequest(_ request: Request) throws(ComityError) -> Request {
         try store.addRequest(request, clearance: clearance, by: clerk)
-        return try store.requestWithReplies(request.reference, clearance: clearance).request
     }
 
     /// Moves a request, if the state machine allows it; returns the state it left.

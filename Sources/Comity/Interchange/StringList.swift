@@ -11,6 +11,13 @@ enum StringList {
         }
     }
 
+    /// The texts in UTF-8 `bytes` (a column as SQLite holds it), or nil when they are not a JSON list of texts.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> [String]? {
+        if bytes.count == 2, bytes[0] == UInt8(ascii: "["), bytes[1] == UInt8(ascii: "]") { return [] }
+        var reader = Reader(bytes: bytes.bindMemory(to: UInt8.self))
+        return reader.list()
+    }
+
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0

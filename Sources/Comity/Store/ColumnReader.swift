@@ -92,7 +92,7 @@ struct ColumnReader<Record: StoredRecord>: CellReader {
         isNull(column) ? nil : try value(column) as T
     }
 
-    func list<T: Decodable>(_ column: Record.StoredColumn, of elements: String) throws(ComityError) -> [T] {
+    func list<T: ListElement>(_ column: Record.StoredColumn, of elements: String) throws(ComityError) -> [T] {
         guard let list = JSONColumn.list(T.self, try text(column)) else { throw damaged(column, Damage.list(of: elements)) }
         return list
     }

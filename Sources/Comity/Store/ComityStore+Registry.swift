@@ -40,8 +40,11 @@ extension ComityStore {
         }
     }
 
-    public func addCase(_ item: Case, by clerk: Clerk) throws(ComityError) {
-        try checked { () throws(ValidationFailure) in try item.validate(today: clerk.today) }
+    public func addCase(_ item: Case, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) {
+        try checked { () throws(ValidationFailure) in
+            try item.validate(today: clerk.today)
+            try Self.requireRecordable("case", item.classification, clearance: clearance)
+        }
         try write { db in
             guard try Case.fetchOne(db, key: item.id) == nil else { throw ComityError.duplicate(kind: "case", id: item.id) }
             var known = DatabaseLookup(db: db)

@@ -17,9 +17,7 @@ extension ComityStore {
         }
         return try write { db in
             var request = try Self.requireWritable(db, reply.requestReference, clearance: clearance)
-            if reply.classification > clearance {
-                throw ValidationFailure("a \(reply.classification.rawValue) reply cannot be recorded with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
-            }
+            try Self.requireRecordable("reply", reply.classification, clearance: clearance)
             guard request.state.isOpen else {
                 throw ValidationFailure("request \(request.reference) is \(request.state.rawValue), a final state; a new reply cannot be recorded (a corrected or renewed request is a new request)")
             }

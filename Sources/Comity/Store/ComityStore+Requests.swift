@@ -3,16 +3,15 @@ import GRDB
 /// Recording requests and moving them through their states.
 extension ComityStore {
     /// Records a request. With a sent date it is recorded as transmitted on that date,
-    /// its clearance and transmission landing in the history.
-    @_spi(Worlds) public func addRequest(_ request: Request, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) {
+    /// its clearance and transmission landing in the history. Returns the request as stored.
+    @discardableResult
+    @_spi(Worlds) public func addRequest(_ request: Request, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> Request {
         // Checked as it will be kept: transmitted when it has a sent date, else drafted.
         var kept = request
         kept.state = request.sentDate == nil ? .drafted : .transmitted
         try checked { () throws(ValidationFailure) in try kept.validate(today: clerk.today) }
-        try write { db in
-            if request.classification > clearance {
-                throw ValidationFailure("a \(request.classification.rawValue) request cannot be recorded with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
-            }
+        return try write { db in
+            try Self.requireRecordable("request", request.classification, clearance: clearance)
             if try Self.isCaseAbove(db, request.caseID, clearance: clearance) { throw Self.aboveClearance("case", request.caseID, clearance) }
             guard try Request.fetchOne(db, key: request.reference) == nil else {
                 throw ComityError.duplicate(kind: "request", id: request.reference)
@@ -33,6 +32,7 @@ extension ComityStore {
                 try Self.log(db, .request, stored.reference, .moved, on: sent, by: clerk, from: .inClearance, to: .transmitted,
                              note: "recorded as sent")
             }
+            return stored
         }
     }
 

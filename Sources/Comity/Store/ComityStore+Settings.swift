@@ -55,22 +55,18 @@ extension ComityStore {
     public static let clearanceKey = StoredSetting.clearanceKey
 
     /// The database's default clearance, or nil when none is set. A stored value that is not
-    /// exactly a level Comity knows stops the command: a clearance never fails open.
+    /// exactly a level Comity knows is a damaged setting and stops the command: a clearance
+    /// never fails open.
     func storedClearance() throws(ComityError) -> Classification? {
         try read { db in try Self.storedClearance(db) }
     }
 
     static func storedClearance(_ db: Database) throws -> Classification? {
-        // Read through the setting's decoder: a damaged row is refused, never taken for "no default".
-        guard let stored = try StoredSetting.cursor(
+        // Read through the setting's decoder, which refuses any value but a known level.
+        try StoredSetting.cursor(
             db.makeStatement(sql: "SELECT \(StoredSetting.selectList()) FROM setting WHERE channel = '*' AND key = ?"),
             arguments: [clearanceKey]
-        ).next()?.value else { return nil }
-        guard let level = Classification(rawValue: stored) else {
-            throw ComityError.invalid(
-                "the database's default clearance is set to '\(printable(String(stored.prefix(40))))', which is not a level (\(Classification.choices)); nothing is shown until it is set again with 'comity settings set clearance LEVEL'")
-        }
-        return level
+        ).next().flatMap { Classification(rawValue: $0.value) }
     }
 
     /// The clearance documents are produced for when none is given: the stored setting, else

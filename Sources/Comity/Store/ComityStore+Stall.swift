@@ -227,6 +227,12 @@ extension ComityStore {
         return found
     }
 
+    /// Refuses a new record classified above the clerk's clearance: they could not see it once recorded.
+    static func requireRecordable(_ kind: String, _ classification: Classification, clearance: Classification) throws(ValidationFailure) {
+        guard classification > clearance else { return }
+        throw ValidationFailure("\(article(classification.rawValue)) \(classification.rawValue) \(kind) cannot be recorded with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
+    }
+
     /// The refusal of a record above the reader's clearance, naming only the id they gave.
     static func aboveClearance(_ kind: String, _ id: String, _ clearance: Classification) -> ValidationFailure {
         ValidationFailure("\(kind) \(id) is classified above your clearance (\(clearance.rawValue)); ask a colleague cleared for it")

@@ -32,12 +32,31 @@ extension Event.Subject: DatabaseValueConvertible {}
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
-    /// The JSON list of `T` in `text`, or nil when it holds anything else.
-    static func list<T: Decodable>(_ type: T.Type, _ text: UnsafeRawBufferPointer) -> [T]? {
-        // Most lists are empty; skip the decoder for them.
-        if text.count == 2, text[0] == UInt8(ascii: "["), text[1] == UInt8(ascii: "]") { return [] }
-        return try? JSONDecoder().decode([T].self, from: Data(text))
+    /// The JSON list of `T` in `text`, or nil when it holds anything else. Read by the parser
+    /// import reads the same columns with, so what one accepts the other does.
+    static func list<T: ListElement>(_ type: T.Type, _ text: UnsafeRawBufferPointer) -> [T]? {
+        guard let texts = StringList.parse(text) else { return nil }
+        var list: [T] = []
+        list.reserveCapacity(texts.count)
+        for text in texts {
+            guard let element = T(listText: text) else { return nil }
+            list.append(element)
+        }
+        return list
     }
+}
+
+/// What a list-valued column holds: texts, or values named by texts.
+protocol ListElement {
+    init?(listText: String)
+}
+
+extension String: ListElement {
+    init?(listText: String) { self = listText }
+}
+
+extension RefusalGround: ListElement {
+    init?(listText: String) { self.init(rawValue: listText) }
 }
 
 extension Party: FetchableRecord, PersistableRecord {

@@ -74,7 +74,7 @@ struct RowReader<Record: StoredRecord>: CellReader {
         cell(column).isNull ? nil : try value(column) as T
     }
 
-    func list<T: Decodable>(_ column: Record.StoredColumn, of elements: String) throws(ComityError) -> [T] {
+    func list<T: ListElement>(_ column: Record.StoredColumn, of elements: String) throws(ComityError) -> [T] {
         var text = try string(column)
         guard let list = text.withUTF8({ JSONColumn.list(T.self, UnsafeRawBufferPointer($0)) }) else {
             throw damaged(column, Damage.list(of: elements))

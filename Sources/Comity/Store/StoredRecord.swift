@@ -98,7 +98,7 @@ protocol CellReader<Record> {
     func value<T: ColumnEnum>(_ column: Record.StoredColumn) throws(ComityError) -> T
     func optionalValue<T: ColumnEnum>(_ column: Record.StoredColumn) throws(ComityError) -> T?
     /// A JSON list of `T`; `elements` names them for a message ("texts").
-    func list<T: Decodable>(_ column: Record.StoredColumn, of elements: String) throws(ComityError) -> [T]
+    func list<T: ListElement>(_ column: Record.StoredColumn, of elements: String) throws(ComityError) -> [T]
     /// The refusal of the column's value for `why`, naming the record by its key.
     func damaged(_ column: Record.StoredColumn, _ why: String) -> ComityError
 }
