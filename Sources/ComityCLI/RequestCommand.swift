@@ -83,9 +83,12 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             if explain { return try showClocks() }
-            let (r, replies) = try global.openDesk(clearance).request(reference)
+            let desk = try global.openDesk(clearance)
+            let (r, replies) = try desk.request(reference)
+            let outcomes = try desk.outcomes(of: reference)
             switch list.format {
-            case .json: try Output.json(RequestDetail(request: r, replies: replies, allowedMoves: r.state.allowedMoves))
+            case .json:
+                try Output.json(RequestDetail(request: r, replies: replies, allowedMoves: r.state.allowedMoves, outcomes: outcomes.isEmpty ? nil : outcomes))
             case .text:
                 Output.fields([
                     ("reference", r.reference), ("case", r.caseID), ("from", r.fromAuthority), ("to", r.toAuthority),
@@ -104,6 +107,10 @@ struct RequestCommand: ParsableCommand {
                         [String(p.id ?? 0), p.date.iso, p.kind.rawValue, p.fromAuthority ?? "-", p.summary]
                     })
                 }
+                if !outcomes.isEmpty {
+                    Output.write("\n")
+                    EngagementCommand.outcomeTable(outcomes, first: "ENGAGEMENT") { $0.engagementID }
+                }
             }
         }
     }
@@ -112,6 +119,7 @@ struct RequestCommand: ParsableCommand {
         var request: Request
         var replies: [Reply]
         var allowedMoves: [RequestState]
+        var outcomes: [EngagementOutcome]?
     }
 
     struct Move: ParsableCommand {

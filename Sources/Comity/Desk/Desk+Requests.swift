@@ -69,4 +69,20 @@ extension Desk {
     public func engagement(_ id: String) throws(ComityError) -> Engagement {
         try store.engagement(id)
     }
+
+    /// Records what came of a request at an engagement.
+    @discardableResult
+    public func addOutcome(_ outcome: EngagementOutcome) throws(ComityError) -> EngagementOutcome {
+        try store.addOutcome(outcome, clearance: clearance, by: clerk)
+    }
+
+    /// The outcomes recorded at an engagement; those of requests above the clearance are only counted.
+    public func outcomes(at engagementID: String) throws(ComityError) -> (shown: [EngagementOutcome], withheld: Int) {
+        try store.outcomes(at: engagementID, clearance: clearance)
+    }
+
+    /// The outcomes recorded for a request at engagements, oldest first.
+    public func outcomes(of reference: String) throws(ComityError) -> [EngagementOutcome] {
+        try store.outcomes(of: reference, clearance: clearance)
+    }
 }

@@ -99,6 +99,13 @@ extension ComityStore {
                 SELECT \(FollowUp.selectList()) FROM follow_up
                 WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
                 """), arguments: [scope.asOf] + looseArguments))
+            var meetings = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
+                \(Self.stallOutcomeSQL)
+                WHERE (o.date <= ? OR \(Self.notADate("o.date"))) AND o.request_ref IN (\(inScope)) ORDER BY o.request_ref, o.date, o.id
+                """), arguments: [scope.asOf] + looseArguments) { c in
+                    let outcome = try EngagementOutcome(c)
+                    return MeetingRecord(outcome: outcome, engagement: try Engagement(c.reader(Engagement.self, from: EngagementOutcome.columnCount)))
+                })
 
             while let (request, row) = try requests.next() {
                 let ref = request.reference
@@ -114,7 +121,8 @@ extension ComityStore {
                     basisPeriod: try request.basisID.flatMap { try context.basis($0)?.period },
                     replies: try replies.take(while: { $0.requestReference }, equals: ref),
                     moves: try moves.take(while: { $0.0 }, equals: ref).map(\.1),
-                    followUps: try followUps.take(while: { $0.requestReference }, equals: ref))
+                    followUps: try followUps.take(while: { $0.requestReference }, equals: ref),
+                    meetings: try meetings.take(while: { $0.outcome.requestReference }, equals: ref))
                 let counterpart = dossier.counterpart.code
                 var settings = try context.settings(request.channel)
                 if scope.engagement != nil { settings.lookaheadDays = Int.max / 2 }

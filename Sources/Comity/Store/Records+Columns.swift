@@ -169,6 +169,22 @@ extension FollowUp: DecodedRecord {
     }
 }
 
+extension EngagementOutcome: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case id, engagement_id, request_ref, date, raised, raised_by, response, commitment, commitment_date, note
+        static let names = allNames()
+    }
+    static let recordName = "engagement outcome"
+    static let keyColumns: [StoredColumn] = [.id]
+
+    init(_ c: some CellReader<EngagementOutcome>) throws(ComityError) {
+        self.init(
+            id: try c.integer(.id), engagementID: try c.string(.engagement_id), requestReference: try c.string(.request_ref),
+            date: try c.date(.date), raised: try c.flag(.raised), raisedBy: try c.string(.raised_by), response: try c.string(.response),
+            commitment: try c.string(.commitment), commitmentDate: try c.optionalDate(.commitment_date), note: try c.string(.note))
+    }
+}
+
 extension StoredSetting: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
         case channel, key, value
@@ -242,6 +258,6 @@ extension LetterEntry: DecodedRecord {
 var storedRecordTypes: [any DecodedRecord.Type] {
     [
         Party.self, Authority.self, LegalBasis.self, LegalBasis.Binding.self, Case.self, Request.self, Reply.self,
-        Engagement.self, Event.self, FollowUp.self, StoredSetting.self, HolidayEntry.self, LetterEntry.self,
+        Engagement.self, Event.self, FollowUp.self, StoredSetting.self, HolidayEntry.self, LetterEntry.self, EngagementOutcome.self,
     ]
 }

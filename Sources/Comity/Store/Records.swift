@@ -200,3 +200,21 @@ extension LegalBasis {
         }
     }
 }
+
+extension EngagementOutcome: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "engagement_outcome"
+    public init(row: Row) throws { try self.init(RowReader<Self>(row)) }
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["engagement_id"] = engagementID
+        container["request_ref"] = requestReference
+        container["date"] = date
+        container["raised"] = raised
+        container["raised_by"] = raisedBy
+        container["response"] = response
+        container["commitment"] = commitment
+        container["commitment_date"] = commitmentDate
+        container["note"] = note
+    }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -224,6 +224,26 @@ enum Schema {
             // migration marks the schema as newer than it knows. It changes no table: the index
             // of v6 serves the audit trail of both kinds.
         }
+        migrator.registerMigration("v11-engagement-outcomes") { db in
+            // What came of a request at an engagement. An outcome may be corrected later, so it
+            // has an id of its own rather than its engagement and request as a key.
+            try db.execute(sql: """
+                CREATE TABLE engagement_outcome (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    engagement_id TEXT NOT NULL REFERENCES engagement(id),
+                    request_ref TEXT NOT NULL REFERENCES request(reference),
+                    date TEXT NOT NULL,
+                    raised INTEGER NOT NULL CHECK (raised IN (0, 1)),
+                    raised_by TEXT NOT NULL DEFAULT '',
+                    response TEXT NOT NULL DEFAULT '',
+                    commitment TEXT NOT NULL DEFAULT '',
+                    commitment_date TEXT,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX engagement_outcome_request ON engagement_outcome(request_ref, date, id);
+                CREATE INDEX engagement_outcome_engagement ON engagement_outcome(engagement_id);
+                """)
+        }
         return migrator
     }
 }

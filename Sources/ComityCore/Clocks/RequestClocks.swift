@@ -21,7 +21,7 @@ public struct RequestClocks: Sendable {
         let source = dossier.basisPeriod != nil ? "the legal basis" : "the \(dossier.request.channel.rawValue) channel's default"
 
         if let sent = dossier.sentDate, state.isOpen {
-            let resend = dossier.followUps.last(where: { $0.restartsClock && $0.date >= sent })
+            let resend = dossier.letters.last(where: { $0.restartsClock && $0.date >= sent })
             let start = resend?.date ?? sent
             let pauses = dossier.pauses(until: asOf).filter { $0.upperBound > start }
             let startWords = resend == nil ? "sent \(start.iso)" : "resent \(start.iso)"
@@ -55,18 +55,11 @@ public struct RequestClocks: Sendable {
             }
         }
 
-        if let promising = dossier.replies.last(where: { $0.promisedDate != nil }), let promised = promising.promisedDate {
-            let kept = dossier.replies.contains { $0.date > promising.date && $0.kind.isSubstantive }
-            clocks.append(RequestClock(
-                kind: .promise, start: promising.date, due: promised,
-                status: kept ? .met : (asOf > promised ? .passed : .running),
-                rule: "promised in the \(promising.kind.phrase) of \(promising.date.iso)",
-                explanation: kept ? "a substantive reply followed" : "no substantive reply since the promise",
-                daysLeft: asOf.days(until: promised)))
-        }
+        if let promise = Self.promise(dossier, asOf: asOf) { clocks.append(promise) }
 
         if let sent = dossier.sentDate, state.isOpen {
-            let last = dossier.followUps.last
+            let letters = dossier.letters
+            let last = letters.last
             let base = last?.date ?? sent
             var next = base.adding(days: settings.followUpDays)
             var rule = "\(settings.followUpDays) calendar days after " + (last.map { "our last follow-up of \($0.date.iso)" } ?? "the request was sent")
@@ -76,7 +69,7 @@ public struct RequestClocks: Sendable {
             }
             clocks.append(RequestClock(
                 kind: .followUp, start: base, due: next, status: asOf > next ? .passed : .running, rule: rule,
-                explanation: "\(dossier.followUps.count) follow-up(s) sent so far", daysLeft: asOf.days(until: next)))
+                explanation: "\(letters.count) follow-up(s) sent so far", daysLeft: asOf.days(until: next)))
         }
 
         for (kind, date) in [(RequestClock.Kind.limitation, dossier.caseLimitation), (.preservation, dossier.request.preservedUntil)] {
@@ -99,5 +92,24 @@ public struct RequestClocks: Sendable {
         self.responseDue = responseDue
         self.veryOverdueFrom = veryOverdue
         self.responseStopped = stopped
+    }
+
+    /// The latest promise: a date a reply promised, or a commitment made at a meeting, whichever
+    /// was given last. It is kept once a substantive reply follows.
+    static func promise(_ dossier: Dossier, asOf: CalendarDate) -> RequestClock? {
+        let byReply = dossier.replies.last { $0.promisedDate != nil }.map { r in
+            (given: r.date, due: r.promisedDate!, rule: "promised in the \(r.kind.phrase) of \(r.date.iso)")
+        }
+        let atMeeting = dossier.meetings.last { $0.outcome.commitmentDate != nil }.map { m in
+            (given: m.outcome.date, due: m.outcome.commitmentDate!, rule: "committed to at \(m.engagement.title) on \(m.outcome.date.iso)")
+        }
+        let latest = [byReply, atMeeting].compactMap { $0 }.max { $0.given < $1.given }
+        guard let latest else { return nil }
+        let kept = dossier.replies.contains { $0.date > latest.given && $0.kind.isSubstantive }
+        return RequestClock(
+            kind: .promise, start: latest.given, due: latest.due,
+            status: kept ? .met : (asOf > latest.due ? .passed : .running), rule: latest.rule,
+            explanation: kept ? "a substantive reply followed" : "no substantive reply since the promise",
+            daysLeft: asOf.days(until: latest.due))
     }
 }

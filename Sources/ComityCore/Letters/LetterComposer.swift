@@ -33,9 +33,6 @@ package struct LetterComposer {
         if facts.request.sentDate == nil {
             missing.append("the date request \(facts.request.reference) was sent (it has not been transmitted)")
         }
-        if kind == .reminder && (facts.request.counterpartReference ?? "").isEmpty {
-            missing.append("the counterpart's reference, which a reminder cites (record it with 'comity reply add … --their-ref')")
-        }
         if kind != .talkingPoints, let sender, (sender.city ?? "").isEmpty {
             missing.append("the city of \(sender.id) for the place line (the authority was recorded without --city)")
         }
@@ -65,10 +62,25 @@ package struct LetterComposer {
             return .object(["id": .text(a?.id ?? ""), "name": .text(name(a)), "partyName": .text(state(party))])
         }
         let assessment = facts.assessment
-        let hardLimit: TemplateValue = assessment?.hardLimit.map { limit in
+        // A limit is mentioned only inside the warning window or once passed, and never as a negative count.
+        let limitCategories = assessment?.categories.filter { $0 == .hardLimitApproaching || $0 == .hardLimitPassed } ?? []
+        let hardLimit: TemplateValue = assessment?.hardLimit.flatMap { limit in
+            guard !limitCategories.isEmpty else { return nil }
             let kind: RequestClock.Kind = limit.what.hasPrefix("preserved") ? .preservation : .limitation
-            return .object(["date": d(limit.date), "what": .text(language.hardLimit(kind, caseID: request.caseID)), "daysLeft": .number(limit.daysLeft)])
+            return .object(["date": d(limit.date), "what": .text(language.hardLimit(kind, caseID: request.caseID)),
+                            "daysLeft": .number(max(0, date.days(until: limit.date))), "passed": .flag(limit.date < date),
+                            "daysPassed": .number(max(0, limit.date.days(until: date)))])
         } ?? .flag(false)
+        let meeting: TemplateValue = assessment?.lastMeeting.map { m in
+            let e = m.engagement
+            let dates = language == .ja
+                ? (e.startDate == e.endDate ? language.text(e.startDate) : "\(language.text(e.startDate))から\(language.text(e.endDate))まで")
+                : e.startDate.longEnglishSpan(to: e.endDate)
+            return .object(["title": .text(e.title), "dates": .text(dates), "date": d(m.outcome.date), "raisedBy": .text(m.outcome.raisedBy),
+                            "response": .text(m.outcome.response), "commitment": .text(m.outcome.commitment),
+                            "commitmentDate": m.outcome.commitmentDate.map(d) ?? .flag(false)])
+        } ?? .flag(false)
+        let letters = facts.followUps.filter { $0.kind != .talkingPoints }
         let engagement: TemplateValue = assessment?.engagement.map { e in
             let dates = language == .ja
                 ? (e.startDate == e.endDate ? language.text(e.startDate) : "\(language.text(e.startDate))から\(language.text(e.endDate))まで")
@@ -106,13 +118,16 @@ package struct LetterComposer {
             }),
             "daysSinceSent": .number(sent.days(until: date)),
             "noSubstantiveReply": .flag(!facts.replies.contains { $0.kind.isSubstantive }),
-            "hasEarlierLetters": .flag(!facts.followUps.isEmpty),
-            "earlierLetters": .list(facts.followUps.map { f in
+            "hasEarlierLetters": .flag(!letters.isEmpty),
+            "earlierLetters": .list(letters.map { f in
                 .object(["title": .text(language.title(f.kind)), "number": .text(f.reference), "date": d(f.date)])
             }),
             "hardLimit": hardLimit,
             "engagement": engagement,
-            "talkingPoint": .text(assessment?.talkingPoint ?? ""),
+            "meeting": meeting,
+            "talkingPoint": .text(assessment.map { a in
+                TalkingPoint.draft(for: a, counterpart: facts.theirParty.name, lastReplySummary: facts.replies.last?.summary)
+            } ?? ""),
         ]
     }
 

@@ -35,7 +35,7 @@ public enum LetterLanguage: String, Codable, Sendable, CaseIterable {
         case .ja:
             switch kind {
             case .acknowledgement: return "受領の通知"
-            case .nonCommittal: return "関係当局に連絡する旨の回答"
+            case .nonCommittal: return "具体的な対応を示さない回答"
             case .interimStatus: return "中間報告"
             case .supplementRequest: return "追加情報の要請"
             case .partialResults: return "一部の結果の提供"

@@ -123,6 +123,16 @@ package enum RecordRules {
         }
     }
 
+    /// An outcome concerns a recorded request that had been sent by the day of the meeting.
+    package static func check(_ outcome: EngagementOutcome, in known: inout some RecordLookup) throws {
+        let request = try requireRequest(outcome.requestReference, field: "request_ref", in: &known)
+        guard let sent = request.sentDate, outcome.date >= sent else {
+            throw RuleViolation(ValidationFailure(
+                "request \(outcome.requestReference) had not been sent by \(outcome.date.iso); an outcome is recorded for a request already sent"),
+                field: "request_ref")
+        }
+    }
+
     /// An event of a request belongs to a recorded request and, when it records what happened,
     /// comes in the order it happened: never dated before the request's last change recorded before it.
     package static func check(_ event: Event, in known: inout some RecordLookup) throws {

@@ -61,6 +61,19 @@ extension Assessment {
             json.value(f.restartsClock)
             try json.endObject()
         }
+        if let m = lastMeeting {
+            json.key("lastMeeting")
+            json.beginObject()
+            json.field("commitment", m.outcome.commitment.isEmpty ? nil : m.outcome.commitment)
+            json.field("commitmentDate", m.outcome.commitmentDate)
+            json.field("date", m.outcome.date)
+            json.field("engagement", m.engagement.id)
+            json.field("level", m.engagement.level)
+            json.field("raisedBy", m.outcome.raisedBy)
+            json.field("response", m.outcome.response)
+            json.field("title", m.engagement.title)
+            try json.endObject()
+        }
         json.field("lastReplyDate", lastReplyDate)
         json.field("lastReplyKind", lastReplyKind)
         json.field("lastSubstantiveReplyDate", lastSubstantiveReplyDate)

@@ -48,6 +48,8 @@ public struct Assessment: Codable, Sendable {
     public var talkingPoint: String
 
     public var clocks: [RequestClock]
+    /// The last engagement at which the request was raised, which the next letter follows up.
+    public var lastMeeting: MeetingRecord? = nil
 
     /// A dated thing to watch.
     public struct DueItem: Codable, Sendable, Hashable {

@@ -16,6 +16,8 @@ public struct Dossier: Sendable {
     public var moves: [Move]
     /// Follow-ups dated on or before the as-of date, oldest first.
     public var followUps: [FollowUp]
+    /// What came of it at engagements, dated on or before the as-of date, oldest first.
+    public var meetings: [MeetingRecord]
 
     /// One state change.
     public struct Move: Hashable, Sendable {
@@ -32,7 +34,7 @@ public struct Dossier: Sendable {
     public init(
         request: Request, caseTitle: String, caseLimitation: CalendarDate?, caseClassification: Classification,
         counterpart: Party, toAuthorityName: String, fromAuthorityName: String, basisName: String?, basisPeriod: Period?,
-        replies: [Reply], moves: [Move], followUps: [FollowUp]
+        replies: [Reply], moves: [Move], followUps: [FollowUp], meetings: [MeetingRecord] = []
     ) {
         self.request = request
         self.caseTitle = caseTitle
@@ -46,7 +48,15 @@ public struct Dossier: Sendable {
         self.replies = replies
         self.moves = moves
         self.followUps = followUps
+        self.meetings = meetings
     }
+
+    /// The last engagement at which the request was raised.
+    public var lastRaised: MeetingRecord? { meetings.last { $0.outcome.raised } }
+
+    /// The follow-ups sent to the counterpart, oldest first: an internal brief (talking points)
+    /// goes to our own leader, so it climbs no rung of the ladder and starts no follow-up clock.
+    public var letters: [FollowUp] { followUps.filter { $0.kind != .talkingPoints } }
 
     /// The state on the as-of date, replayed from the moves.
     public var state: RequestState { moves.last?.to ?? .drafted }

@@ -16,7 +16,9 @@ public enum StallEngine {
 
         // The most senior meeting inside the look-ahead window (the earliest of equals): a summit
         // on day 50 matters more than working-level talks on day 30.
-        let upcoming = engagements.filter { $0.endDate >= asOf }.sorted { ($0.startDate, $0.id) < ($1.startDate, $1.id) }
+        // A meeting whose outcome for this request is recorded is behind it, whatever its end date.
+        let met = Set(dossier.meetings.map(\.outcome.engagementID))
+        let upcoming = engagements.filter { $0.endDate >= asOf && !met.contains($0.id) }.sorted { ($0.startDate, $0.id) < ($1.startDate, $1.id) }
         let inWindow = upcoming.filter { asOf.days(until: $0.startDate) <= settings.lookaheadDays }
         let chosen = inWindow.first { e in !inWindow.contains { $0.level > e.level } }
         let engagement = chosen.map { e in
@@ -69,8 +71,14 @@ public enum StallEngine {
         categories.sort()
 
         let ballWith = ballHolder(state)
-        let ladder = dossier.followUps.map(\.kind).max().map(\.next) ?? .reminder
+        let ladder = EscalationLadder(dossier: dossier)
         var (nextStep, recommended) = Self.nextStep(state: state, ballWith: ballWith, ladder: ladder, engagement: engagement, stalled: !categories.isEmpty)
+        if ballWith == .them, engagement == nil, let promise = clocks.clocks.first(where: { $0.kind == .promise }), promise.status == .running,
+           let meeting = ladder.meeting, meeting.outcome.commitmentDate == promise.due {
+            // A commitment made at the meeting is given its time before anyone chases it.
+            nextStep = "wait for what \(dossier.counterpart.name) committed to at \(meeting.englishPhrase) (“\(meeting.outcome.commitment)”) by \(promise.due!.iso); then \(ladder.step.action) following up on the meeting"
+            recommended = nil
+        }
         if let limit = hardLimit, categories.contains(.hardLimitPassed) {
             // Chasing a request past its hard limit helps nobody until the case team says it still serves.
             nextStep = "ask the case team whether the request still serves now that the hard limit has passed (\(limit.what), \(limit.date.iso)); withdraw it if not"
@@ -89,15 +97,15 @@ public enum StallEngine {
             toAuthority: request.toAuthority, toAuthorityName: dossier.toAuthorityName, state: state,
             classification: max(request.classification, dossier.caseClassification, dossier.replies.map(\.classification).max() ?? .unclassified), urgency: request.urgency,
             category: categories.first, categories: categories, ballWith: ballWith,
-            severity: severity(categories, hardLimit: hardLimit, urgency: request.urgency, followUps: dossier.followUps.count),
+            severity: severity(categories, hardLimit: hardLimit, urgency: request.urgency, followUps: dossier.letters.count),
             sentDate: sent, daysSinceSent: sent.days(until: asOf),
             lastReplyDate: lastReply?.date, lastReplyKind: lastReply?.kind, daysSinceLastReply: since(lastReply?.date),
             lastSubstantiveReplyDate: lastSubstantive?.date, daysSinceLastSubstantiveReply: since(lastSubstantive?.date),
-            replyCount: replies.count, followUpsSent: dossier.followUps.count, lastFollowUp: dossier.followUps.last,
+            replyCount: replies.count, followUpsSent: dossier.letters.count, lastFollowUp: dossier.letters.last,
             responseDue: clocks.responseDue, nextDue: due.first, hardLimit: hardLimit,
-            ladderStep: ballWith == .them ? ladder : nil, nextStep: nextStep, recommendedStep: recommended,
-            engagement: engagement, talkingPoint: "", clocks: clocks.clocks)
-        assessment.talkingPoint = TalkingPoint.draft(for: assessment, dossier: dossier, asOf: asOf)
+            ladderStep: ballWith == .them ? ladder.step : nil, nextStep: nextStep, recommendedStep: recommended,
+            engagement: engagement, talkingPoint: "", clocks: clocks.clocks, lastMeeting: ladder.meeting)
+        assessment.talkingPoint = TalkingPoint.draft(for: assessment, counterpart: dossier.counterpart.name, lastReplySummary: lastReply?.summary)
         return assessment
     }
 
@@ -118,7 +126,7 @@ public enum StallEngine {
     }
 
     static func nextStep(
-        state: RequestState, ballWith: BallHolder, ladder: EscalationStep, engagement: Assessment.EngagementNote?, stalled: Bool
+        state: RequestState, ballWith: BallHolder, ladder: EscalationLadder, engagement: Assessment.EngagementNote?, stalled: Bool
     ) -> (String, EscalationStep?) {
         if state == .supplementRequested {
             return ("send the further information the counterpart asked for; the response clock stands still until we do", nil)
@@ -134,7 +142,7 @@ public enum StallEngine {
             return ("raise it as a talking point at \(e.title) (\(when), in \(dayCount(e.daysUntil)))", .talkingPoints)
         }
         guard stalled else { return ("wait: no step needed yet", nil) }
-        return (ladder.action, ladder)
+        return (ladder.advice, ladder.step)
     }
 
     static func severity(_ categories: [StallCategory], hardLimit: Assessment.DueItem?, urgency: Urgency, followUps: Int) -> Severity? {
