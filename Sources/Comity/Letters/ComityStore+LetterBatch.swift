@@ -34,6 +34,7 @@ extension ComityStore {
             try db.execute(sql: "PRAGMA cache_size = -\(Self.letterBatchCache)")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             let scope = StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
+            let context = try StallContext(db, asOf: date)
             var result = LetterBatchResult(letters: [], skipped: [], withheld: 0)
             let queue = LetterRenderQueue(renderer: renderer, deliver: deliver)
             let cache = LetterFacts.Cache()
@@ -44,10 +45,14 @@ extension ComityStore {
             // the rest of the world is still being assessed, and each group's facts take four reads.
             var waiting: [Assessment] = []
             let compose = {
-                try cache.preload(db, references: waiting.filter { $0.ballWith != .us }.map(\.reference), asOf: date)
+                try cache.preload(db, references: waiting.filter { $0.ballWith != .us && $0.recommendedStep != nil }.map(\.reference), asOf: date)
                 for a in waiting {
                     if a.ballWith == .us {
                         result.skipped.append(.init(reference: a.reference, reason: "the ball is with us: \(a.nextStep)"))
+                        continue
+                    }
+                    if a.recommendedStep == nil {
+                        result.skipped.append(.init(reference: a.reference, reason: "no letter is the next step: \(a.nextStep)"))
                         continue
                     }
                     let spec = LetterSpec(reference: a.reference, language: language, format: format, date: date, clearance: clearance)
@@ -56,6 +61,13 @@ extension ComityStore {
                         composer = try Self.composer(db, spec, assessment: a, cache: cache)
                     } catch let failure as ValidationFailure {
                         result.skipped.append(.init(reference: a.reference, reason: failure.message))
+                        continue
+                    }
+                    // A request followed up within its interval gets nothing more: two runs on one day issue once.
+                    let interval = try context.settings(composer.facts.request.channel).followUpDays
+                    if let earlier = Self.repeated(composer, on: date, within: interval) {
+                        let next = earlier.date.adding(days: interval)
+                        result.skipped.append(.init(reference: a.reference, reason: "already followed up: \(earlier.kind.title.lowercased()) \(earlier.reference.isEmpty ? "" : "\(earlier.reference) ")of \(earlier.date.iso), within the follow-up interval of \(interval) days; the next is due on \(next.iso)"))
                         continue
                     }
                     guard clerk != nil else {
@@ -72,7 +84,7 @@ extension ComityStore {
                 waiting.removeAll(keepingCapacity: true)
             }
             do {
-                try Self.forEachAssessment(db, scope) { assessment in
+                try Self.forEachAssessment(db, scope, context: context) { assessment in
                     waiting.append(assessment)
                     if waiting.count == Self.letterGroup { try compose() }
                 }

@@ -23,7 +23,12 @@ extension ComityStore {
         try write { db in
             let letters = try specs.map { spec in
                 _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
-                return try Self.issue(db, spec, renderer: renderer, by: clerk)
+                let composer = try Self.composer(db, spec)
+                if let earlier = Self.repeated(composer, on: spec.date, within: 1) {
+                    throw ValidationFailure(
+                        "request \(spec.reference) already had a letter issued on \(spec.date.iso) (\(earlier.kind.title.lowercased()) \(earlier.reference)); one is enough for the day (see 'comity letter list \(spec.reference)')")
+                }
+                return try Self.issue(db, spec, renderer: renderer, by: clerk, composer: composer)
             }
             try beforeCommit(letters)
             return letters
@@ -44,6 +49,15 @@ extension ComityStore {
         let letter = try Self.render(composer, spec, number: number, renderer: renderer)
         try Self.register(db, letter, sequence: sequence, by: clerk)
         return letter
+    }
+
+    /// The follow-up that makes the letter `composer` would write on `date` a repeat: one of the
+    /// same sort (a letter to the counterpart, or an internal brief) sent within `days` before it.
+    static func repeated(_ composer: LetterComposer, on date: CalendarDate, within days: Int) -> FollowUp? {
+        let brief = composer.kind == .talkingPoints
+        return composer.facts.followUps.last { f in
+            f.date <= date && f.date.days(until: date) < days && (f.kind == .talkingPoints) == brief
+        }
     }
 
     /// The sequence the next letter of `sender` in `year` takes in the register.

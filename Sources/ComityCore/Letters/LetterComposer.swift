@@ -8,7 +8,7 @@ package struct LetterComposer {
         self.date = date
     }
 
-    let facts: LetterFacts
+    package let facts: LetterFacts
     package let kind: EscalationStep
     let language: LetterLanguage
     let date: CalendarDate

@@ -24,7 +24,7 @@ package struct LetterFacts {
     var theirParty: Party
     var basis: LegalBasis?
     var replies: [Reply]
-    var followUps: [FollowUp]
+    package var followUps: [FollowUp]
     /// Our embassy posted to the counterpart, for notes verbales and aide-mémoires.
     var embassy: Authority?
     /// The counterpart's foreign ministry, which receives them.
