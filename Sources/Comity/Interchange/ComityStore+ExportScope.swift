@@ -37,7 +37,7 @@ extension ComityStore {
         let cases = casesInScope(above: above)
         switch table.name {
         case "request": return "reference IN (\(requests))"
-        case "reply", "follow_up", "letter": return "request_ref IN (\(requests))"
+        case "reply", "follow_up", "letter", "engagement_outcome": return "request_ref IN (\(requests))"
         case "case_file": return "id IN (\(cases))"
         case "engagement": return "(?2 IS NULL OR counterpart = ?2)"
         case "event":

@@ -59,6 +59,7 @@ extension ImportedRecord {
         case .reply(let reply): return (.request, reply.requestReference, reply.id)
         case .followUp(let followUp): return (.request, followUp.requestReference, nil)
         case .engagement(let engagement): return (.engagement, engagement.id, nil)
+        case .outcome(let outcome): return (.request, outcome.requestReference, nil)
         case .setting: return (.settings, "settings", nil)
         case .holiday(let party, _): return (.holidays, party, nil)
         case .letter, .event: return nil

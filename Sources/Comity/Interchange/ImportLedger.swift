@@ -71,6 +71,7 @@ struct ImportLedger: RecordLookup {
             case .reply(let reply): try RecordRules.check(reply, in: &self)
             case .followUp(let followUp): try RecordRules.check(followUp, in: &self)
             case .engagement(let engagement): try RecordRules.check(engagement, in: &self)
+            case .outcome(let outcome): try RecordRules.check(outcome, in: &self)
             case .holiday(let party, _): try RecordRules.checkHolidays(of: party, in: &self)
             case .event(let event): try RecordRules.check(event, in: &self)
             case .party, .basis, .letter, .setting: break

@@ -15,6 +15,7 @@ indirect enum ImportedRecord: Sendable {
     case followUp(FollowUp)
     case letter(Letter, year: Int, sequence: Int)
     case engagement(Engagement)
+    case outcome(EngagementOutcome)
     case setting(StoredSetting)
     case holiday(party: String, HolidayEntry)
     case event(Event)
@@ -22,7 +23,7 @@ indirect enum ImportedRecord: Sendable {
     /// The kinds of record, one per table.
     enum Kind: String, Sendable {
         case party, authority, basis = "legal_basis", binding = "basis_party", caseFile = "case_file", request, reply
-        case followUp = "follow_up", letter, engagement, setting, holiday, event
+        case followUp = "follow_up", letter, engagement, outcome = "engagement_outcome", setting, holiday, event
     }
 
     /// The fields each table's record is read from, in the order `read` reads them.
@@ -34,11 +35,14 @@ indirect enum ImportedRecord: Sendable {
         "case_file": ["id", "title", "lead_authority", "offence", "incident_date", "discovery_date", "limitation_date", "classification", "note"],
         "request": ["reference", "case_id", "from_authority", "to_authority", "channel", "basis_id", "subject", "subject_ja", "items", "urgency",
                     "classification", "sent_date", "counterpart_reference", "state", "preserved_until", "note"],
-        "reply": ["id", "request_ref", "date", "from_authority", "kind", "summary", "promised_date", "refusal_grounds", "classification"],
+        "reply": ["id", "request_ref", "date", "from_authority", "kind", "summary", "promised_date", "refusal_grounds", "classification",
+                  "summary_ja"],
         "follow_up": ["id", "request_ref", "date", "kind", "reference", "restarts_clock", "note"],
         "letter": ["number", "sender", "year", "sequence", "request_ref", "follow_up_id", "kind", "lang", "format", "date", "classification",
                    "sha256", "document"],
         "engagement": ["id", "counterpart", "start_date", "end_date", "level", "title", "place", "note"],
+        "engagement_outcome": ["id", "engagement_id", "request_ref", "date", "raised", "raised_by", "response", "commitment",
+                               "commitment_date", "note"],
         "setting": ["channel", "key", "value"],
         "holiday": ["party", "date", "name", "working_day"],
         "event": ["id", "subject_type", "subject_id", "action", "date", "recorded_on", "actor", "from_state", "to_state", "reply_id", "note"],
@@ -86,7 +90,8 @@ indirect enum ImportedRecord: Sendable {
             let grounds = cells.grounds(7), level = cells.choice(8, Classification.self, "classification")
             guard let date, let kind, let promised, let grounds, let level else { return nil }
             return .reply(Reply(id: c.optionalInt(0), requestReference: c.text(1), date: date, fromAuthority: c.optionalText(3), kind: kind,
-                                summary: c.text(5), promisedDate: promised.value, refusalGrounds: grounds, classification: level))
+                                summary: c.text(5), promisedDate: promised.value, refusalGrounds: grounds, classification: level,
+                                summaryJa: c.optionalText(9)))
         case .followUp:
             let date = cells.date(2), kind = cells.choice(3, EscalationStep.self, "follow-up kind"), resend = cells.flag(5)
             guard let date, let kind, let resend else { return nil }
@@ -105,6 +110,12 @@ indirect enum ImportedRecord: Sendable {
             guard let start, let end, let level else { return nil }
             return .engagement(Engagement(id: c.text(0), counterpart: c.text(1), startDate: start, endDate: end, level: level,
                                           title: c.text(5), place: c.text(6), note: c.text(7)))
+        case .outcome:
+            let date = cells.date(3), raised = cells.flag(4), by = cells.optionalDate(8)
+            guard let date, let raised, let by else { return nil }
+            return .outcome(EngagementOutcome(
+                id: c.optionalInt(0), engagementID: c.text(1), requestReference: c.text(2), date: date, raised: raised,
+                raisedBy: c.text(5), response: c.text(6), commitment: c.text(7), commitmentDate: by.value, note: c.text(9)))
         case .setting:
             return .setting(StoredSetting(channel: c.text(0), key: c.text(1), value: c.text(2)))
         case .holiday:
@@ -135,6 +146,7 @@ indirect enum ImportedRecord: Sendable {
         case .followUp(let followUp): return followUp.problems(today: today)
         case .letter(let letter, let year, let sequence): return letter.registerProblems(year: year, sequence: sequence, today: today)
         case .engagement(let engagement): return engagement.problems()
+        case .outcome(let outcome): return outcome.problems(today: today)
         case .setting(let setting): return setting.problems()
         case .holiday(_, let entry): return entry.problems()
         case .event(let event): return event.problems(today: today)

@@ -54,6 +54,7 @@ public struct InterchangeTable: Sendable, Hashable {
         .init(name: "follow_up", label: "follow_ups", key: ["id"], appendOnly: false),
         .init(name: "letter", label: "letters", key: ["number"], appendOnly: true),
         .init(name: "engagement", label: "engagements", key: ["id"], appendOnly: false),
+        .init(name: "engagement_outcome", label: "engagement_outcomes", key: ["id"], appendOnly: false),
         .init(name: "setting", label: "settings", key: ["channel", "key"], appendOnly: false),
         .init(name: "holiday", label: "holidays", key: ["party", "date"], appendOnly: false),
         .init(name: "event", label: "history", key: ["id"], appendOnly: true),

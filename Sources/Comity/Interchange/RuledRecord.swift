@@ -13,6 +13,7 @@ extension Request: RuledRecord { func ruleProblems(today: CalendarDate) -> [Vali
 extension Reply: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems(today: today) } }
 extension FollowUp: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems(today: today) } }
 extension Engagement: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems() } }
+extension EngagementOutcome: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems(today: today) } }
 extension Event: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems(today: today) } }
 extension HolidayEntry: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems() } }
 extension StoredSetting: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems() } }

@@ -4,7 +4,7 @@ import GRDB
 extension ComityStore {
     /// Records the outcome of `outcome.requestReference` at its engagement, in the request's history.
     @discardableResult
-    func addOutcome(_ outcome: EngagementOutcome, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> EngagementOutcome {
+    @_spi(Worlds) public func addOutcome(_ outcome: EngagementOutcome, clearance: Classification = .secret, by clerk: Clerk) throws(ComityError) -> EngagementOutcome {
         try checked { () throws(ValidationFailure) in try outcome.validate(today: clerk.today) }
         return try write { db in
             let request = try Self.requireWritable(db, outcome.requestReference, clearance: clearance)

@@ -104,7 +104,7 @@ extension Request: DecodedRecord {
 
 extension Reply: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
-        case id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification
+        case id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification, summary_ja
         static let names = allNames()
     }
     static let recordName = "reply"
@@ -115,7 +115,7 @@ extension Reply: DecodedRecord {
             id: try c.integer(.id), requestReference: try c.string(.request_ref), date: try c.date(.date),
             fromAuthority: try c.optionalString(.from_authority), kind: try c.value(.kind), summary: try c.string(.summary),
             promisedDate: try c.optionalDate(.promised_date), refusalGrounds: try c.list(.refusal_grounds, of: "refusal grounds"),
-            classification: try c.value(.classification))
+            classification: try c.value(.classification), summaryJa: try c.optionalString(.summary_ja))
     }
 }
 

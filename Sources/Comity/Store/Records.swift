@@ -136,6 +136,7 @@ extension Reply: FetchableRecord, MutablePersistableRecord {
         container["promised_date"] = promisedDate
         container["refusal_grounds"] = JSONColumn.encode(refusalGrounds)
         container["classification"] = classification
+        container["summary_ja"] = summaryJa
     }
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

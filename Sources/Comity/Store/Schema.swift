@@ -242,6 +242,7 @@ enum Schema {
                 );
                 CREATE INDEX engagement_outcome_request ON engagement_outcome(request_ref, date, id);
                 CREATE INDEX engagement_outcome_engagement ON engagement_outcome(engagement_id);
+                ALTER TABLE reply ADD COLUMN summary_ja TEXT;
                 """)
         }
         return migrator

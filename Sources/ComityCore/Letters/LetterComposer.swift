@@ -46,6 +46,9 @@ package struct LetterComposer {
             if kind != .talkingPoints, let basis = facts.basis, (basis.instrumentJa ?? "").isEmpty {
                 missing.append("the Japanese name of legal basis \(basis.id) (recorded without --instrument-ja)")
             }
+            for reply in facts.replies where !reply.summary.isEmpty && (reply.summaryJa ?? "").isEmpty {
+                missing.append("the Japanese summary of the reply of \(reply.date.iso) to \(facts.request.reference), which the letter quotes (recorded without --summary-ja)")
+            }
         }
         return missing
     }
@@ -113,7 +116,7 @@ package struct LetterComposer {
             "items": .list(request.items.enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),
             "hasReplies": .flag(!facts.replies.isEmpty),
             "replies": .list(facts.replies.map { r in
-                .object(["date": d(r.date), "kind": .text(language.phrase(r.kind)), "summary": .text(r.summary),
+                .object(["date": d(r.date), "kind": .text(language.phrase(r.kind)), "summary": .text(language == .ja ? (r.summaryJa ?? "") : r.summary),
                          "daysAfterSent": .number(sent.days(until: r.date))])
             }),
             "daysSinceSent": .number(sent.days(until: date)),

@@ -60,11 +60,13 @@ public struct Reply: Hashable, Codable, Sendable {
     public var promisedDate: CalendarDate?
     public var refusalGrounds: [RefusalGround]
     public var classification: Classification
+    /// The summary in Japanese, which a Japanese letter quoting the reply needs.
+    public var summaryJa: String?
 
     public init(
         id: Int64? = nil, requestReference: String, date: CalendarDate, fromAuthority: String? = nil,
         kind: ReplyKind, summary: String, promisedDate: CalendarDate? = nil,
-        refusalGrounds: [RefusalGround] = [], classification: Classification = .restricted
+        refusalGrounds: [RefusalGround] = [], classification: Classification = .restricted, summaryJa: String? = nil
     ) {
         self.id = id
         self.requestReference = requestReference
@@ -75,6 +77,7 @@ public struct Reply: Hashable, Codable, Sendable {
         self.promisedDate = promisedDate
         self.refusalGrounds = refusalGrounds
         self.classification = classification
+        self.summaryJa = summaryJa
     }
 }
 

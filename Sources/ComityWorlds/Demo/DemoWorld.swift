@@ -93,7 +93,7 @@ public enum DemoWorld {
         try store.addReply(Reply(
             requestReference: mhiRequest, date: date("2011-10-14"), fromAuthority: "CN-MPS", kind: .nonCommittal,
             summary: "China said it would contact the relevant authorities.",
-            classification: .restricted),
+            classification: .restricted, summaryJa: "中国側は、関係当局に連絡すると述べた。"),
             counterpartReference: "MPS-ICC-2011-0417", by: on("2011-10-14"))
         try store.addEngagement(Engagement(
             id: nodaVisit, counterpart: "CN", startDate: date("2011-12-12"), endDate: date("2011-12-13"),
@@ -104,6 +104,11 @@ public enum DemoWorld {
             nodaVisit, start: date("2011-12-25"), end: date("2011-12-26"),
             note: "postponed at China's request (day of the change not public; stand-in 2011-12-01); Prime Minister Noda met President Hu Jintao on the 26th",
             by: on("2011-12-01"))
+        try store.addOutcome(EngagementOutcome(
+            engagementID: nodaVisit, requestReference: mhiRequest, date: date("2011-12-26"), raised: true,
+            raisedBy: "Prime Minister Noda", response: "none",
+            note: "Public reporting records no response from China on the request at the meeting with President Hu Jintao."),
+            by: on("2011-12-26"))
     }
 
     private static func loadPension(_ store: ComityStore, _ on: (String) -> Clerk) throws(ComityError) {
@@ -154,7 +159,8 @@ public enum DemoWorld {
         try store.addReply(Reply(
             requestReference: jaxaRequest, date: date("2021-04-22"), fromAuthority: "CN-MFA", kind: .premiseRejected,
             summary: "China said it was \"not aware\" of the matter and opposed using cyber issues to \"throw mud at China\".",
-            classification: .restricted),
+            classification: .restricted,
+            summaryJa: "中国側は、本件を「承知していない」とし、サイバー問題を利用して中国に「泥を塗る」ことに反対すると述べた。"),
             by: on("2021-04-22"))
     }
 
