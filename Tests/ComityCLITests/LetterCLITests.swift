@@ -276,14 +276,13 @@ struct LetterGoldenTests {
 @Suite("comity letter: refusals list everything missing")
 struct LetterRefusalCLITests {
     enum Refusal: String, CaseIterable, CustomTestStringConvertible {
-        case noBasis, noEmbassy, noTheirReference, noJapaneseNames, everything
+        case noBasis, noEmbassy, noJapaneseNames, everything
 
         var options: LetterCLIWorld.Options {
             var o = LetterCLIWorld.Options()
             switch self {
             case .noBasis: o.basis = false
             case .noEmbassy: o.embassy = false
-            case .noTheirReference: o.theirReference = false
             case .noJapaneseNames: o.namesJa = false
             case .everything:
                 o.basis = false
@@ -298,7 +297,6 @@ struct LetterRefusalCLITests {
             switch self {
             case .noBasis: return ["--kind", "ministerial", "--lang", "en", "--format", "xml"]
             case .noEmbassy: return ["--kind", "note-verbale", "--lang", "en", "--format", "html"]
-            case .noTheirReference: return ["--kind", "reminder", "--lang", "en", "--format", "xml"]
             case .noJapaneseNames: return ["--kind", "reminder", "--lang", "ja", "--format", "html"]
             case .everything: return ["--kind", "reminder", "--lang", "ja", "--format", "xml"]
             }
@@ -307,14 +305,12 @@ struct LetterRefusalCLITests {
         /// Every phrase the one error line must hold.
         var missing: [String] {
             let basis = "the legal basis of request \(LetterCLIWorld.request)"
-            let reference = "the counterpart's reference, which a reminder cites"
             let names = ["the Japanese name of JP-NPSC", "the Japanese name of CN-MPS"]
             switch self {
             case .noBasis: return [basis]
             case .noEmbassy: return ["the sender: no embassy of JP posted to CN"]
-            case .noTheirReference: return [reference]
             case .noJapaneseNames: return names
-            case .everything: return [basis, reference] + names
+            case .everything: return [basis] + names
             }
         }
 

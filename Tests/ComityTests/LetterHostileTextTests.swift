@@ -40,6 +40,7 @@ struct LetterHostileTextTests {
         var items: [String] { ["Item one \(h)", "\(h) item two"] }
         var theirReference: String { "Ref \(h)" }
         var summary: String { "Summary \(h)" }
+        var summaryJa: String { "要旨 \(h)" }
         var earlierLetter: String { "NV \(h)" }
         var engagement: String { "Summit \(h)" }
     }
@@ -73,7 +74,7 @@ struct LetterHostileTextTests {
             counterpartReference: f.theirReference, note: "Note \(f.h)", subjectJa: f.subjectJa), by: world.clerk("2011-09-30"))
         try store.addReply(Reply(
             requestReference: "REQ-H", date: LetterFixtures.date("2011-10-14"), fromAuthority: "CN-A", kind: .nonCommittal,
-            summary: f.summary), by: world.clerk("2011-10-14"))
+            summary: f.summary, summaryJa: f.summaryJa), by: world.clerk("2011-10-14"))
         try store.addFollowUp(FollowUp(
             requestReference: "REQ-H", date: LetterFixtures.date("2011-11-01"), kind: .reminder, reference: f.earlierLetter,
             note: "Follow-up note \(f.h)"), by: world.clerk("2011-11-01"))
@@ -130,7 +131,7 @@ struct LetterHostileTextTests {
         #expect(LetterFixtures.element(root, "request/basis")?.text == (en ? f.instrument : f.instrumentJa))
         #expect(LetterFixtures.element(root, "request/case")?.text == f.caseTitle)
         #expect(LetterFixtures.element(root, "outstanding")?.children(named: "item").map(\.text) == f.items)
-        #expect(LetterFixtures.element(root, "chronology")?.children(named: "reply").map(\.text) == [f.summary])
+        #expect(LetterFixtures.element(root, "chronology")?.children(named: "reply").map(\.text) == [en ? f.summary : f.summaryJa])
         #expect(LetterFixtures.element(root, "citations")?.children(named: "cite").map { $0.attribute("number") } == [f.earlierLetter])
         #expect(LetterFixtures.element(root, "engagement/title")?.text == f.engagement)
         if kind != .talkingPoints {
@@ -139,7 +140,7 @@ struct LetterHostileTextTests {
             let body = LetterFixtures.paragraphs(root).joined(separator: "\n")
             #expect(body.contains(en ? f.subject : f.subjectJa))
             for item in f.items { #expect(body.contains(item)) }
-            #expect(body.contains(f.summary))
+            #expect(body.contains(en ? f.summary : f.summaryJa))
         } else {
             let points = LetterFixtures.element(root, "points")?.children(named: "point").map(\.text) ?? []
             for item in f.items { #expect(points.contains { $0.contains(item) }) }
@@ -170,12 +171,12 @@ struct LetterHostileTextTests {
         switch kind {
         case .reminder:
             #expect(html.contains(Self.escaped(f.theirReference)))
-            #expect(html.contains(Self.escaped(f.summary)))
+            #expect(html.contains(Self.escaped(en ? f.summary : f.summaryJa)))
             #expect(html.contains(Self.escaped(f.earlierLetter)))
             #expect(html.contains(Self.escaped(en ? f.instrument : f.instrumentJa)))
         case .noteVerbale, .aideMemoire:
             #expect(html.contains(Self.escaped(Self.place(kind))))
-            #expect(html.contains(Self.escaped(f.summary)))
+            #expect(html.contains(Self.escaped(en ? f.summary : f.summaryJa)))
             #expect(html.contains(Self.escaped(en ? f.instrument : f.instrumentJa)))
         case .ministerial:
             #expect(html.contains(Self.escaped(f.engagement)))

@@ -97,7 +97,8 @@ struct StallReportTests {
         #expect(mhi.nextStep.contains("talking point"))
         #expect(mhi.nextStep.contains("25–26 December 2011"))
         #expect(mhi.nextStep.contains("in 27 days"))
-        #expect(mhi.talkingPoint.contains("would contact the relevant authorities"))
+        #expect(mhi.talkingPoint.contains("China's only reply, on 14 October 2011, was non-committal"))
+        #expect(!mhi.talkingPoint.contains("relevant authorities"), "the reply is quoted as recorded, not as a fixed phrase")
         #expect(mhi.talkingPoint.contains("There has been no substantive reply."))
 
         #expect(report.summary.outstanding == 1)

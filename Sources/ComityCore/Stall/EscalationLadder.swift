@@ -24,14 +24,14 @@ struct EscalationLadder: Sendable {
 
     /// What to do, in a sentence fragment for reports.
     var advice: String {
-        var text = step.action
+        var text = step.action + (atTop ? " again" : "")
         if let meeting {
             let by = meeting.outcome.raisedBy
             let response = meeting.outcome.response.isEmpty ? "" : "; the response recorded: “\(meeting.outcome.response)”"
             text += ", following up on \(meeting.englishPhrase), at which \(by) raised it\(response)"
         }
         if atTop {
-            text += " again: no meeting with the counterpart at which to raise it is recorded in the look-ahead window (record one with 'comity engagement add')"
+            text += "; no meeting with the counterpart at which to raise it is recorded in the look-ahead window (record one with 'comity engagement add')"
         }
         return text
     }

@@ -79,6 +79,11 @@ public enum StallEngine {
             nextStep = "wait for what \(dossier.counterpart.name) committed to at \(meeting.englishPhrase) (“\(meeting.outcome.commitment)”) by \(promise.due!.iso); then \(ladder.step.action) following up on the meeting"
             recommended = nil
         }
+        if ballWith == .them, engagement == nil, !categories.isEmpty, let brief = Self.briefWithoutOutcome(dossier) {
+            // The request was on a meeting's agenda: what came of it decides the next rung, so it is asked for first.
+            nextStep = "record what came of it at the meeting the brief of \(brief.date.iso) was for ('comity engagement outcome ENGAGEMENT \(request.reference) --raised --by … --response …', or --not-raised); the ladder goes on from there"
+            recommended = nil
+        }
         if let limit = hardLimit, categories.contains(.hardLimitPassed) {
             // Chasing a request past its hard limit helps nobody until the case team says it still serves.
             nextStep = "ask the case team whether the request still serves now that the hard limit has passed (\(limit.what), \(limit.date.iso)); withdraw it if not"
@@ -107,6 +112,13 @@ public enum StallEngine {
             engagement: engagement, talkingPoint: "", clocks: clocks.clocks, lastMeeting: ladder.meeting)
         assessment.talkingPoint = TalkingPoint.draft(for: assessment, counterpart: dossier.counterpart.name, lastReplySummary: lastReply?.summary)
         return assessment
+    }
+
+    /// The last talking-points brief when no outcome has been recorded since it: the meeting it
+    /// was for is over (no engagement is in the window) and nobody has said what came of it.
+    static func briefWithoutOutcome(_ dossier: Dossier) -> FollowUp? {
+        guard let brief = dossier.followUps.last(where: { $0.kind == .talkingPoints }) else { return nil }
+        return dossier.meetings.contains { $0.outcome.date >= brief.date } ? nil : brief
     }
 
     /// States in which the counterpart owes the execution, so its response clock can run out.

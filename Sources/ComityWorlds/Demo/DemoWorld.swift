@@ -104,11 +104,6 @@ public enum DemoWorld {
             nodaVisit, start: date("2011-12-25"), end: date("2011-12-26"),
             note: "postponed at China's request (day of the change not public; stand-in 2011-12-01); Prime Minister Noda met President Hu Jintao on the 26th",
             by: on("2011-12-01"))
-        try store.addOutcome(EngagementOutcome(
-            engagementID: nodaVisit, requestReference: mhiRequest, date: date("2011-12-26"), raised: true,
-            raisedBy: "Prime Minister Noda", response: "none",
-            note: "Public reporting records no response from China on the request at the meeting with President Hu Jintao."),
-            by: on("2011-12-26"))
     }
 
     private static func loadPension(_ store: ComityStore, _ on: (String) -> Clerk) throws(ComityError) {
