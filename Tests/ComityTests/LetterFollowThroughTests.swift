@@ -93,7 +93,7 @@ struct LetterFollowThroughTests {
         let first = try world.issue(nil, on: "2011-12-15")
         let error = try letterError { try world.issue(nil, on: "2011-12-15") }
         #expect(error.category == .invalid)
-        #expect("\(error)" == "request JP-TEST-2011-001 already had a letter issued on 2011-12-15 (\(first.kind.title.lowercased()) \(first.number!)); one is enough for the day (see 'comity letter list JP-TEST-2011-001')")
+        #expect("\(error)" == "request JP-TEST-2011-001 already has \(first.kind.title.lowercased()) \(first.number!) issued on 2011-12-15; one is enough for the day (see 'comity letter list JP-TEST-2011-001')")
         #expect(try world.store.letters(of: LetterWorld.request).count == 1)
         _ = try world.issue(nil, on: "2011-12-16")
         #expect(try world.store.letters(of: LetterWorld.request).count == 2)

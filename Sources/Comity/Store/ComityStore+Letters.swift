@@ -24,9 +24,10 @@ extension ComityStore {
             let letters = try specs.map { spec in
                 _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
                 let composer = try Self.composer(db, spec)
-                if let earlier = Self.repeated(composer, on: spec.date, within: 1) {
+                // The same letter twice on one day is a repeat; another kind, chosen on purpose, is not.
+                if let earlier = composer.facts.followUps.last(where: { $0.date == spec.date && $0.kind == composer.kind }) {
                     throw ValidationFailure(
-                        "request \(spec.reference) already had a letter issued on \(spec.date.iso) (\(earlier.kind.title.lowercased()) \(earlier.reference)); one is enough for the day (see 'comity letter list \(spec.reference)')")
+                        "request \(spec.reference) already has \(earlier.kind.title.lowercased()) \(earlier.reference) issued on \(spec.date.iso); one is enough for the day (see 'comity letter list \(spec.reference)')")
                 }
                 return try Self.issue(db, spec, renderer: renderer, by: clerk, composer: composer)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Drafts the talking point a leader's brief needs for one request.
 ///
 /// It says only what is on record: the reply as recorded (its summary when the caller has it,
@@ -6,7 +8,8 @@
 enum TalkingPoint {
     static func draft(for a: Assessment, counterpart: String, lastReplySummary: String?) -> String {
         var text = "Raise our request of \(a.sentDate.longEnglish) (\(a.reference)): \(a.subject)."
-        let quoted = (lastReplySummary ?? "").isEmpty ? "" : ": “\(lastReplySummary!)”"
+        let summary = (lastReplySummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let quoted = summary.isEmpty ? "" : ": “\(summary.hasSuffix(".") ? String(summary.dropLast()) : summary)”"
         if let kind = a.lastReplyKind, let date = a.lastReplyDate {
             let only = a.replyCount == 1 ? "only reply" : "last reply"
             let silence = dayCount(a.daysSinceLastReply ?? 0)
