@@ -90,6 +90,9 @@ struct ReadmeTests {
             #expect(listing.contains("non-committal"))
             let explained = try #require(outputs.first { $0.key.contains("--explain") }?.value)
             #expect(explained.contains("2011-10-30"))
+            // After the visit, with its outcome recorded, the next step follows up on the meeting.
+            let after = try #require(outputs.first { $0.key.contains("report stall --as-of 2012-01-15") }?.value)
+            #expect(after.contains("Next step: send a note verbale, following up on Prime Minister's visit to Beijing (25–26 December 2011), at which Prime Minister Noda raised it; the response recorded: “none”"))
         }
     }
 
