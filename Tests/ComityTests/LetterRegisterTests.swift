@@ -134,7 +134,7 @@ struct LetterRegisterTests {
         try world.send("R-2", theirReference: nil)
         let clerk = world.clerk("2011-11-28")
         let good = world.spec(.reminder, of: "R-1", on: "2011-11-28")
-        let bad = world.spec(.reminder, of: "R-2", on: "2011-11-28")  // a reminder without the counterpart's reference
+        let bad = world.spec(.reminder, of: "R-9", on: "2011-11-28")  // a request that is not recorded
         #expect(throws: ComityError.self) { try world.store.issueLetters([good, bad], renderer: world.renderer, by: clerk) }
         #expect(try world.store.letters(of: "R-1").isEmpty)
         #expect(try world.store.followUps(of: "R-1").isEmpty)
@@ -186,13 +186,13 @@ struct LetterRegisterTests {
 
     // MARK: The ladder
 
-    @Test("without a kind, the ladder moves up with each letter issued: reminder, note verbale, aide-mémoire, ministerial letter")
+    @Test("without a kind, the ladder moves up with each letter issued: reminder, note verbale, aide-mémoire, ministerial letter, and another without a meeting in view")
     func ladderAdvances() throws {
         let world = try LetterWorld.constructed()
         try world.send(sent: "2011-09-01")  // no reply: "no acknowledgement" after 21 days
         let steps: [(String, EscalationStep)] = [
             ("2011-10-01", .reminder), ("2011-10-20", .noteVerbale), ("2011-11-10", .aideMemoire), ("2011-11-30", .ministerial),
-            ("2011-12-20", .talkingPoints),
+            ("2011-12-20", .ministerial),
         ]
         for (day, expected) in steps {
             let preview = try world.preview(nil, .en, .xml, on: day)

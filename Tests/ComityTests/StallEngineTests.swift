@@ -328,7 +328,7 @@ struct StallEngineTests {
 
     // MARK: - The escalation ladder and the next step
 
-    @Test("the ladder climbs one rung above the highest follow-up sent")
+    @Test("the ladder climbs one rung above the highest letter sent, up to the ministerial letter without a meeting in view")
     func escalationLadder() throws {
         let world = try TestWorld()
         try world.send("R-1", on: d(0))
@@ -336,7 +336,8 @@ struct StallEngineTests {
             (.reminder, .noteVerbale, "send a note verbale"),
             (.noteVerbale, .aideMemoire, "have the ambassador make a démarche, leaving an aide-mémoire"),
             (.aideMemoire, .ministerial, "send a ministerial letter"),
-            (.ministerial, .talkingPoints, "raise it as a talking point at a leaders' meeting"),
+            (.ministerial, .ministerial,
+             "send a ministerial letter again; no meeting with the counterpart at which to raise it is recorded in the look-ahead window (record one with 'comity engagement add')"),
         ]
         #expect(try world.assessment("R-1", asOf: d(21))?.recommendedStep == .reminder)
         for (index, (sent, next, words)) in steps.enumerated() {

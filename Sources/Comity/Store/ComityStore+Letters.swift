@@ -24,8 +24,12 @@ extension ComityStore {
             let letters = try specs.map { spec in
                 _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
                 let composer = try Self.composer(db, spec)
-                // The same letter twice on one day is a repeat; another kind, chosen on purpose, is not.
-                if let earlier = composer.facts.followUps.last(where: { $0.date == spec.date && $0.kind == composer.kind }) {
+                // The recommended letter after one issued the same day is a repeat (an escalation
+                // on the same day); so is the same kind twice. Another kind, chosen on purpose, is not.
+                let brief = composer.kind == .talkingPoints
+                if let earlier = composer.facts.followUps.last(where: { f in
+                    f.date == spec.date && (f.kind == composer.kind || (spec.kind == nil && (f.kind == .talkingPoints) == brief))
+                }) {
                     throw ValidationFailure(
                         "request \(spec.reference) already has \(earlier.kind.title.lowercased()) \(earlier.reference) issued on \(spec.date.iso); one is enough for the day (see 'comity letter list \(spec.reference)')")
                 }

@@ -96,6 +96,8 @@ public enum StallEngine {
         }
         due.sort { $0.date < $1.date }
 
+        // The summary is left to letters, which read it: an assessment never depends on it, so the
+        // stall query can leave it in the file.
         var assessment = Assessment(
             reference: request.reference, caseID: request.caseID, caseTitle: dossier.caseTitle, subject: request.subject,
             counterpart: dossier.counterpart.code, counterpartName: dossier.counterpart.name,
@@ -110,7 +112,7 @@ public enum StallEngine {
             responseDue: clocks.responseDue, nextDue: due.first, hardLimit: hardLimit,
             ladderStep: ballWith == .them ? ladder.step : nil, nextStep: nextStep, recommendedStep: recommended,
             engagement: engagement, talkingPoint: "", clocks: clocks.clocks, lastMeeting: ladder.meeting)
-        assessment.talkingPoint = TalkingPoint.draft(for: assessment, counterpart: dossier.counterpart.name, lastReplySummary: lastReply?.summary)
+        assessment.talkingPoint = TalkingPoint.draft(for: assessment, counterpart: dossier.counterpart.name, lastReplySummary: nil)
         return assessment
     }
 
