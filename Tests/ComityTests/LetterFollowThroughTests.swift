@@ -28,6 +28,21 @@ struct LetterFollowThroughTests {
         #expect(recommended.kind == a.recommendedStep)
     }
 
+    @Test("a police-to-police request rests on no legal basis, and its reminder names none")
+    func policeWithoutBasis() throws {
+        let world = try LetterWorld.constructed()
+        try world.store.addRequest(Request(
+            reference: "JP-POL-2011-001", caseID: "CASE-L", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS", channel: .police,
+            subject: LetterWorld.subject, items: LetterWorld.items, sentDate: Self.date("2011-09-30")), by: world.clerk("2011-09-30"))
+        let letter = try world.preview(.reminder, of: "JP-POL-2011-001", on: "2011-12-15")
+        #expect(!letter.document.contains("made under"))
+        #expect(!letter.document.contains("<basis>"))
+        // Through the central authorities, the instrument is still required.
+        try world.send(basis: nil)
+        let error = try letterError { try world.preview(.reminder, on: "2011-12-15") }
+        #expect("\(error)".contains("the legal basis of request \(LetterWorld.request) (it was recorded without --basis)"))
+    }
+
     @Test("a Japanese letter quotes the reply's Japanese summary, and is refused naming it when there is none")
     func japaneseSummary() throws {
         let world = try LetterWorld.constructed()

@@ -45,30 +45,16 @@ extension ComityStore {
             // the rest of the world is still being assessed, and each group's facts take four reads.
             var waiting: [Assessment] = []
             let compose = {
-                try cache.preload(db, references: waiting.filter { $0.ballWith != .us && $0.recommendedStep != nil }.map(\.reference), asOf: date)
+                try cache.preload(db, references: Self.batchCandidates(waiting), asOf: date)
                 for a in waiting {
-                    if a.ballWith == .us {
-                        result.skipped.append(.init(reference: a.reference, reason: "the ball is with us: \(a.nextStep)"))
-                        continue
-                    }
-                    if a.recommendedStep == nil {
-                        result.skipped.append(.init(reference: a.reference, reason: "no letter is the next step: \(a.nextStep)"))
-                        continue
-                    }
                     let spec = LetterSpec(reference: a.reference, language: language, format: format, date: date, clearance: clearance)
                     let composer: LetterComposer
-                    do {
-                        composer = try Self.composer(db, spec, assessment: a, cache: cache)
-                    } catch let failure as ValidationFailure {
-                        result.skipped.append(.init(reference: a.reference, reason: failure.message))
+                    switch try Self.batchChoice(db, a, spec, cache: cache, context: context) {
+                    case .skip(let reason):
+                        result.skipped.append(.init(reference: a.reference, reason: reason))
                         continue
-                    }
-                    // A request followed up within its interval gets nothing more: two runs on one day issue once.
-                    let interval = try context.settings(composer.facts.request.channel).followUpDays
-                    if let earlier = Self.repeated(composer, on: date, within: interval) {
-                        let next = earlier.date.adding(days: interval)
-                        result.skipped.append(.init(reference: a.reference, reason: "already followed up: \(earlier.kind.title.lowercased()) \(earlier.reference.isEmpty ? "" : "\(earlier.reference) ")of \(earlier.date.iso), within the follow-up interval of \(interval) days; the next is due on \(next.iso)"))
-                        continue
+                    case .letter(let chosen):
+                        composer = chosen
                     }
                     guard clerk != nil else {
                         queue.submit(composer, spec, number: nil)
@@ -104,6 +90,39 @@ extension ComityStore {
         }
         if clerk != nil { return try write(body) }
         return try read(body)
+    }
+
+    /// What a batch does for one stalled request: the letter it writes, or why it writes none.
+    enum BatchChoice {
+        case letter(LetterComposer)
+        case skip(String)
+    }
+
+    /// The requests of `assessments` a batch may write a letter for, whose facts it reads.
+    static func batchCandidates(_ assessments: [Assessment]) -> [String] {
+        assessments.filter { $0.ballWith != .us && $0.recommendedStep != nil }.map(\.reference)
+    }
+
+    /// The recommended letter for `a`, unless the ball is with us, the next step is no letter,
+    /// a fact the letter needs is missing, or the request was followed up within its interval
+    /// (so two runs on one day issue once).
+    static func batchChoice(
+        _ db: Database, _ a: Assessment, _ spec: LetterSpec, cache: LetterFacts.Cache, context: StallContext
+    ) throws -> BatchChoice {
+        if a.ballWith == .us { return .skip("the ball is with us: \(a.nextStep)") }
+        if a.recommendedStep == nil { return .skip("no letter is the next step: \(a.nextStep)") }
+        let composer: LetterComposer
+        do {
+            composer = try Self.composer(db, spec, assessment: a, cache: cache)
+        } catch let failure as ValidationFailure {
+            return .skip(failure.message)
+        }
+        let interval = try context.settings(composer.facts.request.channel).followUpDays
+        if let earlier = Self.repeated(composer, on: spec.date, within: interval) {
+            let number = earlier.reference.isEmpty ? "" : "\(earlier.reference) "
+            return .skip("already followed up: \(earlier.kind.title.lowercased()) \(number)of \(earlier.date.iso), within the follow-up interval of \(interval) days; the next is due on \(earlier.date.adding(days: interval).iso)")
+        }
+        return .letter(composer)
     }
 
     /// How many assessments are composed together: enough to make a read of their facts

@@ -17,20 +17,15 @@ extension Desk {
         try store.read { db in
             let scope = ComityStore.StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
             let cache = LetterFacts.Cache()
+            let context = try StallContext(db, asOf: date)
             let encoder = JSONEncoder()
             var waiting: [Assessment] = []
             // Composed in groups, as the batch composes them, each group's facts read at once.
             func compose() throws {
-                let outstanding = waiting.filter { $0.ballWith != .us }
-                try cache.preload(db, references: outstanding.map(\.reference), asOf: date)
-                for a in outstanding {
+                try cache.preload(db, references: ComityStore.batchCandidates(waiting), asOf: date)
+                for a in waiting {
                     let spec = LetterSpec(reference: a.reference, language: language, format: format, date: date, clearance: clearance)
-                    let composer: LetterComposer
-                    do {
-                        composer = try ComityStore.composer(db, spec, assessment: a, cache: cache)
-                    } catch is ValidationFailure {
-                        continue
-                    }
+                    guard case .letter(let composer) = try ComityStore.batchChoice(db, a, spec, cache: cache, context: context) else { continue }
                     // Named as ComityStore.render names it.
                     let template = "\(language.rawValue)/letter/\(composer.kind.rawValue).\(format.rawValue)"
                     let context = TemplateValue.addingDayPhrases(composer.context(number: nil))
@@ -38,7 +33,7 @@ extension Desk {
                 }
                 waiting.removeAll(keepingCapacity: true)
             }
-            try ComityStore.forEachAssessment(db, scope) { assessment in
+            try ComityStore.forEachAssessment(db, scope, context: context) { assessment in
                 waiting.append(assessment)
                 if waiting.count == ComityStore.letterGroup { try compose() }
             }

@@ -27,7 +27,9 @@ package struct LetterComposer {
         if addressee == nil && kind != .talkingPoints {
             missing.append("the addressee: no foreign ministry of \(theirs) (add one with 'comity authority add ID --party \(theirs) --role foreign-ministry …')")
         }
-        if facts.basis == nil && kind != .talkingPoints {
+        // A request through the central authorities is made under an instrument the letter names;
+        // police, INTERPOL, 24/7 and diplomatic requests may rest on none, and their letters say none.
+        if facts.basis == nil && kind != .talkingPoints && facts.request.channel == .centralAuthority {
             missing.append("the legal basis of request \(facts.request.reference) (it was recorded without --basis)")
         }
         if facts.request.sentDate == nil {
