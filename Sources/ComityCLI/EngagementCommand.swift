@@ -72,9 +72,7 @@ struct EngagementCommand: ParsableCommand {
             let e = try desk.engagement(id)
             let (outcomes, withheld) = try desk.outcomes(at: id)
             switch list.format {
-            case .json:
-                // The engagement's own fields as before; its outcomes only when any are recorded.
-                if outcomes.isEmpty && withheld == 0 { try Output.json(e) } else { try Output.json(Detail(engagement: e, outcomes: outcomes, withheld: withheld)) }
+            case .json: try Output.json(Detail(engagement: e, outcomes: outcomes, withheld: withheld))
             case .text:
                 Output.fields([
                     ("id", e.id), ("with", e.counterpart), ("start", e.startDate.iso), ("end", e.endDate.iso),
@@ -89,10 +87,20 @@ struct EngagementCommand: ParsableCommand {
             }
         }
 
+        /// The engagement's own fields, as before, with `outcomes` and `withheld` added when there are any.
         struct Detail: Encodable {
             var engagement: Engagement
             var outcomes: [EngagementOutcome]
             var withheld: Int
+
+            enum Keys: String, CodingKey { case outcomes, withheld }
+
+            func encode(to encoder: any Encoder) throws {
+                try engagement.encode(to: encoder)
+                var container = encoder.container(keyedBy: Keys.self)
+                if !outcomes.isEmpty { try container.encode(outcomes, forKey: .outcomes) }
+                if withheld > 0 { try container.encode(withheld, forKey: .withheld) }
+            }
         }
     }
 

@@ -22,6 +22,7 @@ struct EngagementOutcomeCLITests {
             let shown = try sandbox.comity(["engagement", "show", Self.visit], today: "2012-01-15")
             #expect(shown.stdout.contains("\(Self.ref)  2011-12-26  yes     Prime Minister Noda  none"), "\(shown)")
             let json = try #require(try decodeJSON(try sandbox.comity(["engagement", "show", Self.visit, "--format", "json"], today: "2012-01-15").stdout) as? [String: Any])
+            #expect(json["id"] as? String == Self.visit && json["level"] as? String == "leaders", "the engagement's own fields stay as they were")
             let outcomes = try #require(json["outcomes"] as? [[String: Any]])
             #expect(outcomes.first?["raisedBy"] as? String == "Prime Minister Noda")
             #expect(outcomes.first?["response"] as? String == "none")
