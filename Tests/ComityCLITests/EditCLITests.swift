@@ -79,6 +79,8 @@ struct EditCLITests {
             let raise = try box.comity(["edit", "case", "MHI-2011", "--classification", "secret", "--reason", "y", "--clearance", "confidential"])
             #expect(raise.status == 65 && raise.stderr.contains("cannot be recorded with a confidential clearance"), "\(raise)")
             #expect(try CLI.dump(box.db) == before)
+            let audit = try box.comity(["history", "--audit", "--clearance", "restricted"])
+            #expect(audit.status == 0 && !audit.stdout.contains(Self.mhi) && audit.stderr.contains("1 export(s) or correction(s)"), "\(audit)")
         }
     }
 
