@@ -119,4 +119,22 @@ struct EditCLITests {
             #expect(try box.comity(["check"], db: copy).status == 0)
         }
     }
+
+    @Test("an export of one case carries the corrections of its replies and follow-ups, and no other case's")
+    func scopedExport() throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            #expect(try box.comity(["edit", "reply", "1", "--summary", "Said it would contact the relevant authorities", "--reason", "wording"]).status == 0)
+            #expect(try box.comity(["edit", "case", "JAXA-TICK", "--note", "Tick", "--reason", "group named"]).status == 0)
+            func corrections(_ caseID: String) throws -> [String] {
+                let export = try box.comity(["export", "--case", caseID])
+                try #require(export.status == 0, "\(export)")
+                let root = try #require(try decodeJSON(export.stdout) as? [String: Any])
+                let history = try #require((root["tables"] as? [String: Any])?["history"] as? [[String: Any]])
+                return history.filter { $0["action"] as? String == "corrected" }.compactMap { $0["subject_type"] as? String }
+            }
+            #expect(try corrections("MHI-2011") == ["reply"])
+            #expect(try corrections("JAXA-TICK") == ["case"])
+        }
+    }
 }

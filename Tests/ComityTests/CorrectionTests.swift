@@ -235,12 +235,20 @@ struct CorrectionTests {
         }
     }
 
-    @Test("check accepts a database with corrections")
+    @Test("check accepts a database with corrections, and names a correction that names no field")
     func check() throws {
         try Self.withDemo { desk in
             try desk.editRequest(Self.mhi, reason: "typo") { $0.subject = "Corrected subject" }
             try desk.editReply(id: 1, reason: "typo") { $0.summary = "China said it would contact the relevant authorities" }
             #expect(try desk.check().isSound)
+            try desk.store.write { db in
+                try db.execute(sql: """
+                    INSERT INTO event (subject_type, subject_id, action, date, recorded_on, actor, note)
+                    VALUES ('request', ?, 'corrected', '2021-05-01', '2021-05-01', 'Sato', 'no field')
+                    """, arguments: [Self.mhi])
+            }
+            let report = try desk.check()
+            #expect(report.problems.contains { $0.contains("field") && $0.contains("NULL") }, "\(report.problems)")
         }
     }
 }
