@@ -60,7 +60,7 @@ extension ComityCommand {
             } else {
                 events = try desk.history(of: id!)
             }
-            defer { if withheld > 0 { Output.note("\(withheld) export(s) of cases above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.note("\(withheld) export(s) or correction(s) of records above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(events)
             case .text where audit:

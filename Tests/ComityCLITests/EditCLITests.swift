@@ -79,6 +79,8 @@ struct EditCLITests {
             let raise = try box.comity(["edit", "case", "MHI-2011", "--classification", "secret", "--reason", "y", "--clearance", "confidential"])
             #expect(raise.status == 65 && raise.stderr.contains("cannot be recorded with a confidential clearance"), "\(raise)")
             #expect(try CLI.dump(box.db) == before)
+            let audit = try box.comity(["history", "--audit", "--clearance", "restricted"])
+            #expect(audit.status == 0 && !audit.stdout.contains(Self.mhi) && audit.stderr.contains("1 export(s) or correction(s)"), "\(audit)")
         }
     }
 
@@ -115,6 +117,24 @@ struct EditCLITests {
             #expect(corrected["field"] as? String == "from_authority" && corrected["oldValue"] as? String == "CN-MPS")
             #expect(corrected["newValue"] == nil && corrected["note"] as? String == "not stated")
             #expect(try box.comity(["check"], db: copy).status == 0)
+        }
+    }
+
+    @Test("an export of one case carries the corrections of its replies and follow-ups, and no other case's")
+    func scopedExport() throws {
+        try withSandbox { box in
+            try box.loadDemo()
+            #expect(try box.comity(["edit", "reply", "1", "--summary", "Said it would contact the relevant authorities", "--reason", "wording"]).status == 0)
+            #expect(try box.comity(["edit", "case", "JAXA-TICK", "--note", "Tick", "--reason", "group named"]).status == 0)
+            func corrections(_ caseID: String) throws -> [String] {
+                let export = try box.comity(["export", "--case", caseID])
+                try #require(export.status == 0, "\(export)")
+                let root = try #require(try decodeJSON(export.stdout) as? [String: Any])
+                let history = try #require((root["tables"] as? [String: Any])?["history"] as? [[String: Any]])
+                return history.filter { $0["action"] as? String == "corrected" }.compactMap { $0["subject_type"] as? String }
+            }
+            #expect(try corrections("MHI-2011") == ["reply"])
+            #expect(try corrections("JAXA-TICK") == ["case"])
         }
     }
 }

@@ -59,6 +59,20 @@ struct CorrectionTests {
         }
     }
 
+    @Test("the old value is the text the column held, and columns not corrected are left as they were")
+    func storedText() throws {
+        try Self.withDemo { desk in
+            let spaced = #"[ "Identify the servers" ]"#
+            try desk.store.write { db in try db.execute(sql: "UPDATE request SET items = ? WHERE reference = ?", arguments: [spaced, Self.mhi]) }
+            try desk.editRequest(Self.mhi, reason: "subject only") { $0.subject = "New subject" }
+            let raw = { try desk.store.write { db in try String.fetchOne(db, sql: "SELECT items FROM request WHERE reference = ?", arguments: [Self.mhi]) } }
+            #expect(try raw() == spaced)
+            let events = try desk.editRequest(Self.mhi, reason: "items") { $0.items = ["Identify the servers", "Preserve the logs"] }
+            #expect(events.map(\.oldValue) == [spaced])
+            #expect(try raw() == events.first?.newValue)
+        }
+    }
+
     @Test("a correction that changes nothing, an identifier or a state is refused, and nothing is written")
     func refusedChanges() throws {
         try Self.withDemo { desk in
@@ -221,12 +235,20 @@ struct CorrectionTests {
         }
     }
 
-    @Test("check accepts a database with corrections")
+    @Test("check accepts a database with corrections, and names a correction that names no field")
     func check() throws {
         try Self.withDemo { desk in
             try desk.editRequest(Self.mhi, reason: "typo") { $0.subject = "Corrected subject" }
             try desk.editReply(id: 1, reason: "typo") { $0.summary = "China said it would contact the relevant authorities" }
             #expect(try desk.check().isSound)
+            try desk.store.write { db in
+                try db.execute(sql: """
+                    INSERT INTO event (subject_type, subject_id, action, date, recorded_on, actor, note)
+                    VALUES ('request', ?, 'corrected', '2021-05-01', '2021-05-01', 'Sato', 'no field')
+                    """, arguments: [Self.mhi])
+            }
+            let report = try desk.check()
+            #expect(report.problems.contains { $0.contains("field") && $0.contains("NULL") }, "\(report.problems)")
         }
     }
 }

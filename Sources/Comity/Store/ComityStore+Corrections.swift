@@ -36,11 +36,13 @@ extension ComityStore {
             let old = try fetch(db)
             var new = old
             try change(&new)
-            let changes = try Self.changes(old.databaseDictionary, new.databaseDictionary, columns: R.StoredColumn.names)
+            let before = try old.databaseDictionary
+            let changes = try Self.changes(before, new.databaseDictionary, columns: R.StoredColumn.names,
+                                           stored: Self.storedRow(db, R.self, before))
             try Self.refuseFixed(changes, R.recordName, id, fixed: fixed, keys: R.keyColumns.map(\.name))
             guard !changes.isEmpty else { throw Self.nothingToChange(R.recordName, id) }
             try check(db, old, new)
-            try new.update(db)
+            try new.update(db, columns: changes.map(\.field))
             try recheck(db, new)
             return try Self.logCorrections(db, changes, subject, id, reason: reason, by: clerk)
         }
@@ -50,12 +52,24 @@ extension ComityStore {
         try Handle.checkText(reason, field: "reason", limit: 4000)
     }
 
-    /// The columns whose stored values differ, in the table's column order.
-    static func changes(_ old: [String: DatabaseValue], _ new: [String: DatabaseValue], columns: [String]) -> [FieldChange] {
+    /// The columns whose values differ, in the table's column order; each old value is the text
+    /// the row holds (`stored`, when given), so a correction can be undone to the very text.
+    static func changes(
+        _ old: [String: DatabaseValue], _ new: [String: DatabaseValue], columns: [String], stored: Row? = nil
+    ) -> [FieldChange] {
         columns.compactMap { name in
             let before = storedText(old[name] ?? .null), after = storedText(new[name] ?? .null)
-            return before == after ? nil : FieldChange(field: name, old: before, new: after)
+            guard before != after else { return nil }
+            return FieldChange(field: name, old: stored.map { storedText(($0[name] as DatabaseValue?) ?? .null) } ?? before, new: after)
         }
+    }
+
+    /// The record's row as the table holds it, found by its key.
+    static func storedRow<R: StoredRecord>(_ db: Database, _ type: R.Type, _ values: [String: DatabaseValue]) throws -> Row? {
+        let keys = R.keyColumns.map(\.name)
+        return try Row.fetchOne(
+            db, sql: "SELECT * FROM \(R.databaseTableName) WHERE " + keys.map { "\($0) = ?" }.joined(separator: " AND "),
+            arguments: StatementArguments(keys.map { values[$0] ?? .null }))
     }
 
     /// A column's value as SQLite stores it, as text: a date `2011-09-30`, a flag `1`, a list as

@@ -44,13 +44,11 @@ extension ComityStore {
             """, arguments: [reference]), sent > moved {
             throw ValidationFailure("request \(reference) would be sent on \(sent.iso), after it was moved to transmitted on \(moved.iso); give a date on or before \(moved.iso)")
         }
-        if let first = try Row.fetchOne(db, sql: "SELECT date, id FROM reply WHERE request_ref = ? ORDER BY date, id LIMIT 1", arguments: [reference]),
-           let date = CalendarDate.fromDatabaseValue(first[0]), sent > date {
-            throw ValidationFailure("request \(reference) would be sent on \(sent.iso), after its first reply (reply \(first[1] as Int64)) of \(date.iso); give a date on or before \(date.iso)")
-        }
-        if let first = try Row.fetchOne(db, sql: "SELECT date, id FROM follow_up WHERE request_ref = ? ORDER BY date, id LIMIT 1", arguments: [reference]),
-           let date = CalendarDate.fromDatabaseValue(first[0]), sent > date {
-            throw ValidationFailure("request \(reference) would be sent on \(sent.iso), after its first follow-up (follow-up \(first[1] as Int64)) of \(date.iso); give a date on or before \(date.iso)")
+        for (table, kind) in [("reply", "reply"), ("follow_up", "follow-up")] {
+            if let first = try Row.fetchOne(db, sql: "SELECT date, id FROM \(table) WHERE request_ref = ? ORDER BY date, id LIMIT 1", arguments: [reference]),
+               let date = CalendarDate.fromDatabaseValue(first[0]), sent > date {
+                throw ValidationFailure("request \(reference) would be sent on \(sent.iso), after its first \(kind) (\(kind) \(first[1] as Int64)) of \(date.iso); give a date on or before \(date.iso)")
+            }
         }
     }
 
@@ -60,13 +58,8 @@ extension ComityStore {
         let key = String(id)
         return try correct(.reply, key, reason: reason, by: clerk, fixed: ["request_ref": Self.staysOn("reply", key)],
                            fetch: { db in
-                               guard let found = try Reply.fetchOne(db, key: id) else {
-                                   throw ComityError.notFound(kind: "reply", id: key, hint: "see 'comity reply list REF'")
-                               }
-                               if try found.classification > clearance || Self.isWithheld(db, found.requestReference, asOf: nil, clearance: clearance) {
-                                   throw Self.aboveClearance("reply", key, clearance)
-                               }
-                               return found
+                               try Self.onRequest(db, id, "reply", hint: "see 'comity reply list REF'", clearance: clearance,
+                                                  request: \.requestReference, above: { $0.classification > clearance })
                            },
                            change: change,
                            check: { db, old, new in
@@ -111,13 +104,8 @@ extension ComityStore {
         let key = String(id)
         return try correct(.followUp, key, reason: reason, by: clerk, fixed: ["request_ref": Self.staysOn("follow-up", key)],
                            fetch: { db in
-                               guard let found = try FollowUp.fetchOne(db, key: id) else {
-                                   throw ComityError.notFound(kind: "follow-up", id: key, hint: "see 'comity history REF'")
-                               }
-                               if try Self.isWithheld(db, found.requestReference, asOf: nil, clearance: clearance) {
-                                   throw Self.aboveClearance("follow-up", key, clearance)
-                               }
-                               return found
+                               try Self.onRequest(db, id, "follow-up", hint: "see 'comity history REF'", clearance: clearance,
+                                                  request: \.requestReference, above: { _ in false })
                            },
                            change: change,
                            check: { db, old, new in
@@ -129,6 +117,18 @@ extension ComityStore {
                                    throw ValidationFailure("follow-up \(key) records letter \(number), issued by Comity and never changed; its date, kind and number stand (its note and --resend may be corrected)")
                                }
                            })
+    }
+
+    /// A reply or follow-up, refused by its number alone when it or its request is above the clearance.
+    static func onRequest<R: FetchableRecord & TableRecord>(
+        _ db: Database, _ id: Int64, _ kind: String, hint: String, clearance: Classification,
+        request: KeyPath<R, String>, above: (R) -> Bool
+    ) throws -> R {
+        guard let found = try R.fetchOne(db, key: id) else { throw ComityError.notFound(kind: kind, id: String(id), hint: hint) }
+        if try above(found) || isWithheld(db, found[keyPath: request], asOf: nil, clearance: clearance) {
+            throw aboveClearance(kind, String(id), clearance)
+        }
+        return found
     }
 
     static func staysOn(_ kind: String, _ id: String) -> String {
