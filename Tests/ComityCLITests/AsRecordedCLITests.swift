@@ -23,12 +23,18 @@ struct AsRecordedCLITests {
             #expect(now.status == 0)
             #expect(now.stdout != given.stdout)
 
-            let again = try box.comity(Self.brief + ["--as-recorded", "2011-11-28"])
+            // The visit's postponement was recorded on 2011-12-01: as recorded then, the brief is
+            // the one of 2011-11-28 before the correction.
+            let again = try box.comity(Self.brief + ["--as-of", "2011-11-28", "--as-recorded", "2011-12-01"])
             try #require(again.status == 0, "\(again)")
-            let marker = "As recorded at the end of 2011-11-28: later entries and corrections left out.\n"
+            let marker = "As recorded at the end of 2011-12-01: later entries and corrections left out.\n"
             #expect(again.stdout.contains(marker))
             #expect(again.stdout.replacingOccurrences(of: marker, with: "") == given.stdout)
 
+            // As recorded on 2011-11-28 itself, the visit was still planned for 12–13 December.
+            let planned = try box.comity(Self.brief + ["--as-recorded", "2011-11-28"])
+            #expect(planned.stdout.contains("12–13 December 2011"), "\(planned.stdout)")
+            #expect(!planned.stdout.contains("25–26 December 2011"))
             for format in ["xml", "html", "json"] {
                 let document = try box.comity(Self.brief + ["--as-recorded", "2011-11-28", "--format", format])
                 #expect(document.status == 0, "\(format): \(document)")

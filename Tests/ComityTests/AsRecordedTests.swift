@@ -118,6 +118,20 @@ struct AsRecordedTests {
         #expect(throws: ComityError.self) { try desk.issueLetters([issued], renderer: renderer) }
     }
 
+    @Test("a meeting rescheduled later keeps its old dates in the report as recorded before")
+    func laterReschedule() throws {
+        let world = try TestWorld()
+        try world.send("R1", on: W.day(0))
+        try world.engagement("SUMMIT", start: W.day(70), end: W.day(71))
+        try world.store.reschedule("SUMMIT", start: W.day(200), end: W.day(200), by: world.clerk(W.day(40)))
+        #expect(try Self.assessment(world, "R1", asOf: W.day(30), recordedBy: nil)?.engagement == nil)
+        let then = try #require(try Self.assessment(world, "R1", asOf: W.day(30), recordedBy: W.day(30))?.engagement)
+        #expect(then.startDate == W.day(70))
+        #expect(then.endDate == W.day(71))
+        #expect(RecordedView.oldSpan("from 2011-12-25 to 2012-01-02") ?? (W.day(0), W.day(0)) == (W.date("2011-12-25"), W.date("2011-12-25")))
+        #expect(RecordedView.oldSpan("moved for the election") == nil)
+    }
+
     @Test("a day after which nothing was recorded gives the report as of that day")
     func nothingLater() throws {
         let world = try TestWorld()
@@ -136,7 +150,7 @@ struct AsRecordedTests {
         #expect(throws: ComityError.self) { try desk.stallReport(asOf: W.day(10), asRecorded: W.day(11)) }
     }
 
-    @Test("the demo's brief as recorded on 2011-11-28 is the brief as of that day, and says so")
+    @Test("the demo's brief of 2011-11-28 comes out again as recorded on 2011-12-01, and on 2011-11-28 the visit was still planned for 12–13 December")
     func demoBrief() throws {
         let dir = try SyntheticWorldTests.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -144,11 +158,15 @@ struct AsRecordedTests {
         try DemoWorld.load(into: desk)
         let day = W.date("2011-11-28")
         let plain = try desk.stallReport(asOf: day, before: "NODA-BEIJING-2011")
-        let recorded = try desk.stallReport(asOf: day, before: "NODA-BEIJING-2011", asRecorded: day)
+        let recorded = try desk.stallReport(asOf: day, before: "NODA-BEIJING-2011", asRecorded: W.date("2011-12-01"))
         #expect(!plain.groups.isEmpty)
         #expect(try Self.json(plain.groups.flatMap(\.findings)) == Self.json(recorded.groups.flatMap(\.findings)))
-        #expect(recorded.scope.asRecorded == day)
-        #expect(recorded.text.contains("As recorded at the end of 2011-11-28"))
+        #expect(recorded.scope.asRecorded == W.date("2011-12-01"))
+        #expect(recorded.text.contains("As recorded at the end of 2011-12-01"))
+        // The postponement was recorded on 2011-12-01.
+        let planned = try desk.stallReport(asOf: day, before: "NODA-BEIJING-2011", asRecorded: day)
+        #expect(planned.engagement?.startDate == W.date("2011-12-12"))
+        #expect(plain.engagement?.startDate == W.date("2011-12-25"))
         #expect(!plain.text.contains("As recorded"))
     }
 

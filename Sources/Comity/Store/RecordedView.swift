@@ -30,12 +30,20 @@ struct RecordedView {
         var requests = Set<String>()
         guard later else { return RecordedView(date: date, anythingLater: false, corrections: [:], correctedRequests: []) }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT subject_type, subject_id, field, old_value FROM event INDEXED BY event_action
-            WHERE action IN ('corrected', 'rescheduled') AND recorded_on > ? AND field IS NOT NULL ORDER BY id DESC
+            SELECT action, subject_type, subject_id, field, old_value, note FROM event INDEXED BY event_action
+            WHERE action IN ('corrected', 'rescheduled') AND recorded_on > ? ORDER BY id DESC
             """), arguments: [date])
         while let row = try rows.next() {
-            let subject = Subject(type: row[0], id: row[1])
-            corrections[subject, default: []].append((row[2], row[3]))
+            let subject = Subject(type: row[1], id: row[2])
+            if row[0] as String == Event.Action.rescheduled.rawValue {
+                // A rescheduling keeps the old dates in its note: "from 2011-12-25–2011-12-26 to …".
+                if let (start, end) = Self.oldSpan(row[5]) {
+                    corrections[subject, default: []].append(("start_date", start.iso))
+                    corrections[subject, default: []].append(("end_date", end.iso))
+                }
+            } else if let field: String = row[3] {
+                corrections[subject, default: []].append((field, row[4]))
+            }
         }
         for subject in corrections.keys {
             switch subject.type {
@@ -53,6 +61,17 @@ struct RecordedView {
             }
         }
         return RecordedView(date: date, anythingLater: true, corrections: corrections, correctedRequests: requests)
+    }
+
+    /// The dates an engagement had before a rescheduling, from the event's note.
+    static func oldSpan(_ note: String) -> (CalendarDate, CalendarDate)? {
+        guard note.hasPrefix("from ") else { return nil }
+        let span = note.dropFirst(5).prefix { $0 != " " }
+        let parts = span.split(separator: "–", maxSplits: 1).map(String.init)
+        guard let start = try? CalendarDate(iso: parts[0]) else { return nil }
+        guard parts.count == 2 else { return (start, start) }
+        guard let end = try? CalendarDate(iso: parts[1]) else { return nil }
+        return (start, end)
     }
 
     /// Whether a record has corrections recorded after the day.
