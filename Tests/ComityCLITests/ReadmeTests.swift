@@ -93,6 +93,9 @@ struct ReadmeTests {
             // After the visit, with its outcome recorded, the next step follows up on the meeting.
             let after = try #require(outputs.first { $0.key.contains("report stall --as-of 2012-01-15") }?.value)
             #expect(after.contains("Next step: send a note verbale, following up on Prime Minister's visit to Beijing (25–26 December 2011), at which Prime Minister Noda raised it; the response recorded: “none”"))
+            let history = try #require(outputs.first { $0.key.hasPrefix("comity history") }?.value)
+            #expect(history.contains(#"reply 1 summary: "Will contact the relevant authorities" → "It would contact the relevant authorities""#))
+            #expect(history.contains("wording of the cable"))
         }
     }
 

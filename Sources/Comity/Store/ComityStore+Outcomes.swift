@@ -60,6 +60,14 @@ extension ComityStore {
         return parts.joined(separator: "; ")
     }
 
+    /// An outcome `o` recorded by the day (the one argument) of a report as recorded: left out
+    /// when the history's line for it was written later.
+    static let outcomeRecorded = """
+        NOT EXISTS (SELECT 1 FROM event oe INDEXED BY event_subject WHERE oe.subject_id = o.request_ref AND oe.subject_type = 'request'
+            AND oe.action = 'note' AND oe.date = o.date AND oe.recorded_on > ?
+            AND (oe.note LIKE 'raised at ' || o.engagement_id || ' (%' OR oe.note LIKE 'not raised at ' || o.engagement_id || ' (%'))
+        """
+
     /// The columns the stall engine reads of an outcome and of its engagement.
     static let stallOutcomeSQL = """
         SELECT \(EngagementOutcome.selectList(from: "o")), \(Engagement.selectList(from: "e"))

@@ -9,9 +9,13 @@ public struct LetterSpec: Sendable {
     public var date: CalendarDate
     /// The highest level the reader may see: a letter about a request above it is refused.
     public var clearance: Classification
+    /// A preview from only what had been recorded by the end of this day, with later corrections
+    /// undone: the letter as it would have been drafted then. Never issued.
+    public var recordedBy: CalendarDate?
 
     public init(reference: String, kind: EscalationStep? = nil, language: LetterLanguage = .en, format: DocumentKind = .html,
-                date: CalendarDate, clearance: Classification = .secret) {
+                date: CalendarDate, clearance: Classification = .secret, recordedBy: CalendarDate? = nil) {
+        self.recordedBy = recordedBy
         self.reference = reference
         self.clearance = clearance
         self.kind = kind
