@@ -117,4 +117,22 @@ struct MHIReplayTests {
         #expect(later.recommendedStep == .noteVerbale)
         #expect(later.nextStep.contains("following up on Prime Minister Noda's visit to Beijing"))
     }
+
+    @Test("a report as recorded before the outcome was entered leaves it out")
+    func outcomeAsRecorded() throws {
+        let world = try LetterWorld.demo()
+        let store = world.store
+        try store.addOutcome(EngagementOutcome(
+            engagementID: Self.visit, requestReference: Self.reference, date: Self.date("2011-12-26"), raised: true,
+            raisedBy: "Prime Minister Noda", response: "none"), by: Self.clerk("2012-01-15"))
+        func step(recordedBy: String) throws -> Assessment? {
+            try store.assessments(.init(asOf: Self.date("2012-01-10"), recordedBy: Self.date(recordedBy))).first { $0.reference == Self.reference }
+        }
+        let before = try #require(try step(recordedBy: "2012-01-10"))
+        #expect(before.lastMeeting == nil)
+        #expect(before.recommendedStep == .reminder)
+        let after = try #require(try step(recordedBy: "2012-01-15"))
+        #expect(after.lastMeeting?.engagement.id == Self.visit)
+        #expect(after.recommendedStep == .noteVerbale)
+    }
 }
