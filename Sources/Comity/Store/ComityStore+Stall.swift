@@ -89,12 +89,12 @@ extension ComityStore {
                 SELECT \(Self.stallReplyColumns) FROM reply
                 WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.replyRecorded)
                 ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])))
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date] } ?? [])))
             var moves = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallMoveColumns) FROM event INDEXED BY event_request_moves
                 WHERE subject_type = 'request' AND action = 'moved' AND (date <= ? OR \(Self.notADate("date")))
                 AND subject_id IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.moveRecorded) ORDER BY subject_id, id
-                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])) { row in
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date] } ?? [])) { row in
                     let e = row.reader(Event.self)
                     return (try e.string(.subject_id), Dossier.Move(date: try e.date(.date), from: try e.optionalValue(.from_state), to: try e.value(.to_state)))
                 })
@@ -102,7 +102,7 @@ extension ComityStore {
                 SELECT \(FollowUp.selectList()) FROM follow_up
                 WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.followUpRecorded)
                 ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date, $0.date] } ?? [])))
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])))
 
             while let (request, row) = try requests.next() {
                 let ref = request.reference
@@ -154,11 +154,12 @@ extension ComityStore {
         // after it, read from the index of move dates. The set is built once per query, so a report
         // about the past costs a look-up per move since, not a probe per closed request.
         let lastMove = try lastEventDate(db, index: "event_request_move_dates", where: "subject_type = 'request' AND action = 'moved'")
+        let (bounds, boundArguments) = subjectBounds(scope)
         if let lastMove, lastMove > scope.asOf {
-            var moved = "SELECT subject_id FROM event INDEXED BY event_request_move_dates WHERE subject_type = 'request' AND action = 'moved' AND date > ?"
-            var movedArguments: StatementArguments = [scope.asOf]
-            if let from = scope.referencesFrom { moved += " AND subject_id >= ?"; movedArguments += [from] }
-            if let below = scope.referencesBelow { moved += " AND subject_id < ?"; movedArguments += [below] }
+            // A chunk reads its own references' moves; a whole query, the moves since the day.
+            let index = bounds.isEmpty ? "event_request_move_dates" : "event_request_moves"
+            let moved = "SELECT subject_id FROM event INDEXED BY \(index) WHERE subject_type = 'request' AND action = 'moved' AND date > ?\(bounds)"
+            let movedArguments: StatementArguments = [scope.asOf] + boundArguments
             sql = "\(sent) AND (r.state IN (\(open)) OR r.reference IN (\(moved)))"
             arguments += movedArguments
             inScope += " UNION \(moved)"
@@ -167,11 +168,12 @@ extension ComityStore {
         if let view {
             // A request anything was recorded about since may have been open then; one
             // corrected since may have had another case, counterpart or date.
-            sql = "(\(sql) OR r.reference IN (\(RecordedView.touched)))\(narrow) OR r.reference IN (SELECT value FROM json_each(?))"
-            sql = "(\(sql)) AND r.reference NOT IN (\(RecordedView.createdLater))"
-            arguments += [view.date] + narrowArguments + [view.correctedList, view.date]
-            inScope += " UNION \(RecordedView.touched) UNION SELECT value FROM json_each(?)"
-            inScopeArguments += [view.date, view.correctedList]
+            let movedLater = RecordedView.movedLater(bounds: bounds)
+            sql = "(\(sql) OR r.reference IN (\(movedLater)))\(narrow) OR r.reference IN (SELECT value FROM json_each(?))"
+            sql = "(\(sql)) AND NOT \(RecordedView.createdLater)"
+            arguments += [view.date] + boundArguments + narrowArguments + [view.correctedList, view.date]
+            inScope += " UNION \(movedLater) UNION SELECT value FROM json_each(?)"
+            inScopeArguments += [view.date] + boundArguments + [view.correctedList]
         } else {
             sql += narrow
             arguments += narrowArguments
@@ -184,6 +186,15 @@ extension ComityStore {
             sql += " AND 0"
         }
         return (sql, arguments, inScope, inScopeArguments)
+    }
+
+    /// The SQL condition, each part beginning with AND, that narrows an event's `subject_id` to a chunk's references.
+    static func subjectBounds(_ scope: StallScope) -> (String, StatementArguments) {
+        var bounds = ""
+        var arguments: StatementArguments = []
+        if let from = scope.referencesFrom { bounds += " AND subject_id >= ?"; arguments += [from] }
+        if let below = scope.referencesBelow { bounds += " AND subject_id < ?"; arguments += [below] }
+        return (bounds, arguments)
     }
 
     /// The SQL condition, each part beginning with AND, that narrows a scope to its counterpart,

@@ -235,9 +235,19 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v13-as-recorded") { db in
-            // Reports "as recorded" on a past day leave out what was recorded after it: this
-            // index finds that, and tells at once whether there is any.
-            try db.execute(sql: "CREATE INDEX event_recorded ON event(recorded_on, subject_type, action, subject_id)")
+            // Reports "as recorded" on a past day leave out what was recorded after it. One index
+            // tells at once whether anything was; the others answer, for each request a report
+            // reads, whether it, its replies, moves and follow-ups were recorded by then, from the
+            // index alone. The moves index gains the day each move was recorded.
+            try db.execute(sql: """
+                CREATE INDEX event_recorded ON event(recorded_on);
+                CREATE INDEX event_created ON event(subject_id, subject_type, recorded_on) WHERE action = 'created';
+                CREATE INDEX event_reply_recorded ON event(reply_id, recorded_on) WHERE reply_id IS NOT NULL;
+                CREATE INDEX event_follow_up_recorded ON event(subject_id, date, recorded_on) WHERE action = 'follow-up';
+                DROP INDEX event_request_moves;
+                CREATE INDEX event_request_moves ON event(subject_id, id, date, from_state, to_state, recorded_on)
+                    WHERE subject_type = 'request' AND action = 'moved';
+                """)
         }
         return migrator
     }
