@@ -9,10 +9,16 @@ public struct LetterSpec: Sendable {
     public var date: CalendarDate
     /// The highest level the reader may see: a letter about a request above it is refused.
     public var clearance: Classification
+    /// The authority whose head signs a ministerial letter (nil: the request's sending authority).
+    public var signatory: String?
+    /// The authority the letter goes to (nil: the form's usual addressee).
+    public var addressee: String?
 
     public init(reference: String, kind: EscalationStep? = nil, language: LetterLanguage = .en, format: DocumentKind = .html,
-                date: CalendarDate, clearance: Classification = .secret) {
+                date: CalendarDate, clearance: Classification = .secret, signatory: String? = nil, addressee: String? = nil) {
         self.reference = reference
+        self.signatory = signatory
+        self.addressee = addressee
         self.clearance = clearance
         self.kind = kind
         self.language = language

@@ -22,6 +22,7 @@ public enum DemoWorld {
     static func load(into store: ComityStore, by clerk: Clerk) throws(ComityError) {
         func on(_ iso: String) -> Clerk { Clerk(name: clerk.name, today: date(iso)) }
         let setup = on("2011-08-11")
+        try store.setSetting(StoredSetting.ourStateKey, to: "JP", channel: nil, by: setup)
 
         for party in [
             Party(code: "JP", name: "Japan", formalName: "Japan", nameJa: "日本国"),
@@ -29,23 +30,34 @@ public enum DemoWorld {
             Party(code: "US", name: "United States", formalName: "United States of America", nameJa: "アメリカ合衆国"),
         ] { try store.addParty(party, by: setup) }
 
+        // Heads as of the MHI story (late 2011, Noda cabinet from 2011-09-02); a head is not dated,
+        // so letters of the later cases name them too unless the head is recorded anew.
         for a in [
             Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
-                      nameJa: "国家公安委員会", city: "Tokyo"),
-            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority, nameJa: "法務省", city: "Tokyo"),
+                      nameJa: "国家公安委員会", city: "Tokyo",
+                      head: .init(title: "Chairman of the National Public Safety Commission", name: "Kenji Yamaoka",
+                                  titleJa: "国家公安委員会委員長", nameJa: "山岡賢次")),
+            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority, nameJa: "法務省", city: "Tokyo",
+                      head: .init(title: "Minister of Justice", name: "Hideo Hiraoka", titleJa: "法務大臣", nameJa: "平岡秀夫")),
             Authority(id: "JP-NPA", party: "JP", name: "National Police Agency", role: .police, nameJa: "警察庁", city: "Tokyo"),
             Authority(id: "JP-TMPD", party: "JP", name: "Tokyo Metropolitan Police Department", role: .police,
                       nameJa: "警視庁", city: "Tokyo"),
             Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
-                      nameJa: "外務省", city: "Tokyo"),
+                      nameJa: "外務省", city: "Tokyo",
+                      head: .init(title: "Minister for Foreign Affairs", name: "Koichiro Gemba", titleJa: "外務大臣", nameJa: "玄葉光一郎")),
             Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China", role: .embassy,
-                      nameJa: "在中華人民共和国日本国大使館", city: "Beijing", postedTo: "CN"),
+                      nameJa: "在中華人民共和国日本国大使館", city: "Beijing", postedTo: "CN",
+                      head: .init(title: "Ambassador of Japan to the People's Republic of China", name: "Uichiro Niwa",
+                                  titleJa: "駐中華人民共和国日本国特命全権大使", nameJa: "丹羽宇一郎")),
             Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
-                      role: .centralAuthority, nameJa: "中華人民共和国公安部", city: "Beijing"),
+                      role: .centralAuthority, nameJa: "中華人民共和国公安部", city: "Beijing",
+                      head: .init(title: "Minister of Public Security", name: "Meng Jianzhu", titleJa: "公安部長", nameJa: "孟建柱")),
             Authority(id: "CN-MOJ", party: "CN", name: "Ministry of Justice of the People's Republic of China",
-                      role: .centralAuthority, nameJa: "中華人民共和国司法部", city: "Beijing"),
+                      role: .centralAuthority, nameJa: "中華人民共和国司法部", city: "Beijing",
+                      head: .init(title: "Minister of Justice", name: "Wu Aiying", titleJa: "司法部長", nameJa: "呉愛英")),
             Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
-                      role: .foreignMinistry, nameJa: "中華人民共和国外交部", city: "Beijing"),
+                      role: .foreignMinistry, nameJa: "中華人民共和国外交部", city: "Beijing",
+                      head: .init(title: "Minister of Foreign Affairs", name: "Yang Jiechi", titleJa: "外交部長", nameJa: "楊潔篪")),
         ] { try store.addAuthority(a, by: setup) }
 
         try store.addBasis(LegalBasis(

@@ -97,6 +97,8 @@ extension SyntheticBuilder {
     }
 
     private mutating func holidays() throws {
+        // The world is Japan's desk: its cases are led, and its requests sent, by Japan's authorities.
+        try db.execute(sql: "INSERT INTO setting (channel, key, value) VALUES ('*', 'our-state', 'JP')")
         let holiday = try db.makeStatement(sql: "INSERT INTO holiday (party, date, name, working_day) VALUES (?, ?, ?, 0)")
         for code in parties.prefix(30) where code != "JP" {
             let national = (rng.int(1...12), rng.int(1...28))
