@@ -121,6 +121,12 @@ import Testing
             #expect(unsigned.stderr.contains("the note verbale is signed by no one named"), "\(unsigned)")
             let batch = try box.letter(["--all-stalled", "--out-dir", box.path("out").path, "--signatory", "JP-MOFA"])
             #expect(batch.status == 64)
+            // The JAXA attacks are reported to the year: the brief says so, by era in Japanese.
+            for (lang, phrase) in [("en", "(incident of 2016)"), ("ja", "（平成28年発生）")] {
+                let brief = try box.letter([DemoWorld.jaxaRequest, "--kind", "talking-points", "--lang", lang, "--as-of", "2021-06-01"])
+                #expect(brief.status == 0, "\(brief)")
+                #expect(brief.stdout.contains(phrase), "\(lang)")
+            }
         }
     }
 }

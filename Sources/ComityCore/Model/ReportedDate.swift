@@ -91,19 +91,9 @@ public struct ReportedDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public static func < (lhs: ReportedDate, rhs: ReportedDate) -> Bool {
         lhs.earliest != rhs.earliest ? lhs.earliest < rhs.earliest : lhs.latest > rhs.latest
     }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(iso: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(iso)
-    }
 }
+
+extension ReportedDate: ISODateText {}
 
 extension ReportedDate {
     /// The sentence for text that is no reported date: the forms it may take.

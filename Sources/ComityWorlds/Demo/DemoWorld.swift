@@ -86,8 +86,8 @@ public enum DemoWorld {
         try store.addCase(Case(
             id: "MHI-2011", title: "Intrusion into Mitsubishi Heavy Industries", leadAuthority: "JP-TMPD",
             offence: "Unauthorised computer access; theft of defence-related information",
-            incidentDate: date("2011-08-11"), discoveryDate: date("2011-08-11"), classification: .restricted,
-            note: "MHI noticed the intrusion on 2011-08-11 (start of the intrusion not public; stand-in 2011-08-11); public on 2011-09-19. On 2011-09-20 China's foreign-ministry spokesman called the suggestion of Chinese involvement \"baseless\". Kawasaki Heavy Industries and IHI saw attempted access too."),
+            incident: nil, discovered: reported("2011-08-11"), classification: .restricted,
+            note: "MHI noticed the intrusion on 2011-08-11 (start of the intrusion not public, so not recorded); public on 2011-09-19. On 2011-09-20 China's foreign-ministry spokesman called the suggestion of Chinese involvement \"baseless\". Kawasaki Heavy Industries and IHI saw attempted access too."),
             by: on("2011-08-11"))
         try store.addRequest(Request(
             reference: mhiRequest, caseID: "MHI-2011", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS",
@@ -148,8 +148,8 @@ public enum DemoWorld {
         try store.addCase(Case(
             id: "JAXA-TICK", title: "Attacks on JAXA and about 200 organisations (Tick)", leadAuthority: "JP-TMPD",
             offence: "Unauthorised computer access; servers registered under a false identity",
-            incidentDate: date("2016-06-01"), discoveryDate: date("2016-06-01"), classification: .confidential,
-            note: "Attacks in 2016–2017 (start not public; stand-in 2016-06-01). On 2021-04-20 Tokyo police referred a Chinese systems engineer (already fled) to prosecutors; on 2021-04-22 the police chief named the group Tick and said PLA Unit 61419 (Qingdao) was likely involved."),
+            incident: reported("2016"), discovered: reported("2016-06-01"), classification: .confidential,
+            note: "Attacks in 2016–2017 (incident recorded to the year, as reported; discovery not public, stand-in 2016-06-01). On 2021-04-20 Tokyo police referred a Chinese systems engineer (already fled) to prosecutors; on 2021-04-22 the police chief named the group Tick and said PLA Unit 61419 (Qingdao) was likely involved."),
             by: on("2016-06-01"))
         try store.addRequest(Request(
             reference: jaxaRequest, caseID: "JAXA-TICK", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS",
@@ -181,5 +181,9 @@ public enum DemoWorld {
     private static func date(_ iso: String) -> CalendarDate {
         // The demo's dates are literals checked by its tests.
         try! CalendarDate(iso: iso)
+    }
+
+    private static func reported(_ iso: String) -> ReportedDate {
+        try! ReportedDate(iso: iso)
     }
 }
