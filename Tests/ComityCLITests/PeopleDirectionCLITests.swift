@@ -40,6 +40,28 @@ import Testing
         }
     }
 
+    @Test func anImportIntoTheDeskIsHeldToItsDirection() throws {
+        try withSandbox { box in
+            try Self.japanDesk(box)
+            // Another database, of no state, holds a case China leads.
+            let other = box.path("other.sqlite").path
+            for arguments in [
+                ["init"], ["party", "add", "JP"], ["party", "add", "CN"],
+                ["authority", "add", "CN-MPS", "--party", "CN", "--role", "central-authority", "--name", "Ministry of Public Security"],
+                ["case", "add", "CN-1", "--title", "Theirs", "--lead", "CN-MPS", "--offence", "Fraud", "--discovered", "2023-05"],
+            ] {
+                let result = try box.comity(arguments, db: other)
+                try #require(result.status == 0, "\(arguments): \(result)")
+            }
+            #expect(try box.comity(["export", "--out", box.path("other.json").path], db: other).status == 0)
+            let before = try CLI.dump(box.db)
+            let imported = try box.comity(["import", box.path("other.json").path, "--replace"])
+            #expect(imported.status == 65)
+            #expect(imported.stderr.contains("case CN-1 would be led by CN-MPS of CN, but this desk is JP's"), "\(imported)")
+            #expect(try CLI.dump(box.db) == before)
+        }
+    }
+
     @Test func initRefusesAStateThatIsNone() throws {
         try withSandbox { box in
             let result = try box.comity(["init", "--our-state", "Japan"])

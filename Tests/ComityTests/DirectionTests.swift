@@ -81,6 +81,13 @@ import Testing
                         VALUES (?, 'A case', ?, 'Fraud', '2011-08-11', '2011-08-11', 'restricted')
                         """, arguments: ["CASE-\(n)", lead])
                 }
+                if leads.first == "JP-NPSC" {
+                    // A request refers to the case table the migration rebuilds.
+                    try db.execute(sql: """
+                        INSERT INTO request (reference, case_id, from_authority, to_authority, channel, subject, items, urgency, classification, state)
+                        VALUES ('R-1', 'CASE-0', 'JP-NPSC', 'CN-MPS', 'central-authority', 'Logs', '["Logs"]', 'routine', 'restricted', 'drafted')
+                        """)
+                }
             }
             return path
         }
@@ -95,6 +102,7 @@ import Testing
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_file' AND sql IS NOT NULL")
         }
         #expect(indexes == ["case_stall"])
+        #expect(try one.request("R-1").caseID == "CASE-0")
         #expect(try one.check(today: try CalendarDate(iso: "2011-10-01")).problems.isEmpty)
 
         let mixed = try ComityStore.open(at: try olderDatabase("mixed.sqlite", leads: ["JP-NPSC", "CN-MPS"]))

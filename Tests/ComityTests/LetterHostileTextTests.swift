@@ -167,7 +167,11 @@ struct LetterHostileTextTests {
         if kind != .aideMemoire && kind != .talkingPoints {
             #expect(html.contains(Self.escaped(sender)))
         }
-        if let addressee { #expect(html.contains(Self.escaped(addressee))) }
+        if let addressee {
+            // A Japanese ministerial letter is addressed to the minister, by title and name alone.
+            let shown = kind == .ministerial && !en ? "肩書\(f.h)　氏名\(f.h)閣下" : addressee
+            #expect(html.contains(Self.escaped(shown)))
+        }
         switch kind {
         case .reminder:
             #expect(html.contains(Self.escaped(f.theirReference)))
