@@ -62,6 +62,18 @@ import Testing
         }
     }
 
+    @Test func checkSaysHowToSetTheDesksState() throws {
+        try withSandbox { box in
+            #expect(try box.comity(["init"]).status == 0)
+            let check = try box.comity(["check"])
+            #expect(check.status == 0)
+            #expect(check.stderr.contains("does not say whose desk it is") && check.stderr.contains("comity settings set our-state CC"), "\(check)")
+            #expect(try box.comity(["settings", "set", "our-state", "jp"]).status == 0)
+            #expect(try box.comity(["check"]).stderr.isEmpty)
+            #expect(try CLI.count(box.db, "SELECT count(*) FROM setting WHERE key = 'our-state' AND value = 'JP'") == 1)
+        }
+    }
+
     @Test func initRefusesAStateThatIsNone() throws {
         try withSandbox { box in
             let result = try box.comity(["init", "--our-state", "Japan"])
@@ -111,7 +123,7 @@ import Testing
             let late = try box.comity(["holidays", "list", "JP", "--year", "2051"])
             #expect(late.status == 66)
             #expect(late.stderr == "comity: no holiday calendar 'JP 2051' is recorded; Japan's built-in calendar covers 1990–2050; import JP's holidays for 2051 with 'comity holidays import JP FILE.ics'\n")
-            let china = try box.comity(["holidays", "list", "CN", "--year", "2011"])
+            let china = try box.comity(["holidays", "list", "CN", "--year", "2011"], db: nil, environment: ["COMITY_DB": box.path("none.sqlite").path])
             #expect(china.status == 66)
             #expect(china.stderr.contains("only Japan's is built in"), "\(china)")
             #expect(china.stdout.isEmpty)
