@@ -19,19 +19,22 @@ struct BasisCommand: ParsableCommand {
         @Option var note: String = ""
 
         func run() throws {
-            let bindings = try parties.map { text -> LegalBasis.Binding in
-                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else {
-                    throw ValidationFailure("'\(Sanitised.text(text))' is not a party binding; write it as CC:YYYY-MM-DD, for example JP:2012-11-01")
-                }
-                return LegalBasis.Binding(party: try Party.validCode(parts[0]), from: try DateArgument.parse(parts[1]))
-            }
+            let bindings = try parties.map(BasisCommand.binding)
             let basis = LegalBasis(
                 id: id, instrument: instrument, instrumentJa: instrumentJa, kind: try LegalBasisKind.parse(kind, field: "kind"),
                 responsePeriod: try period.map { try Period(parsing: $0) }, parties: bindings, note: note)
             try global.openDesk().addBasis(basis)
             Output.write("recorded legal basis \(basis.id) (\(basis.instrument))\n")
         }
+    }
+
+    /// A binding typed as CC:YYYY-MM-DD.
+    static func binding(_ text: String) throws -> LegalBasis.Binding {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            throw ValidationFailure("'\(Sanitised.text(text))' is not a party binding; write it as CC:YYYY-MM-DD, for example JP:2012-11-01")
+        }
+        return LegalBasis.Binding(party: try Party.validCode(parts[0]), from: try DateArgument.parse(parts[1]))
     }
 
     struct List: ParsableCommand {

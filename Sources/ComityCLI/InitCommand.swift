@@ -48,7 +48,9 @@ extension ComityCommand {
         static let configuration = CommandConfiguration(
             commandName: "history", abstract: "Show the full history of a request, case or engagement, or the audit trail of exports and imports.",
             discussion: """
-                With --audit: every export, import, calendar feed and backup, oldest first, with what was moved, \
+                Corrections read 'corrected FIELD: "old" → "new"' with the reason as their note; a request's history \
+                includes the corrections of its replies and follow-ups. \
+                With --audit: every export, import, calendar feed, backup and correction, oldest first, with what was moved, \
                 how many records, to which file and by whom; with an id too, only those of that case, \
                 counterpart (its ISO code) or 'database' (whole exports and backups).
                 """)
@@ -71,16 +73,18 @@ extension ComityCommand {
             } else {
                 events = try desk.history(of: id!)
             }
-            defer { if withheld > 0 { Output.note("\(withheld) export(s) of cases above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.note("\(withheld) export(s) or correction(s) of records above your clearance withheld\n") } }
             switch list.format {
             case .json: try Output.json(events)
             case .text where audit:
                 Output.table(["DATE", "SUBJECT", "BY", "WHAT"], events.map { e in
-                    [e.recordedOn.iso, e.subjectType == .database ? "database" : "\(e.subjectType.rawValue) \(e.subjectID)", e.actor, e.note]
+                    [e.recordedOn.iso, e.subjectType == .database ? "database" : "\(e.subjectType.rawValue) \(e.subjectID)", e.actor,
+                     e.correctionChange.map { "corrected \($0) — \(e.note)" } ?? e.note]
                 })
             case .text:
                 Output.table(["DATE", "ACTION", "CHANGE", "BY", "RECORDED", "NOTE"], events.map { e in
-                    let change = e.fromState.map { "\($0.rawValue) → \(e.toState?.rawValue ?? "")" } ?? (e.toState?.rawValue ?? "")
+                    let change = e.correctionChange.map { e.subjectID == id ? $0 : "\(e.subjectType.rawValue) \(e.subjectID) \($0)" }
+                        ?? e.fromState.map { "\($0.rawValue) → \(e.toState?.rawValue ?? "")" } ?? (e.toState?.rawValue ?? "")
                     return [e.date.iso, e.action.rawValue, change, e.actor, e.recordedOn.iso, e.note]
                 })
             }

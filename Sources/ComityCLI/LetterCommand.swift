@@ -25,10 +25,15 @@ struct LetterCommand: ParsableCommand {
         @Option(help: "With --all-stalled: only requests to this state.") var counterpart: String?
         @Option(help: "The authority whose head signs a ministerial letter (default: the request's sender).") var signatory: String?
         @Option(help: "The authority the letter goes to (default: the form's usual addressee).") var addressee: String?
+        @OptionGroup var asRecorded: AsRecordedOption
         @OptionGroup var clearance: ClearanceOption
         @OptionGroup var templates: TemplateOptions
 
         func validate() throws {
+            if asRecorded.day != nil {
+                guard !issue else { throw ValidationError("a letter as recorded on a past day is a preview only; leave out --issue, or --as-recorded to issue one") }
+                guard !allStalled else { throw ValidationError("--as-recorded previews one request's letter; leave out --all-stalled") }
+            }
             if allStalled {
                 guard reference == nil else { throw ValidationError("give either a request reference or --all-stalled, not both") }
                 guard outDir != nil else { throw ValidationError("--all-stalled needs --out-dir DIR for the letters") }
@@ -47,7 +52,7 @@ struct LetterCommand: ParsableCommand {
                 throw ValidationFailure("'\(format)' is not a letter format; use xml or html")
             }
             let desk = try global.openDesk(clearance)
-            let date = asOf ?? desk.clerk.today
+            let date = asOf ?? asRecorded.day ?? desk.clerk.today
             let renderer = try templates.renderer()
             if allStalled {
                 return try LetterBatch(desk: desk, renderer: renderer, language: language, format: document,
@@ -55,7 +60,8 @@ struct LetterCommand: ParsableCommand {
             }
             let spec = LetterSpec(
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
-                language: language, format: document, date: date, clearance: desk.clearance, signatory: signatory, addressee: addressee)
+                language: language, format: document, date: date, clearance: desk.clearance, recordedBy: asRecorded.day,
+                signatory: signatory, addressee: addressee)
             guard issue else {
                 return try DocumentOutput.emit(try desk.previewLetter(spec, renderer: renderer).document, to: out, sparing: desk)
             }

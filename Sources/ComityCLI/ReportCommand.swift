@@ -17,28 +17,30 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Prepare a brief for this engagement (its id).") var before: String?
         @Option(help: "Output format: text, json, xml or html.") var format: DocumentFormat = .text
         @Option(help: "Write to this file instead of standard output.") var out: String?
+        @OptionGroup var asRecorded: AsRecordedOption
         @OptionGroup var clearance: ClearanceOption
         @OptionGroup var templates: TemplateOptions
 
         func run() throws {
             if let counterpart { _ = try Party.validCode(counterpart) }
             let desk = try global.openDesk(clearance)
-            let date = asOf ?? desk.clerk.today
+            let date = asOf ?? asRecorded.day ?? desk.clerk.today
+            let recorded = asRecorded.day
             if format == .json {
                 // Streamed: a report over a million requests is written as it is computed.
                 if let out {
                     try DocumentFile.stream(to: out, sparing: desk.files) { sink in
-                        try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, to: sink)
+                        try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, asRecorded: recorded, to: sink)
                     }
                     Output.note("wrote \(out)\n")
                 } else {
-                    try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before) { bytes in
+                    try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, asRecorded: recorded) { bytes in
                         try Output.send(Data(bytes))
                     }
                 }
                 return
             }
-            let report = try desk.stallReport(asOf: date, counterpart: counterpart, caseID: caseID, before: before)
+            let report = try desk.stallReport(asOf: date, counterpart: counterpart, caseID: caseID, before: before, asRecorded: recorded)
             let document = format == .text ? report.text : try templates.renderer().render(report, as: format.kind!)
             try DocumentOutput.emit(document, to: out, sparing: desk)
         }

@@ -28,12 +28,13 @@ extension RequestCommand.List {
 extension RequestCommand.Show {
     func showClocks() throws {
         let desk = try global.openDesk(clearance)
-        let date = asOf ?? desk.clerk.today
-        let assessment = try desk.clocks(of: reference, asOf: date)
+        let date = asOf ?? asRecorded.day ?? desk.clerk.today
+        let assessment = try desk.clocks(of: reference, asOf: date, asRecorded: asRecorded.day)
         switch list.format {
         case .json: try Output.json(assessment.clocks)
         case .text:
-            Output.write("clocks of \(reference) as of \(date.iso) (state \(assessment.state.rawValue), ball with \(assessment.ballWith.rawValue)):\n")
+            let recorded = asRecorded.day.map { ", as recorded at the end of \($0.iso)" } ?? ""
+            Output.write("clocks of \(reference) as of \(date.iso)\(recorded) (state \(assessment.state.rawValue), ball with \(assessment.ballWith.rawValue)):\n")
             for clock in assessment.clocks {
                 let due = clock.due.map { d in
                     "\(d.iso)" + (clock.daysLeft.map { $0 >= 0 ? " (in \($0) days)" : " (passed \(-$0) days ago)" } ?? "")

@@ -79,7 +79,12 @@ struct RequestCommand: ParsableCommand {
         @Argument var reference: String
         @Flag(help: "Explain every clock: start, rule, days counted, holidays skipped.") var explain = false
         @Option(help: "With --explain: the date to compute the clocks as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
+        @OptionGroup var asRecorded: AsRecordedOption
         @OptionGroup var clearance: ClearanceOption
+
+        func validate() throws {
+            if asRecorded.day != nil && !explain { throw ValidationError("--as-recorded goes with --explain") }
+        }
 
         func run() throws {
             if explain { return try showClocks() }

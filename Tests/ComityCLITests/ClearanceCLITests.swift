@@ -204,7 +204,7 @@ struct ClearanceCLITests {
             let audit = try sandbox.comity(["history", "--audit"] + low, today: "2011-11-28")
             #expect(audit.status == 0, "\(audit)")
             Self.expectNoSecrets(audit.stdout, "audit trail")
-            #expect(audit.stderr.contains("1 export(s) of cases above your clearance withheld"))
+            #expect(audit.stderr.contains("1 export(s) or correction(s) of records above your clearance withheld"))
             #expect(try sandbox.comity(["history", "--audit"], today: "2011-11-28").stdout.contains("ZEPHYR-2011"))
         }
     }

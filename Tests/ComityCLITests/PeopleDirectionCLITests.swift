@@ -74,6 +74,22 @@ import Testing
         }
     }
 
+    @Test func correctionsOfHeadsAndOfDatesAsReported() throws {
+        try withSandbox { box in
+            try box.makeLetterDemo()
+            let head = try box.comity(["edit", "authority", "CN-MPS", "--head-name", "Meng Jian-zhu", "--reason", "spelling of the cable"])
+            #expect(head.status == 0, "\(head)")
+            #expect(try box.comity(["authority", "show", "CN-MPS"]).stdout.contains("Minister of Public Security Meng Jian-zhu"))
+            let month = try box.comity(["edit", "case", "MHI-2011", "--incident", "2011-08", "--reason", "as reported"], today: "2011-11-28")
+            #expect(month.status == 0, "\(month)")
+            #expect(try CLI.count(box.db, "SELECT count(*) FROM case_file WHERE id = 'MHI-2011' AND incident_date = '2011-08'") == 1)
+            let history = try box.comity(["history", "MHI-2011"])
+            #expect(history.stdout.contains("2011-08"), "\(history)")
+            #expect(try box.comity(["edit", "case", "MHI-2011", "--clear", "incident", "--reason", "not public"], today: "2011-11-28").status == 0)
+            #expect(try box.comity(["case", "show", "MHI-2011"]).stdout.contains("not known"))
+        }
+    }
+
     @Test func initRefusesAStateThatIsNone() throws {
         try withSandbox { box in
             let result = try box.comity(["init", "--our-state", "Japan"])

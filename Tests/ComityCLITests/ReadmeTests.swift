@@ -90,6 +90,9 @@ struct ReadmeTests {
             #expect(listing.contains("non-committal"))
             let explained = try #require(outputs.first { $0.key.contains("--explain") }?.value)
             #expect(explained.contains("2011-10-30"))
+            let history = try #require(outputs.first { $0.key.hasPrefix("comity history") }?.value)
+            #expect(history.contains(#"reply 1 summary: "Will contact the relevant authorities" → "It would contact the relevant authorities""#))
+            #expect(history.contains("wording of the cable"))
         }
     }
 

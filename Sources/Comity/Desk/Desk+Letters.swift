@@ -2,7 +2,8 @@
 extension Desk {
     /// Renders a letter without recording anything. The spec's clearance is the desk's.
     public func previewLetter(_ spec: LetterSpec, renderer: DocumentRenderer) throws(ComityError) -> Letter {
-        try store.previewLetter(cleared(spec), renderer: renderer)
+        try requireLookingBack(spec.recordedBy)
+        return try store.previewLetter(cleared(spec), renderer: renderer)
     }
 
     /// Issues letters in one transaction, all or none; `beforeCommit` can still abort it (to write files first).

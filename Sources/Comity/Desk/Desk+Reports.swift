@@ -2,18 +2,25 @@
 extension Desk {
     /// A stall report (or, with `before`, a pre-summit brief) as of a date; requests above the
     /// clearance are left out and only counted.
+    ///
+    /// - Parameter asRecorded: only what had been recorded by the end of this day counts, with
+    ///   later corrections undone, so the brief given that day can be given again.
     public func stallReport(
-        asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil
+        asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
+        asRecorded: CalendarDate? = nil
     ) throws(ComityError) -> StallReport {
-        try store.stallReport(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
+        try requireLookingBack(asRecorded)
+        return try store.stallReport(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, recordedBy: asRecorded)
     }
 
     /// The stall report as compact JSON written to `sink` finding by finding, memory flat.
     public func writeStallListing(
         asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
-        to sink: @escaping ([UInt8]) throws -> Void
+        asRecorded: CalendarDate? = nil, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
-        try store.writeStallListing(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, to: sink)
+        try requireLookingBack(asRecorded)
+        try store.writeStallListing(
+            asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, recordedBy: asRecorded, to: sink)
     }
 
     /// The stalled requests as of a date, and how many more are withheld for the clearance.
@@ -39,7 +46,14 @@ extension Desk {
 
     /// The clocks of one request as of a date, each able to explain itself. A request that runs
     /// no clock on that date (not sent yet, or closed) is refused with its state.
-    public func clocks(of reference: String, asOf: CalendarDate) throws(ComityError) -> Assessment {
-        try store.clocksOrReason(of: reference, asOf: asOf, clearance: clearance)
+    public func clocks(of reference: String, asOf: CalendarDate, asRecorded: CalendarDate? = nil) throws(ComityError) -> Assessment {
+        try requireLookingBack(asRecorded)
+        return try store.clocksOrReason(of: reference, asOf: asOf, clearance: clearance, recordedBy: asRecorded)
+    }
+
+    /// Refuses a day "as recorded" after the clerk's today: the records of a day to come are not known.
+    func requireLookingBack(_ day: CalendarDate?) throws(ComityError) {
+        guard let day, day > clerk.today else { return }
+        throw .invalid("--as-recorded \(day.iso) is after today (\(clerk.today.iso)); the records as they stood can only be read for a day that has ended or is ending")
     }
 }

@@ -1,7 +1,7 @@
 import GRDB
 
 /// The audit trail: every export, calendar feed and backup is an 'exported' event in the history,
-/// every import an 'imported' one.
+/// every import an 'imported' one; it lists every correction too ('corrected').
 extension ComityStore {
     /// Records `export` in the history and runs `deliver` (which writes the file or standard
     /// output) inside the same transaction, so a delivery that fails leaves no event behind.
@@ -16,7 +16,7 @@ extension ComityStore {
         }
     }
 
-    /// The 'exported' and 'imported' events, oldest first: all of them, or those of one record (a
+    /// The 'exported', 'imported' and 'corrected' events, oldest first: all of them, or those of one record (a
     /// case, a counterpart, or "database" for whole exports, backups and imports).
     public func auditTrail(of id: String? = nil) throws(ComityError) -> [Event] {
         try auditTrail(of: id, clearance: .secret).shown
@@ -26,14 +26,33 @@ extension ComityStore {
     /// above it are left out and counted, as they name the case.
     public func auditTrail(of id: String? = nil, clearance: Classification) throws(ComityError) -> (shown: [Event], withheld: Int) {
         try read { db in
-            var query = Event.filter([Event.Action.exported.rawValue, Event.Action.imported.rawValue].contains(Column("action")))
+            let actions = [Event.Action.exported, .imported, .corrected].map(\.rawValue)
+            var query = Event.filter(actions.contains(Column("action")))
             if let id { query = query.filter(Column("subject_id") == id) }
             let events = try query.order(Column("id")).fetchAll(db)
             guard let above = Self.levelsAbove(clearance) else { return (events, 0) }
             let hidden = Set(try String.fetchAll(db, sql: "SELECT id FROM case_file WHERE classification IN (\(above))"))
-            let shown = events.filter { !($0.subjectType == .case && hidden.contains($0.subjectID)) }
+            let shown = try events.filter { event in
+                switch event.subjectType {
+                case .case: return !hidden.contains(event.subjectID)
+                case .request, .reply, .followUp: return try !Self.isCorrectionWithheld(db, event, clearance: clearance)
+                default: return true
+                }
+            }
             return (shown, events.count - shown.count)
         }
+    }
+
+    /// Whether the correction of a request, reply or follow-up belongs to a request the reader may not see.
+    static func isCorrectionWithheld(_ db: Database, _ event: Event, clearance: Classification) throws -> Bool {
+        let reference: String?
+        switch event.subjectType {
+        case .reply: reference = try String.fetchOne(db, sql: "SELECT request_ref FROM reply WHERE id = ?", arguments: [event.subjectID])
+        case .followUp: reference = try String.fetchOne(db, sql: "SELECT request_ref FROM follow_up WHERE id = ?", arguments: [event.subjectID])
+        default: reference = event.subjectID
+        }
+        guard let reference else { return false }
+        return try isWithheld(db, reference, asOf: nil, clearance: clearance)
     }
 
     static func logExport(_ db: Database, _ export: ExportRecord, by clerk: Clerk) throws {

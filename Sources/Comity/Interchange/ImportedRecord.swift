@@ -41,7 +41,8 @@ indirect enum ImportedRecord: Sendable {
         "engagement": ["id", "counterpart", "start_date", "end_date", "level", "title", "place", "note"],
         "setting": ["channel", "key", "value"],
         "holiday": ["party", "date", "name", "working_day"],
-        "event": ["id", "subject_type", "subject_id", "action", "date", "recorded_on", "actor", "from_state", "to_state", "reply_id", "note"],
+        "event": ["id", "subject_type", "subject_id", "action", "date", "recorded_on", "actor", "from_state", "to_state", "reply_id", "note",
+                  "field", "old_value", "new_value"],
     ]
 
     /// Reads the record of `table` from `cells`, or nil with the problems of the fields that
@@ -119,7 +120,7 @@ indirect enum ImportedRecord: Sendable {
             guard let subject, let action, let date, let recorded, let from, let to else { return nil }
             return .event(Event(id: c.optionalInt(0), subjectType: subject, subjectID: c.text(2), action: action, date: date,
                                 recordedOn: recorded, actor: c.text(6), fromState: from.value, toState: to.value, replyID: c.optionalInt(9),
-                                note: c.text(10)))
+                                note: c.text(10), field: c.optionalText(11), oldValue: c.optionalText(12), newValue: c.optionalText(13)))
         }
     }
 

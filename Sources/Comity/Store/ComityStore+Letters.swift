@@ -22,6 +22,9 @@ extension ComityStore {
     func issueLetters(_ specs: [LetterSpec], renderer: DocumentRenderer, by clerk: Clerk, beforeCommit: ([Letter]) throws -> Void = { _ in }) throws(ComityError) -> [Letter] {
         try write { db in
             let letters = try specs.map { spec in
+                if spec.recordedBy != nil {
+                    throw ValidationFailure("a letter drafted as recorded on a past day is a preview only; leave out --as-recorded to issue one")
+                }
                 _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
                 return try Self.issue(db, spec, renderer: renderer, by: clerk)
             }
@@ -129,8 +132,9 @@ extension ComityStore {
     static func composer(_ db: Database, _ spec: LetterSpec, assessment known: Assessment? = nil, cache: LetterFacts.Cache? = nil) throws -> LetterComposer {
         // The letter's classification is that of the request, its case and its replies by the
         // letter's date: exactly what the clearance check weighs, so it is refused before any fact is read.
-        let assessment = try known ?? Self.assessment(db, of: spec.reference, asOf: spec.date, clearance: spec.clearance)
-        var facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment, cache: cache)
+        let assessment = try known ?? Self.assessment(db, of: spec.reference, asOf: spec.date, clearance: spec.clearance, recordedBy: spec.recordedBy)
+        let view = try spec.recordedBy.map { try RecordedView.load(db, by: $0) }
+        var facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment, cache: cache, view: view)
         guard let assessment else {
             let r = facts.request
             throw ValidationFailure("request \(r.reference) is \(r.sentDate.map { _ in r.state.rawValue } ?? "not sent") on \(spec.date.iso); a follow-up letter is for a request still outstanding")

@@ -11,9 +11,9 @@ extension ComityStore {
     /// Requests above `clearance` are left out and only counted in `withheld`.
     func stallReport(
         asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
-        clearance: Classification = .secret
+        clearance: Classification = .secret, recordedBy: CalendarDate? = nil
     ) throws(ComityError) -> StallReport {
-        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
+        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, recordedBy: recordedBy)
         return try read { db in
             var assessments: [Assessment] = []
             try Self.forEachAssessment(db, plan.scope) { assessments.append($0) }
@@ -28,9 +28,9 @@ extension ComityStore {
     /// streamed rows and written at once.
     func writeStallListing(
         asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, before engagementID: String? = nil,
-        clearance: Classification = .secret, to sink: @escaping ([UInt8]) throws -> Void
+        clearance: Classification = .secret, recordedBy: CalendarDate? = nil, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
-        try writeStallListing(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance,
+        try writeStallListing(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, recordedBy: recordedBy,
                               chunkSize: Self.stallChunkSize, workers: ProcessInfo.processInfo.activeProcessorCount, to: sink)
     }
 
@@ -38,9 +38,9 @@ extension ComityStore {
     /// `workers` connections: the bytes written are the same whatever the two.
     func writeStallListing(
         asOf: CalendarDate, counterpart: String?, caseID: String?, before engagementID: String?, clearance: Classification,
-        chunkSize: Int, workers: Int, to sink: @escaping ([UInt8]) throws -> Void
+        recordedBy: CalendarDate? = nil, chunkSize: Int, workers: Int, to sink: @escaping ([UInt8]) throws -> Void
     ) throws(ComityError) {
-        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance)
+        let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, recordedBy: recordedBy)
         var json = JSONStreamWriter(sink: sink)
         var tally = StallReport.Tally()
         do {
@@ -86,12 +86,16 @@ extension ComityStore {
         var brief: StallReport.Brief?
     }
 
-    func reportPlan(asOf: CalendarDate, counterpart: String?, caseID: String?, before engagementID: String?, clearance: Classification) throws(ComityError) -> ReportPlan {
+    func reportPlan(
+        asOf: CalendarDate, counterpart: String?, caseID: String?, before engagementID: String?, clearance: Classification,
+        recordedBy: CalendarDate? = nil
+    ) throws(ComityError) -> ReportPlan {
         var brief: StallReport.Brief?
         var engagement: Engagement?
         var counterpartCode = counterpart?.uppercased()
         if let engagementID {
-            let e = try self.engagement(engagementID)
+            let e: Engagement
+            if let recordedBy { e = try recordedEngagement(engagementID, by: recordedBy) } else { e = try self.engagement(engagementID) }
             if e.endDate < asOf {
                 throw .invalid("engagement \(e.id) ended on \(e.endDate.iso), before \(asOf.iso); a brief prepares for an engagement still to come, so check --before or --as-of")
             }
@@ -108,8 +112,10 @@ extension ComityStore {
         }
         let scope = StallScope(
             asOf: asOf, counterpart: counterpartCode, caseID: caseID, includeNotStalled: engagement != nil, engagement: engagement,
-            clearance: clearance)
-        return ReportPlan(scope: scope, reportScope: .init(counterpart: counterpartCode, caseID: caseID, engagementID: engagementID), brief: brief)
+            clearance: clearance, recordedBy: recordedBy)
+        return ReportPlan(
+            scope: scope, reportScope: .init(counterpart: counterpartCode, caseID: caseID, engagementID: engagementID, asRecorded: recordedBy),
+            brief: brief)
     }
 
     /// The clocks of one request as of a date, each able to explain itself.
@@ -120,9 +126,9 @@ extension ComityStore {
     }
 
     /// The clocks of one request as of a date; a request that runs none then is refused with its state.
-    func clocksOrReason(of reference: String, asOf: CalendarDate, clearance: Classification) throws(ComityError) -> Assessment {
+    func clocksOrReason(of reference: String, asOf: CalendarDate, clearance: Classification, recordedBy: CalendarDate? = nil) throws(ComityError) -> Assessment {
         try read { db in
-            if let found = try Self.assessment(db, of: reference, asOf: asOf, clearance: clearance) { return found }
+            if let found = try Self.assessment(db, of: reference, asOf: asOf, clearance: clearance, recordedBy: recordedBy) { return found }
             let r = try Self.request(db, reference)
             throw ValidationFailure("request \(reference) runs no clocks on \(asOf.iso): it is \(r.state.rawValue)\(r.sentDate.map { ", sent \($0.iso)" } ?? ", not sent"); choose another --as-of")
         }
@@ -144,10 +150,13 @@ extension ComityStore {
         try read { db in try Self.withheldCount(db, scope) }
     }
 
-    static func assessment(_ db: Database, of reference: String, asOf: CalendarDate, clearance: Classification = .secret) throws -> Assessment? {
+    static func assessment(
+        _ db: Database, of reference: String, asOf: CalendarDate, clearance: Classification = .secret, recordedBy: CalendarDate? = nil
+    ) throws -> Assessment? {
         _ = try Self.request(db, reference)
         try requireCleared(db, reference, asOf: asOf, clearance: clearance)
-        var scope = StallScope(asOf: asOf, includeNotStalled: true)
+        if let recordedBy { try requireRecorded(db, "request", reference, by: recordedBy) }
+        var scope = StallScope(asOf: asOf, includeNotStalled: true, recordedBy: recordedBy)
         scope.reference = reference
         var found: Assessment?
         try forEachAssessment(db, scope) { found = $0 }

@@ -123,8 +123,15 @@ extension ComityStore {
         try read { db in try Self.history(db, of: id) }
     }
 
+    /// The events of the record `id`; a request's include the corrections of its replies and
+    /// follow-ups, whose events are theirs (subject id: their number) and shown only there.
     private static func history(_ db: Database, of id: String) throws -> [Event] {
-        let events = try Event.filter(Column("subject_id") == id).order(Column("id")).fetchAll(db)
+        let events = try Event.fetchAll(db, sql: """
+            SELECT * FROM event WHERE (subject_id = ?1 AND subject_type NOT IN ('reply', 'follow-up'))
+                OR (subject_type = 'reply' AND subject_id IN (SELECT CAST(id AS TEXT) FROM reply WHERE request_ref = ?1))
+                OR (subject_type = 'follow-up' AND subject_id IN (SELECT CAST(id AS TEXT) FROM follow_up WHERE request_ref = ?1))
+            ORDER BY id
+            """, arguments: [id])
         guard !events.isEmpty else {
             throw ComityError.notFound(kind: "record", id: id, hint: "give a request reference, case id or engagement id")
         }

@@ -15,6 +15,9 @@ extension ComityStore {
         public var reference: String?
         /// The highest level the reader may see: requests above it are withheld.
         public var clearance: Classification
+        /// Only what had been recorded by the end of this day, with later corrections undone
+        /// (a report "as recorded"); nil for everything on record.
+        public var recordedBy: CalendarDate?
         /// Look at the withheld requests instead, only to count them.
         var selectsWithheld = false
         /// Only references from this one on (a chunk of a larger query).
@@ -23,8 +26,9 @@ extension ComityStore {
         var referencesBelow: String?
 
         public init(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, includeNotStalled: Bool = false,
-                    engagement: Engagement? = nil, clearance: Classification = .secret) {
+                    engagement: Engagement? = nil, clearance: Classification = .secret, recordedBy: CalendarDate? = nil) {
             self.asOf = asOf
+            self.recordedBy = recordedBy
             self.clearance = clearance
             self.counterpart = counterpart?.uppercased()
             self.caseID = caseID
@@ -57,16 +61,14 @@ extension ComityStore {
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             if let caseID = scope.caseID { _ = try Self.caseFile(db, caseID) }
             try Self.refuseUnknownStates(db, scope)
-            let context = try context ?? StallContext(db, asOf: scope.asOf)
-            let (filter, arguments, loose, looseArguments) = try Self.scopeFilter(db, scope)
+            let context = try context ?? StallContext(db, asOf: scope.asOf, recordedBy: scope.recordedBy)
+            let view = context.view
+            let (filter, arguments, inScope, inScopeArguments) = try Self.scopeFilter(db, scope, view: view)
             // With a counterpart, start from its few authorities; otherwise from the open states.
             // The planner, without statistics, would guess the other way round on a large file.
             let requestsAndAuthorities = scope.counterpart == nil
                 ? "request r JOIN authority a ON a.id = r.to_authority"
                 : "authority a CROSS JOIN request r ON r.to_authority = a.id"
-            // The requests whose replies, moves and follow-ups to read: a superset is harmless (the
-            // merge join skips what the request cursor does not hold), and one an index answers is cheap.
-            let inScope = Self.referencesInScope(scope, where: loose)
             // Everything but the items of assistance, which no assessment needs, then the
             // authority it went to and its case, each in its table's column order.
             let requests = try ColumnCursor(db.cachedStatement(sql: """
@@ -85,24 +87,26 @@ extension ComityStore {
             // not a date is read too, so its reply is reported as damaged, not left out.
             var replies = PeekableCursor(try Reply.cursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallReplyColumns) FROM reply
-                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + looseArguments))
+                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.replyRecorded)
+                ORDER BY request_ref, date, id
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])))
             var moves = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallMoveColumns) FROM event INDEXED BY event_request_moves
                 WHERE subject_type = 'request' AND action = 'moved' AND (date <= ? OR \(Self.notADate("date")))
-                AND subject_id IN (\(inScope)) ORDER BY subject_id, id
-                """), arguments: [scope.asOf] + looseArguments) { row in
+                AND subject_id IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.moveRecorded) ORDER BY subject_id, id
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])) { row in
                     let e = row.reader(Event.self)
                     return (try e.string(.subject_id), Dossier.Move(date: try e.date(.date), from: try e.optionalValue(.from_state), to: try e.value(.to_state)))
                 })
             var followUps = PeekableCursor(try FollowUp.cursor(db.cachedStatement(sql: """
                 SELECT \(FollowUp.selectList()) FROM follow_up
-                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope)) ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + looseArguments))
+                WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.followUpRecorded)
+                ORDER BY request_ref, date, id
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date, $0.date] } ?? [])))
 
             while let (request, row) = try requests.next() {
                 let ref = request.reference
-                let dossier = Dossier(
+                var dossier = Dossier(
                     request: request,
                     caseTitle: row.caseTitle,
                     caseLimitation: row.caseLimitation,
@@ -115,6 +119,12 @@ extension ComityStore {
                     replies: try replies.take(while: { $0.requestReference }, equals: ref),
                     moves: try moves.take(while: { $0.0 }, equals: ref).map(\.1),
                     followUps: try followUps.take(while: { $0.requestReference }, equals: ref))
+                if let view, view.correctedRequests.contains(ref) {
+                    // Its values as recorded may put it outside the scope, or above the clearance.
+                    let recorded = try Self.recorded(dossier, caseID: request.caseID, view: view, context: context, db: db)
+                    guard Self.fits(recorded, scope) else { continue }
+                    dossier = recorded
+                }
                 let counterpart = dossier.counterpart.code
                 var settings = try context.settings(request.channel)
                 if scope.engagement != nil { settings.lookaheadDays = Int.max / 2 }
@@ -126,47 +136,54 @@ extension ComityStore {
             }
     }
 
-    /// The SQL selecting the references of `request r` that meet `condition` (on `r` and, with a
-    /// counterpart, `authority a`).
-    static func referencesInScope(_ scope: StallScope, where condition: String) -> String {
-        let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
-        return "SELECT r.reference FROM \(from) WHERE \(condition)"
-    }
-
-    /// The SQL condition on `request r` (and `authority a`) for a scope, and a looser one,
-    /// using only indexed columns, that selects a superset.
-    static func scopeFilter(_ db: Database, _ scope: StallScope) throws -> (String, StatementArguments, String, StatementArguments) {
+    /// The SQL condition on `request r` (and `authority a`) for a scope, and a query selecting a
+    /// superset of the references it selects, through indexes alone: the requests whose replies,
+    /// moves and follow-ups to read. A superset is harmless (the merge join skips what the
+    /// request cursor does not hold), and one an index answers is cheap.
+    static func scopeFilter(_ db: Database, _ scope: StallScope, view: RecordedView? = nil) throws -> (String, StatementArguments, String, StatementArguments) {
         let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
         // A sent date that is not a date stays in, for the request cursor to report as damaged.
         let sent = "r.sent_date IS NOT NULL AND (r.sent_date <= ? OR \(notADate("r.sent_date")))"
         var sql = "\(sent) AND r.state IN (\(open))"
         var arguments: StatementArguments = [scope.asOf]
-        var loose = "r.state IN (\(open))"
-        var looseArguments: StatementArguments = []
-        // A request closed after the as-of date was still open on it. Looking for such moves
-        // request by request costs a probe per closed request, so only when there can be any.
+        let (narrow, narrowArguments) = narrowFilter(scope)
+        let from = scope.counterpart == nil ? "request r INDEXED BY request_open" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+        var inScope = "SELECT r.reference FROM \(from) WHERE r.state IN (\(open))\(narrow)"
+        var inScopeArguments = narrowArguments
+        // A request closed after the as-of date was still open on it: those are the requests moved
+        // after it, read from the index of move dates. The set is built once per query, so a report
+        // about the past costs a look-up per move since, not a probe per closed request.
         let lastMove = try lastEventDate(db, index: "event_request_move_dates", where: "subject_type = 'request' AND action = 'moved'")
         if let lastMove, lastMove > scope.asOf {
-            sql = """
-                \(sent) AND (r.state IN (\(open)) OR EXISTS (
-                    SELECT 1 FROM event e INDEXED BY event_request_moves WHERE e.subject_id = r.reference AND e.subject_type = 'request'
-                    AND e.action = 'moved' AND e.date > ?))
-                """
-            arguments += [scope.asOf]
-            loose = sql
-            looseArguments = arguments
+            var moved = "SELECT subject_id FROM event INDEXED BY event_request_move_dates WHERE subject_type = 'request' AND action = 'moved' AND date > ?"
+            var movedArguments: StatementArguments = [scope.asOf]
+            if let from = scope.referencesFrom { moved += " AND subject_id >= ?"; movedArguments += [from] }
+            if let below = scope.referencesBelow { moved += " AND subject_id < ?"; movedArguments += [below] }
+            sql = "\(sent) AND (r.state IN (\(open)) OR r.reference IN (\(moved)))"
+            arguments += movedArguments
+            inScope += " UNION \(moved)"
+            inScopeArguments += movedArguments
         }
-        let (narrow, narrowArguments) = narrowFilter(scope)
-        sql += narrow
-        arguments += narrowArguments
-        // The clearance narrows only the request cursor; the looser condition stays a superset.
+        if let view {
+            // A request anything was recorded about since may have been open then; one
+            // corrected since may have had another case, counterpart or date.
+            sql = "(\(sql) OR r.reference IN (\(RecordedView.touched)))\(narrow) OR r.reference IN (SELECT value FROM json_each(?))"
+            sql = "(\(sql)) AND r.reference NOT IN (\(RecordedView.createdLater))"
+            arguments += [view.date] + narrowArguments + [view.correctedList, view.date]
+            inScope += " UNION \(RecordedView.touched) UNION SELECT value FROM json_each(?)"
+            inScopeArguments += [view.date, view.correctedList]
+        } else {
+            sql += narrow
+            arguments += narrowArguments
+        }
+        // The clearance narrows only the request cursor; the superset stays one.
         if let withheld = withheldCondition(scope.clearance) {
             sql += scope.selectsWithheld ? " AND \(withheld)" : " AND NOT \(withheld)"
             arguments += [scope.asOf]
         } else if scope.selectsWithheld {
             sql += " AND 0"
         }
-        return (sql, arguments, loose + narrow, looseArguments + narrowArguments)
+        return (sql, arguments, inScope, inScopeArguments)
     }
 
     /// The SQL condition, each part beginning with AND, that narrows a scope to its counterpart,

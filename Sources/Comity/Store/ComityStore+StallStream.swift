@@ -35,7 +35,7 @@ extension ComityStore {
         let bounds = workers > 1 ? try read { db in try Self.chunkBounds(db, scope, size: chunkSize, workers: workers) } : []
         if bounds.isEmpty {
             return try read { db in
-                let context = try StallContext(db, asOf: scope.asOf)
+                let context = try StallContext(db, asOf: scope.asOf, recordedBy: scope.recordedBy)
                 var batch = makeBatch()
                 var count = 0
                 try Self.forEachAssessment(db, scope, context: context) { assessment in
@@ -56,7 +56,7 @@ extension ComityStore {
         let pipeline = AssessmentPipeline<B>(chunkCount: chunks.count, lookahead: 2 * workers)
         let group = DispatchGroup()
         do {
-            try startWorkers(min(workers, chunks.count), asOf: scope.asOf, pipeline: pipeline, group: group) { db, context, index in
+            try startWorkers(min(workers, chunks.count), asOf: scope.asOf, recordedBy: scope.recordedBy, pipeline: pipeline, group: group) { db, context, index in
                 var chunkScope = scope
                 chunkScope.referencesFrom = chunks[index].from
                 chunkScope.referencesBelow = chunks[index].below
@@ -98,9 +98,8 @@ extension ComityStore {
     /// Only a partition: it need not come from the snapshot the workers read, since the chunks
     /// cover every reference whatever it holds.
     private static func chunkBounds(_ db: Database, _ scope: StallScope, size: Int, workers: Int) throws -> [String] {
-        let (_, _, loose, looseArguments) = try scopeFilter(db, scope)
-        let references = try String.fetchAll(
-            db.cachedStatement(sql: referencesInScope(scope, where: loose) + " ORDER BY r.reference"), arguments: looseArguments)
+        let (_, _, inScope, inScopeArguments) = try scopeFilter(db, scope)
+        let references = try String.fetchAll(db.cachedStatement(sql: "SELECT * FROM (\(inScope)) ORDER BY 1"), arguments: inScopeArguments)
         var bounds: [String] = []
         var next = 0
         while true {
@@ -114,7 +113,7 @@ extension ComityStore {
     /// snapshot: they begin their read transactions while this connection holds the write
     /// lock, so no other program can commit in between.
     private func startWorkers<T>(
-        _ count: Int, asOf: CalendarDate, pipeline: AssessmentPipeline<T>, group: DispatchGroup,
+        _ count: Int, asOf: CalendarDate, recordedBy: CalendarDate?, pipeline: AssessmentPipeline<T>, group: DispatchGroup,
         work: @escaping @Sendable (Database, StallContext, Int) throws -> AssessmentPipeline<T>.Chunk
     ) throws {
         var config = Configuration()
@@ -140,7 +139,7 @@ extension ComityStore {
                             // The first read fixes the transaction's snapshot.
                             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
                             signal.run()
-                            let context = try StallContext(db, asOf: asOf)
+                            let context = try StallContext(db, asOf: asOf, recordedBy: recordedBy)
                             while let index = pipeline.claim() {
                                 pipeline.deliver(index, try work(db, context, index))
                             }

@@ -150,7 +150,8 @@ extension Engagement: DecodedRecord {
 
 extension Event: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
-        case id, subject_type, subject_id, action, date, recorded_on, actor, from_state, to_state, reply_id, note
+        case id, subject_type, subject_id, action, date, recorded_on, actor, from_state, to_state, reply_id, note,
+             field, old_value, new_value
         static let names = allNames()
     }
     static let recordName = "history event"
@@ -162,8 +163,10 @@ extension Event: DecodedRecord {
             id: try c.integer(.id), subjectType: try c.value(.subject_type), subjectID: try c.string(.subject_id),
             action: try c.value(.action), date: try c.date(.date), recordedOn: try c.date(.recorded_on), actor: try c.string(.actor),
             fromState: try c.optionalValue(.from_state), toState: try c.optionalValue(.to_state), replyID: try c.optionalInteger(.reply_id),
-            note: try c.string(.note))
+            note: try c.string(.note), field: try c.optionalString(.field), oldValue: try c.optionalString(.old_value),
+            newValue: try c.optionalString(.new_value))
         if action == .moved && toState == nil { throw c.damaged(.to_state, Damage.null) }
+        if action == .corrected && field == nil { throw c.damaged(.field, Damage.null) }
     }
 }
 

@@ -181,6 +181,9 @@ extension Event: FetchableRecord, MutablePersistableRecord {
         container["to_state"] = toState
         container["reply_id"] = replyID
         container["note"] = note
+        container["field"] = field
+        container["old_value"] = oldValue
+        container["new_value"] = newValue
     }
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

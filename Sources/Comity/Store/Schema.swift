@@ -225,6 +225,21 @@ enum Schema {
             // migration marks the schema as newer than it knows. It changes no table: the index
             // of v6 serves the audit trail of both kinds.
         }
+        migrator.registerMigration("v10-corrections") { db in
+            // A clerk's correction of a record is a 'corrected' event per field changed: the
+            // column's SQL name and its stored text before and after (NULL for an absent value),
+            // so a record can be replayed as it stood on an earlier day.
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN field TEXT;
+                ALTER TABLE event ADD COLUMN old_value TEXT;
+                ALTER TABLE event ADD COLUMN new_value TEXT;
+                """)
+        }
+        migrator.registerMigration("v13-as-recorded") { db in
+            // Reports "as recorded" on a past day leave out what was recorded after it: this
+            // index finds that, and tells at once whether there is any.
+            try db.execute(sql: "CREATE INDEX event_recorded ON event(recorded_on, subject_type, action, subject_id)")
+        }
         migrator.registerMigration("v12-people-and-direction") { db in
             // Authorities carry the title and name of their head, in English and Japanese, for
             // the address and signature of letters. The desk's own state is a setting; a database

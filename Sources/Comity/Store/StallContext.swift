@@ -7,6 +7,8 @@ final class StallContext {
 
     private let db: Database
     private let asOf: CalendarDate
+    /// What had been recorded by a day, when the query is "as recorded" and anything came later.
+    let view: RecordedView?
     var parties: [String: Party] = [:]
     var authorityNames: [String: String] = [:]
     var bases: [String: BasisInfo?] = [:]
@@ -15,9 +17,10 @@ final class StallContext {
     var calendars: [String: HolidayCalendar] = [:]
     private let engagementStatement: Statement
 
-    init(_ db: Database, asOf: CalendarDate) throws {
+    init(_ db: Database, asOf: CalendarDate, recordedBy: CalendarDate? = nil) throws {
         self.db = db
         self.asOf = asOf
+        view = try recordedBy.map { try RecordedView.load(db, by: $0) }.flatMap { $0.anythingLater ? $0 : nil }
         engagementStatement = try db.cachedStatement(
             sql: "SELECT * FROM engagement WHERE counterpart = ? AND end_date >= ? ORDER BY start_date, id")
     }
@@ -32,13 +35,14 @@ final class StallContext {
 
     func party(_ code: String) throws -> Party {
         try cached(\.parties, code) {
-            try Party.fetchOne(db.cachedStatement(sql: "SELECT * FROM party WHERE code = ?"), arguments: [code])
+            try recorded(Party.fetchOne(db.cachedStatement(sql: "SELECT * FROM party WHERE code = ?"), arguments: [code]), "party", code)
                 ?? Party(code: code, name: code, formalName: code)
         }
     }
 
     func authorityName(_ id: String) throws -> String {
-        try cached(\.authorityNames, id) {
+        if let view, view.isCorrected("authority", id) { return try authority(id).name }
+        return try cached(\.authorityNames, id) {
             try ColumnCursor(
                 db.cachedStatement(sql: "SELECT \(Authority.selectList(only: [.id, .name])) FROM authority WHERE id = ?"), arguments: [id]
             ) { row in try row.reader(Authority.self).string(.name) }.next() ?? id
@@ -49,7 +53,7 @@ final class StallContext {
         try cached(\.bases, id) {
             // The basis's own decoder, so its period is checked as everywhere else; its parties are not needed.
             try LegalBasis.cursor(db.cachedStatement(sql: "SELECT \(LegalBasis.selectList()) FROM legal_basis WHERE id = ?"), arguments: [id])
-                .next().map { BasisInfo(instrument: $0.instrument, period: $0.responsePeriod) }
+                .next().map { try view?.recorded($0, db) ?? $0 }.map { BasisInfo(instrument: $0.instrument, period: $0.responsePeriod) }
         }
     }
 
@@ -59,7 +63,32 @@ final class StallContext {
 
     /// Engagements with `counterpart` not yet over on the as-of date.
     func upcomingEngagements(_ counterpart: String) throws -> [Engagement] {
-        try cached(\.engagements, counterpart) { try Engagement.fetchAll(engagementStatement, arguments: [counterpart, asOf]) }
+        try cached(\.engagements, counterpart) {
+            guard let view else { return try Engagement.fetchAll(engagementStatement, arguments: [counterpart, asOf]) }
+            // As recorded: engagements recorded by the day, on the dates they then had.
+            return try Engagement.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM engagement g WHERE counterpart = ? AND NOT EXISTS (SELECT 1 FROM event e INDEXED BY event_subject
+                    WHERE e.subject_id = g.id AND e.subject_type = 'engagement' AND e.action = 'created' AND e.recorded_on > ?)
+                """), arguments: [counterpart, view.date])
+                .map { try view.recorded($0, "engagement", $0.id) }
+                .filter { $0.endDate >= asOf }
+                .sorted { ($0.startDate, $0.id) < ($1.startDate, $1.id) }
+        }
+    }
+
+    /// An authority, as recorded when the query is "as recorded".
+    func authority(_ id: String) throws -> Authority {
+        try recorded(one: ComityStore.authority(db, id), "authority", id)
+    }
+
+    private func recorded<R: FetchableRecord & EncodableRecord>(_ record: R?, _ type: String, _ id: String) throws -> R? {
+        guard let record else { return nil }
+        return try recorded(one: record, type, id)
+    }
+
+    private func recorded<R: FetchableRecord & EncodableRecord>(one record: R, _ type: String, _ id: String) throws -> R {
+        guard let view else { return record }
+        return try view.recorded(record, type, id)
     }
 
     func calendar(_ party: String) throws -> HolidayCalendar {

@@ -9,6 +9,9 @@ public struct Event: Hashable, Codable, Sendable {
         case replaced
         /// Data entered the database from a file: an import (an audit event).
         case imported
+        /// A clerk corrected one field of a record (`edit`): its column (`field`), the stored text
+        /// before and after (`oldValue`, `newValue`), and the reason in the note.
+        case corrected
     }
 
     /// What kind of record the event belongs to.
@@ -16,6 +19,10 @@ public struct Event: Hashable, Codable, Sendable {
         case party, authority, basis, `case`, request, engagement, settings, holidays
         /// The database as a whole (subject id "database"), e.g. what a whole export took.
         case database
+        /// A reply (subject id: the reply's id), for corrections of it; it belongs to its request's history.
+        case reply
+        /// A follow-up (subject id: its id), for corrections of it; it belongs to its request's history.
+        case followUp = "follow-up"
     }
 
     public var id: Int64?
@@ -31,11 +38,18 @@ public struct Event: Hashable, Codable, Sendable {
     public var toState: RequestState?
     public var replyID: Int64?
     public var note: String
+    /// The column a correction changed (its SQL name); nil for every other event.
+    public var field: String?
+    /// The column's stored text before a correction; nil when it was NULL.
+    public var oldValue: String?
+    /// The column's stored text after a correction; nil when it is NULL.
+    public var newValue: String?
 
     public init(
         id: Int64? = nil, subjectType: Subject, subjectID: String, action: Action,
         date: CalendarDate, recordedOn: CalendarDate, actor: String,
-        fromState: RequestState? = nil, toState: RequestState? = nil, replyID: Int64? = nil, note: String = ""
+        fromState: RequestState? = nil, toState: RequestState? = nil, replyID: Int64? = nil, note: String = "",
+        field: String? = nil, oldValue: String? = nil, newValue: String? = nil
     ) {
         self.id = id
         self.subjectType = subjectType
@@ -48,6 +62,9 @@ public struct Event: Hashable, Codable, Sendable {
         self.toState = toState
         self.replyID = replyID
         self.note = note
+        self.field = field
+        self.oldValue = oldValue
+        self.newValue = newValue
     }
 }
 

@@ -7,6 +7,10 @@ extension Event {
         check.handle(subjectID, "subject of an event", column: "subject_id")
         check.text(actor, Clerk.nameRule)
         check.text(note, Self.noteRule)
+        check.text(field, Self.fieldRule)
+        check.text(oldValue, Self.valueRule("old_value"))
+        check.text(newValue, Self.valueRule("new_value"))
+        check.require(action != .corrected || field != nil, "field", "\(named) records a correction but names no field; a correction names the column it changed")
         if date > today {
             check.require(false, "date", "\(named) is dated \(date.iso), after today (\(today.iso)); Comity records what has happened")
         } else if recordedOn > today {
@@ -21,6 +25,11 @@ extension Event {
 
     /// Far above any note Comity writes (a correction quotes a request's old and new items).
     static let noteRule = TextRule("note of the event", column: "note", limit: 1 << 20, required: false)
+    static let fieldRule = TextRule("field of a correction", column: "field", limit: 100, required: false)
+    /// A corrected column's stored text, as long as any column Comity keeps.
+    static func valueRule(_ column: String) -> TextRule {
+        TextRule("value of a correction", column: column, limit: 1 << 20, required: false)
+    }
 }
 
 extension Event.Action {
@@ -29,7 +38,7 @@ extension Event.Action {
     /// entering the database.
     public var isChronological: Bool {
         switch self {
-        case .replaced, .exported, .imported: return false
+        case .replaced, .exported, .imported, .corrected: return false
         default: return true
         }
     }

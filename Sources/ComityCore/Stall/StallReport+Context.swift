@@ -25,6 +25,7 @@ extension StallReport {
             "engagement": brief,
             "scopeCounterpart": .text(scope.counterpart ?? ""),
             "scopeCase": .text(scope.caseID ?? ""),
+            "asRecorded": scope.asRecorded.map(Self.date) ?? .flag(false),
             "summary": .object([
                 "outstanding": .number(summary.outstanding), "stalled": .number(summary.stalled),
                 "ballWithThem": .number(summary.ballWithThem), "ballWithUs": .number(summary.ballWithUs),

@@ -12,6 +12,7 @@ extension StallReport {
         if let c = scope.counterpart { scopeParts.append("counterpart \(c)") }
         if let c = scope.caseID { scopeParts.append("case \(c)") }
         if !scopeParts.isEmpty { out.append("Scope: " + scopeParts.joined(separator: ", ")) }
+        if let day = scope.asRecorded { out.append("As recorded at the end of \(day.iso): later entries and corrections left out.") }
         let categories = summary.byCategory.map { "\($0.count) \($0.category.rawValue)" }.joined(separator: ", ")
         out.append("\(summary.outstanding) request(s) listed, \(summary.stalled) stalled\(categories.isEmpty ? "" : " (\(categories))"); ball with them: \(summary.ballWithThem), with us: \(summary.ballWithUs)")
         if withheld > 0 { out.append("\(withheld) item(s) above your clearance withheld.") }

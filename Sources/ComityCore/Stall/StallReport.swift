@@ -15,7 +15,8 @@ public struct StallReport: Codable, Sendable {
     public var withheld: Int
 
     public struct Scope: Codable, Sendable {
-        package init(counterpart: String? = nil, caseID: String? = nil, engagementID: String? = nil) {
+        package init(counterpart: String? = nil, caseID: String? = nil, engagementID: String? = nil, asRecorded: CalendarDate? = nil) {
+            self.asRecorded = asRecorded
             self.counterpart = counterpart
             self.caseID = caseID
             self.engagementID = engagementID
@@ -24,6 +25,8 @@ public struct StallReport: Codable, Sendable {
         public var counterpart: String?
         public var caseID: String?
         public var engagementID: String?
+        /// Only what had been recorded by the end of this day counts, with later corrections undone.
+        public var asRecorded: CalendarDate?
     }
 
     /// The engagement a pre-summit brief prepares for.

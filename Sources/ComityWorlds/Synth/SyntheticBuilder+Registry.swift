@@ -130,7 +130,9 @@ extension SyntheticBuilder {
                     id, code, day, day.adding(days: rng.int(0...2)), level.rawValue, "\(titles[level]!) \(names[code]!)",
                     rng.chance(0.5) ? Self.capitals[code] ?? names[code]! : "Tokyo",
                 ])
-                try log(.engagement, id, .created, on: min(day, world.today))
+                // The calendar of meetings is entered when the desk is set up, so a report as
+                // recorded on any later day knows every meeting the report as of that day does.
+                try log(.engagement, id, .created, on: start)
                 summary.engagements += 1
                 day = day.adding(days: rng.gap(mean: 150, minimum: 20))
             }

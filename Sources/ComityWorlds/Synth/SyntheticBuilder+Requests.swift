@@ -193,7 +193,8 @@ extension SyntheticBuilder {
     mutating func issueLetters(renderer: DocumentRenderer) throws {
         pendingLetters.sort { ($0.date, $0.reference) < ($1.date, $1.reference) }
         for spec in pendingLetters {
-            _ = try ComityStore.issueLetter(db, spec, renderer: renderer, by: clerk)
+            // Issued, and so recorded, on the letter's own date, as a clerk would have.
+            _ = try ComityStore.issueLetter(db, spec, renderer: renderer, by: Clerk(name: clerk.name, today: spec.date))
         }
     }
 }
