@@ -12,16 +12,18 @@ struct CaseCommand: ParsableCommand {
         @Option var title: String
         @Option(help: "The authority leading the investigation.") var lead: String
         @Option var offence: String
-        @Option(help: "When the incident began.", transform: DateArgument.parse) var incident: CalendarDate
-        @Option(help: "When it was discovered.", transform: DateArgument.parse) var discovered: CalendarDate
+        @Option(help: ArgumentHelp("When the incident began, as precisely as the source gives it: 2011-08-11, 2011-08 or 2011.", valueName: "date"),
+                transform: DateArgument.reported) var incident: ReportedDate?
+        @Option(help: ArgumentHelp("When it was discovered: 2011-08-11, 2011-08 or 2011.", valueName: "date"),
+                transform: DateArgument.reported) var discovered: ReportedDate
         @Option(help: "When the limitation period runs out.", transform: DateArgument.parse) var limitation: CalendarDate?
         @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String = "restricted"
         @Option var note: String = ""
 
         func run() throws {
             let item = Case(
-                id: id, title: title, leadAuthority: lead, offence: offence, incidentDate: incident,
-                discoveryDate: discovered, limitationDate: limitation,
+                id: id, title: title, leadAuthority: lead, offence: offence, incident: incident,
+                discovered: discovered, limitationDate: limitation,
                 classification: try Classification.parse(classification, field: "classification"), note: note)
             try global.openDesk().addCase(item)
             Output.write("recorded case \(item.id) (\(item.title))\n")
@@ -62,7 +64,7 @@ struct CaseCommand: ParsableCommand {
             case .text:
                 Output.fields([
                     ("id", c.id), ("title", c.title), ("lead", c.leadAuthority), ("offence", c.offence),
-                    ("incident", c.incidentDate.iso), ("discovered", c.discoveryDate.iso),
+                    ("incident", c.incidentDate?.iso ?? "not known"), ("discovered", c.discoveryDate.iso),
                     ("limitation", c.limitationDate?.iso), ("classification", c.classification.rawValue),
                     ("note", c.note.isEmpty ? nil : c.note),
                 ])

@@ -29,6 +29,7 @@ struct EditAuthority: ParsableCommand {
     @Option(help: "Its name in Japanese letters.") var nameJa: String?
     @Option(help: "The city it sits in.") var city: String?
     @Option(help: "For an embassy or liaison: the state it is posted to.") var postedTo: String?
+    @OptionGroup var head: HeadOptions
 
     func run() throws {
         var fields = FieldEdits<Authority>(clearing: edit.clearing)
@@ -38,6 +39,10 @@ struct EditAuthority: ParsableCommand {
         try fields.set(\.nameJa, nameJa, clear: "name-ja")
         try fields.set(\.city, city, clear: "city")
         try fields.set(\.postedTo, try postedTo.map { try Party.validCode($0) }, clear: "posted-to")
+        try fields.set(\.head.title, head.headTitle, clear: "head-title")
+        try fields.set(\.head.name, head.headName, clear: "head-name")
+        try fields.set(\.head.titleJa, head.headTitleJa, clear: "head-title-ja")
+        try fields.set(\.head.nameJa, head.headNameJa, clear: "head-name-ja")
         try edit.apply("authority", fields) { desk, reason, change in try desk.editAuthority(id, reason: reason, change) }
     }
 }
@@ -80,8 +85,10 @@ struct EditCase: ParsableCommand {
     @Option var title: String?
     @Option(help: "The authority leading the investigation.") var lead: String?
     @Option var offence: String?
-    @Option(help: "When the incident began.", transform: DateArgument.parse) var incident: CalendarDate?
-    @Option(help: "When it was discovered.", transform: DateArgument.parse) var discovered: CalendarDate?
+    @Option(help: ArgumentHelp("When the incident began: 2011-08-11, 2011-08 or 2011.", valueName: "date"),
+            transform: DateArgument.reported) var incident: ReportedDate?
+    @Option(help: ArgumentHelp("When it was discovered: 2011-08-11, 2011-08 or 2011.", valueName: "date"),
+            transform: DateArgument.reported) var discovered: ReportedDate?
     @Option(help: "When the limitation period runs out.", transform: DateArgument.parse) var limitation: CalendarDate?
     @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String?
     @Option var note: String?
@@ -91,7 +98,7 @@ struct EditCase: ParsableCommand {
         fields.set(\.title, title)
         fields.set(\.leadAuthority, lead)
         fields.set(\.offence, offence)
-        fields.set(\.incidentDate, incident)
+        try fields.set(\.incidentDate, incident, clear: "incident")
         fields.set(\.discoveryDate, discovered)
         try fields.set(\.limitationDate, limitation, clear: "limitation")
         fields.set(\.classification, try classification.map { try Classification.parse($0, field: "classification") })

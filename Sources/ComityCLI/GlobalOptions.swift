@@ -72,6 +72,11 @@ enum DateArgument {
     static func parse(_ text: String) throws -> CalendarDate {
         do { return try CalendarDate(iso: text) } catch { throw ValidationError(error.description) }
     }
+
+    /// A date as the source gives it: to the day, the month or the year.
+    static func reported(_ text: String) throws -> ReportedDate {
+        do { return try ReportedDate(iso: text) } catch { throw ValidationError(ReportedDate.refusal(text, error)) }
+    }
 }
 
 /// `--format text|json` for listings.

@@ -4,12 +4,25 @@ import ComityWorlds
 
 extension ComityCommand {
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a new, empty Comity database.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a new, empty Comity database.",
+            discussion: "--our-state names the state whose desk it is: cases are led, and requests sent, by its authorities.")
         @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The state whose desk this is (ISO code, e.g. JP).", valueName: "CC")) var ourState: String?
+
+        func validate() throws {
+            if let ourState { _ = try Party.validCode(ourState) }
+        }
 
         func run() throws {
             let desk = try global.createDesk()
-            Output.write("created \(desk.path)\n")
+            if let ourState {
+                do { try desk.setSetting(Desk.ourStateKey, to: ourState, channel: nil) } catch {
+                    try? FileManager.default.removeItem(atPath: desk.path)
+                    throw error
+                }
+            }
+            Output.write("created \(desk.path)\(ourState.map { " for \($0.uppercased())'s desk" } ?? "")\n")
         }
     }
 

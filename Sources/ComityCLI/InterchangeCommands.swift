@@ -25,7 +25,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = try global.openDesk(repairingClearance: true).check()
+        let desk = try global.openDesk(repairingClearance: true)
+        let report = try desk.check()
+        if report.isSound, try desk.ourState() == nil {
+            Output.note("note: this database does not say whose desk it is, so the direction of its cases and requests is not checked; \(StoredSetting.ourStateHint)\n")
+        }
         if report.isSound { return Output.write(report.summary + "\n") }
         Output.write(report.problems.map { Sanitised.text($0, limit: 2000) + "\n" }.joined())
         throw ComityError.invalid("check found \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"); see the list on standard output")

@@ -23,6 +23,8 @@ struct LetterCommand: ParsableCommand {
         @Flag(help: "The next letter for every stalled request, one file each, with an index page.") var allStalled = false
         @Option(help: "With --all-stalled: the folder to write the letters into.") var outDir: String?
         @Option(help: "With --all-stalled: only requests to this state.") var counterpart: String?
+        @Option(help: "The authority whose head signs a ministerial letter (default: the request's sender).") var signatory: String?
+        @Option(help: "The authority the letter goes to (default: the form's usual addressee).") var addressee: String?
         @OptionGroup var asRecorded: AsRecordedOption
         @OptionGroup var clearance: ClearanceOption
         @OptionGroup var templates: TemplateOptions
@@ -35,7 +37,9 @@ struct LetterCommand: ParsableCommand {
             if allStalled {
                 guard reference == nil else { throw ValidationError("give either a request reference or --all-stalled, not both") }
                 guard outDir != nil else { throw ValidationError("--all-stalled needs --out-dir DIR for the letters") }
-                guard out == nil, kind == nil else { throw ValidationError("--all-stalled writes the recommended letter for each request; leave out --out and --kind") }
+                guard out == nil, kind == nil, signatory == nil, addressee == nil else {
+                    throw ValidationError("--all-stalled writes the recommended letter for each request; leave out --out, --kind, --signatory and --addressee")
+                }
             } else {
                 guard reference != nil else { throw ValidationError("give the request to follow up, or --all-stalled") }
                 guard outDir == nil, counterpart == nil else { throw ValidationError("--out-dir and --counterpart go with --all-stalled") }
@@ -56,7 +60,8 @@ struct LetterCommand: ParsableCommand {
             }
             let spec = LetterSpec(
                 reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
-                language: language, format: document, date: date, clearance: desk.clearance, recordedBy: asRecorded.day)
+                language: language, format: document, date: date, clearance: desk.clearance, recordedBy: asRecorded.day,
+                signatory: signatory, addressee: addressee)
             guard issue else {
                 return try DocumentOutput.emit(try desk.previewLetter(spec, renderer: renderer).document, to: out, sparing: desk)
             }

@@ -65,7 +65,7 @@ struct PartyCommand: ParsableCommand {
 struct AuthorityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "authority", abstract: "Offices that send, receive or handle requests.",
-        subcommands: [Add.self, List.self, Show.self])
+        subcommands: [Add.self, List.self, Show.self, HeadCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an authority.")
@@ -77,11 +77,12 @@ struct AuthorityCommand: ParsableCommand {
         @Option(help: "Its name in Japanese letters.") var nameJa: String?
         @Option(help: "The city it sits in, for the place line of letters.") var city: String?
         @Option(help: "For an embassy or liaison: the state it is posted to.") var postedTo: String?
+        @OptionGroup var head: HeadOptions
 
         func run() throws {
             let authority = Authority(
                 id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"),
-                nameJa: nameJa, city: city, postedTo: try postedTo.map { try Party.validCode($0) })
+                nameJa: nameJa, city: city, postedTo: try postedTo.map { try Party.validCode($0) }, head: head.head)
             try global.openDesk().addAuthority(authority)
             Output.write("recorded authority \(authority.id) (\(authority.name))\n")
         }
@@ -116,9 +117,38 @@ struct AuthorityCommand: ParsableCommand {
             case .text:
                 Output.fields([
                     ("id", a.id), ("party", a.party), ("name", a.name), ("role", a.role.rawValue), ("name (ja)", a.nameJa),
-                    ("city", a.city), ("posted to", a.postedTo),
+                    ("city", a.city), ("posted to", a.postedTo), ("head", a.head.title == nil && a.head.name == nil ? nil : a.head.summary),
+                    ("head (ja)", a.head.titleJa == nil && a.head.nameJa == nil ? nil : [a.head.titleJa, a.head.nameJa].compactMap { $0 }.joined(separator: " ")),
                 ])
             }
         }
     }
+
+    struct HeadCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "head", abstract: "Record who heads an authority now (its minister, its ambassador).",
+            discussion: "Letters name the head: a ministerial letter is signed by the sending authority's head and addressed to the receiving one's; an aide-mémoire is left by the embassy's head. The previous head stays in the history.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The authority, e.g. JP-EMB-CN.") var id: String
+        @OptionGroup var head: HeadOptions
+
+        func validate() throws {
+            if head.head == Authority.Head() { throw ValidationError("give the head's title and name: --head-title, --head-name (and --head-title-ja, --head-name-ja for Japanese letters)") }
+        }
+
+        func run() throws {
+            try global.openDesk().setHead(of: id, to: head.head)
+            Output.write("recorded the head of \(id): \(head.head.summary)\n")
+        }
+    }
+}
+
+/// The title and name of an authority's head, in English and Japanese.
+struct HeadOptions: ParsableArguments {
+    @Option(help: "The title of its head, e.g. \"Minister for Foreign Affairs\" or \"Ambassador\".") var headTitle: String?
+    @Option(help: "The name of its head, e.g. \"Koichiro Gemba\".") var headName: String?
+    @Option(help: "The title of its head in Japanese letters, e.g. 外務大臣.") var headTitleJa: String?
+    @Option(help: "The name of its head in Japanese letters, e.g. 玄葉光一郎.") var headNameJa: String?
+
+    var head: Authority.Head { Authority.Head(title: headTitle, name: headName, titleJa: headTitleJa, nameJa: headNameJa) }
 }

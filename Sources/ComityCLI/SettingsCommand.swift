@@ -26,6 +26,8 @@ struct SettingsCommand: ParsableCommand {
             let clearanceSet = stored.contains { $0.channel == "*" && $0.key == Desk.clearanceKey }
             rows.append(SettingValue(channel: "*", key: Desk.clearanceKey, value: desk.clearance.rawValue,
                                      source: clearanceSet ? "all channels" : "default"))
+            rows.append(SettingValue(channel: "*", key: Desk.ourStateKey, value: try desk.ourState() ?? "-",
+                                     source: try desk.ourState() == nil ? "not set" : "all channels"))
             switch list.format {
             case .json: try Output.json(rows)
             case .text: Output.table(["CHANNEL", "KEY", "VALUE", "SET BY"], rows.map { [$0.channel, $0.key, $0.value, $0.source] })
@@ -43,7 +45,7 @@ struct SettingsCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a threshold for one channel, or for all.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp("One of: \(StallSettings.keys.joined(separator: ", ")), \(Desk.clearanceKey).")) var key: String
+        @Argument(help: ArgumentHelp("One of: \(StallSettings.keys.joined(separator: ", ")), \(Desk.clearanceKey), \(Desk.ourStateKey).")) var key: String
         @Argument(help: "Days, or for response-period e.g. '20 working', or for clearance a level (\(Classification.choices)).") var value: String
         @Option(help: "Only this channel (default: every channel).") var channel: String?
 
@@ -94,7 +96,13 @@ struct HolidaysCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a state's holidays in a year.")
+        static let configuration = CommandConfiguration(
+            abstract: "List a state's holidays in a year.",
+            discussion: """
+                Japan's calendar is built in (1990–2050) and listed without a database; with one, imported \
+                entries are added. Japan's government offices are also closed 29 December–3 January, \
+                listed as 'offices closed'. A state or year with no holidays on record is an error (exit 66).
+                """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
         @Argument var party: String
@@ -103,21 +111,31 @@ struct HolidaysCommand: ParsableCommand {
         func run() throws {
             let clerk = try global.clerk()
             let code = try Party.validCode(party)
-            let calendar = try global.openDesk().holidayCalendar(for: code)
             let y = year ?? clerk.today.year
             // The years a date may have: anything else cannot hold an entry.
             guard (try? CalendarDate(year: y, month: 1, day: 1)) != nil else {
                 throw ValidationFailure("\(y) is outside the years Comity accepts; give a year such as \(clerk.today.year)")
             }
-            let entries = calendar.entries.filter { $0.date.year == y }.sorted { $0.date < $1.date }
+            let entries = try calendar(code).days(in: y)
             switch list.format {
             case .json: try Output.json(entries)
             case .text:
                 Output.table(["DATE", "DAY", "KIND", "NAME"], entries.map { e in
                     [e.date.iso, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][e.date.isoWeekday - 1],
-                     e.isWorkingDay ? "working day" : "holiday", e.name]
+                     e.isWorkingDay ? "working day" : e.name == HolidayCalendar.yearEndClosureName ? "offices closed" : "holiday", e.name]
                 })
             }
+        }
+
+        /// The database's calendar of the state; without a database, the one built in.
+        func calendar(_ code: String) throws -> HolidayCalendar {
+            if FileManager.default.fileExists(atPath: global.databasePath) { return try global.openDesk().holidayCalendar(for: code) }
+            guard let builtIn = HolidayCalendar.builtIn(for: code) else {
+                throw ComityError.notFound(
+                    kind: "holiday calendar", id: code,
+                    hint: "only Japan's is built in; create a database with 'comity init' and import \(code)'s with 'comity holidays import \(code) FILE.ics'")
+            }
+            return builtIn
         }
     }
 }

@@ -91,11 +91,11 @@ struct CLITests {
 
     static let listings: [Listing] = [
         .init(arguments: ["party", "list"], required: ["code", "name", "formalName"]),
-        .init(arguments: ["authority", "list"], required: ["id", "party", "name", "role"]),
+        .init(arguments: ["authority", "list"], required: ["id", "party", "name", "role", "head"]),
         .init(arguments: ["basis", "list"], required: ["id", "instrument", "kind", "parties", "note"], optional: ["responsePeriod"]),
         .init(arguments: ["case", "list"],
-              required: ["id", "title", "leadAuthority", "offence", "incidentDate", "discoveryDate", "classification", "note"],
-              optional: ["limitationDate"]),
+              required: ["id", "title", "leadAuthority", "offence", "discoveryDate", "classification", "note"],
+              optional: ["incidentDate", "limitationDate"]),
         .init(arguments: ["request", "list"],
               required: ["reference", "caseID", "fromAuthority", "toAuthority", "channel", "subject", "items", "urgency",
                          "classification", "state", "note"],

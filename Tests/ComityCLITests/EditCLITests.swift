@@ -48,7 +48,7 @@ struct EditCLITests {
         (["edit", "request", mhi, "--subject", "x"], 64, "--reason"),
         (["edit", "request", "JP-NONE", "--subject", "x", "--reason", "x"], 66, "JP-NONE"),
         (["edit", "reply", "99", "--summary", "x", "--reason", "x"], 66, "reply"),
-        (["edit", "case", "MHI-2011", "--discovered", "2011-08-01", "--reason", "x"], 65, "before its incident on 2011-08-11"),
+        (["edit", "case", "MHI-2011", "--incident", "2011-08-20", "--reason", "x"], 65, "discovered on 2011-08-11, before its incident on 2011-08-20"),
         (["edit", "engagement", "NODA-BEIJING-2011", "--end", "2011-12-01", "--reason", "x"], 65, "before it starts"),
         (["edit", "authority", "CN-MPS", "--party", "US", "--reason", "x"], 65, "record a new authority"),
         (["edit", "basis", "JP-CN-MLAT", "--drop-party", "CN", "--reason", "x"], 65, "not a party"),

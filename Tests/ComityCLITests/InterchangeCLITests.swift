@@ -168,7 +168,7 @@ struct InterchangeCLITests {
             let export = try box.comity(["export"])
             #expect(export.status == 0)
             var text = export.stdout
-            text = text.replacingOccurrences(of: "\"incident_date\": \"2011-08-11\"", with: "\"incident_date\": \"11 Aug 2011\"")
+            text = text.replacingOccurrences(of: "\"discovery_date\": \"2011-08-11\"", with: "\"discovery_date\": \"11 Aug 2011\"")
             text = text.replacingOccurrences(of: "\"urgency\": \"urgent\"", with: "\"urgency\": true")
             try text.write(to: box.path("bad.json"), atomically: true, encoding: .utf8)
             let empty = box.path("empty.sqlite")
@@ -176,7 +176,7 @@ struct InterchangeCLITests {
             let before = try CLI.dump(empty)
             let result = try box.comity(["import", "bad.json"], db: empty.path)
             #expect(result.status == 65, "\(result)")
-            #expect(result.stderr.contains("bad.json: cases[") && result.stderr.contains("field 'incident_date'"), "\(result)")
+            #expect(result.stderr.contains("bad.json: cases[") && result.stderr.contains("field 'discovery_date'"), "\(result)")
             #expect(result.stderr.contains("field 'urgency'"), "\(result)")
             #expect(result.stderr.contains("nothing was written"))
             #expect(try CLI.dump(empty) == before)
@@ -207,7 +207,7 @@ struct InterchangeCLITests {
                 try "code,name\r\nZZ\r\n".write(to: export.appendingPathComponent("parties.csv"), atomically: true, encoding: .utf8)
             } else {
                 let text = try String(contentsOf: export, encoding: .utf8)
-                    .replacingOccurrences(of: "<incident_date>2011-08-11</incident_date>", with: "<incident_date>2011-02-30</incident_date>")
+                    .replacingOccurrences(of: "<discovery_date>2011-08-11</discovery_date>", with: "<discovery_date>2011-02-30</discovery_date>")
                     .replacingOccurrences(of: "<level>leaders</level>", with: "<grade>leaders</grade>")
                 try text.write(to: export, atomically: true, encoding: .utf8)
             }
@@ -218,10 +218,10 @@ struct InterchangeCLITests {
             #expect(lines.count >= 2, "\(result)")
             #expect(lines.allSatisfy { $0.contains("line ") }, "\(result)")
             if format == "csv" {
-                #expect(result.stderr.contains("cases.csv: line 4 field 'incident_date'"), "\(result)")
+                #expect(result.stderr.contains("cases.csv: line 4 field 'discovery_date'"), "\(result)")
                 #expect(result.stderr.contains("field 'classification'") && result.stderr.contains("parties.csv: line 2"), "\(result)")
             } else {
-                #expect(result.stderr.contains("incident_date") && result.stderr.contains("grade"), "\(result)")
+                #expect(result.stderr.contains("discovery_date") && result.stderr.contains("grade"), "\(result)")
             }
             #expect(try CLI.dump(box.db) == before)
         }

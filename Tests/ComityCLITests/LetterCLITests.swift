@@ -168,17 +168,23 @@ enum LetterCLIWorld {
         let ja = options.namesJa
         var authorities = [
             Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
-                      nameJa: ja ? "国家公安委員会" : nil, city: "Tokyo"),
+                      nameJa: ja ? "国家公安委員会" : nil, city: "Tokyo",
+                      head: .init(title: "Chairman of the National Public Safety Commission", name: "Kenji Yamaoka",
+                                  titleJa: ja ? "国家公安委員会委員長" : nil, nameJa: ja ? "山岡賢次" : nil)),
             Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
                       nameJa: ja ? "外務省" : nil, city: "Tokyo"),
             Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
-                      role: .centralAuthority, nameJa: ja ? "中華人民共和国公安部" : nil, city: "Beijing"),
+                      role: .centralAuthority, nameJa: ja ? "中華人民共和国公安部" : nil, city: "Beijing",
+                      head: .init(title: "Minister of Public Security", name: "Meng Jianzhu",
+                                  titleJa: ja ? "公安部長" : nil, nameJa: ja ? "孟建柱" : nil)),
             Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
                       role: .foreignMinistry, nameJa: ja ? "中華人民共和国外交部" : nil, city: "Beijing"),
         ]
         if options.embassy {
             authorities.append(Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China",
-                                         role: .embassy, nameJa: ja ? "在中華人民共和国日本国大使館" : nil, city: "Beijing", postedTo: "CN"))
+                                         role: .embassy, nameJa: ja ? "在中華人民共和国日本国大使館" : nil, city: "Beijing", postedTo: "CN",
+                                         head: .init(title: "Ambassador of Japan to the People's Republic of China", name: "Uichiro Niwa",
+                                                     titleJa: ja ? "駐中華人民共和国日本国特命全権大使" : nil, nameJa: ja ? "丹羽宇一郎" : nil)))
         }
         for a in authorities { try store.addAuthority(a, by: setup) }
         try store.addBasis(LegalBasis(

@@ -164,9 +164,9 @@ struct CorrectionTests {
     @Test("cases keep their dates in order and their requests sent by their lead's state; clearance bounds them")
     func cases() throws {
         try Self.withDemo { desk in
-            #expect(Self.refusal { try desk.editCase("MHI-2011", reason: "x") { $0.discoveryDate = Self.date("2011-08-01") } }.contains("before its incident"))
-            #expect(Self.refusal { try desk.editCase("MHI-2011", reason: "x") { $0.leadAuthority = "CN-MPS" } }.contains("JP-NPSC"))
-            #expect(Self.refusal { try desk.editCase("MHI-2011", reason: "x") { $0.discoveryDate = Self.date("2011-10-01") } }.contains("before case MHI-2011 began"))
+            #expect(Self.refusal { try desk.editCase("MHI-2011", reason: "x") { $0.incidentDate = ReportedDate(Self.date("2011-08-20")) } }.contains("before its incident"))
+            #expect(Self.refusal { try desk.editCase("MHI-2011", reason: "x") { $0.leadAuthority = "CN-MPS" } }.contains("this desk is JP's"))
+            #expect(Self.refusal { try desk.editCase("MHI-2011", reason: "x") { $0.discoveryDate = ReportedDate(Self.date("2011-10-01")) } }.contains("before case MHI-2011 began"))
             let events = try desk.editCase("MHI-2011", reason: "limitation from the prosecutors") { $0.limitationDate = Self.date("2018-08-11") }
             #expect(events.map(\.field) == ["limitation_date"] && events[0].oldValue == nil && events[0].newValue == "2018-08-11")
             let low = try Desk.open(.sqlite(path: desk.path), clerk: Self.clerk, clearance: .restricted)

@@ -51,9 +51,11 @@ struct HolidayCalendarTests {
         #expect(jp.party == "JP")
         #expect(!jp.isWorkingDay(date("2011-09-23")))
         #expect(jp.holiday(on: date("2011-09-23"))?.name == "Autumnal Equinox Day")
-        #expect(jp.isWorkingDay(date("2011-12-29")))  // year-end closure is not a national holiday
-        #expect(jp.isWorkingDay(date("2012-01-03")))
-        #expect(!jp.isWorkingDay(date("2012-01-02")))  // substitute for Sunday New Year's Day
+        // The year-end closure is not a national holiday, but government offices do not work then.
+        #expect(jp.holiday(on: date("2011-12-29")) == nil)
+        #expect(!jp.isWorkingDay(date("2011-12-29")))
+        #expect(!jp.isWorkingDay(date("2012-01-03")))
+        #expect(jp.holiday(on: date("2012-01-02")) != nil)  // substitute for Sunday New Year's Day
         #expect(jp.yearsWithHolidays == Set(1990...2050))
         #expect(jp.makeUpWorkingDays.isEmpty)
 
@@ -81,3 +83,63 @@ struct HolidayCalendarTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(HolidayCalendar.self, from: bad) }
     }
 }
+
+/// Japan's government offices close 29 December – 3 January (行政機関の休日に関する法律, 1988).
+@Suite struct YearEndClosureTests {
+    static func date(_ iso: String) -> CalendarDate { holidayTestDate(iso) }
+
+    @Test("working days of a Japanese authority skip 29 December – 3 January; the days around it are worked")
+    func closure() {
+        let jp = HolidayCalendar.japan()
+        #expect(jp.closesAtYearEnd)
+        for day in ["2011-12-29", "2011-12-30", "2012-01-03", "2023-12-29", "2024-01-02", "2024-01-03"] {
+            #expect(!jp.isWorkingDay(Self.date(day)), "\(day)")
+            #expect(jp.isYearEndClosure(Self.date(day)), "\(day)")
+        }
+        for day in ["2011-12-28", "2012-01-04", "2023-12-28", "2024-01-04"] {
+            #expect(jp.isWorkingDay(Self.date(day)), "\(day)")
+        }
+        // No other state's calendar closes so.
+        let cn = try! HolidayCalendar(party: "CN")
+        #expect(!cn.closesAtYearEnd && cn.isWorkingDay(Self.date("2011-12-29")))
+    }
+
+    @Test("a working-day clock of Japan steps over the closure")
+    func clockAcrossTheNewYear() {
+        let jp = HolidayCalendar.japan()
+        // Wednesday 28 December 2011: the next working day is Wednesday 4 January 2012.
+        var day = Self.date("2011-12-28").adding(days: 1)
+        while !jp.isWorkingDay(day) { day = day.adding(days: 1) }
+        #expect(day.iso == "2012-01-04")
+    }
+
+    @Test("a year's listing: public holidays, then the closure on days no holiday takes")
+    func listing() throws {
+        let days = try HolidayCalendar.japan().days(in: 2011)
+        let closure = days.filter { $0.name == HolidayCalendar.yearEndClosureName }.map(\.date.iso)
+        #expect(closure == ["2011-01-02", "2011-01-03", "2011-12-29", "2011-12-30", "2011-12-31"])
+        #expect(days.first { $0.date.iso == "2011-01-01" }?.name == "New Year's Day")
+        #expect(days.count == 15 + 5)
+        #expect(days.map(\.date) == days.map(\.date).sorted())
+    }
+
+    @Test("a year or a state with no holidays on record is not an empty list")
+    func noData() throws {
+        let late = #expect(throws: ComityError.self) { try HolidayCalendar.japan().days(in: 2051) }
+        #expect(late?.category == .notFound)
+        #expect(late?.description == "no holiday calendar 'JP 2051' is recorded; Japan's built-in calendar covers 1990–2050; import JP's holidays for 2051 with 'comity holidays import JP FILE.ics'")
+        let none = #expect(throws: ComityError.self) { try HolidayCalendar(party: "CN").days(in: 2011) }
+        #expect(none?.description == "no holiday calendar 'CN 2011' is recorded; import CN's holidays for 2011 with 'comity holidays import CN FILE.ics'")
+        #expect(HolidayCalendar.builtIn(for: "jp")?.party == "JP")
+        #expect(HolidayCalendar.builtIn(for: "CN") == nil)
+    }
+
+    @Test func closureSurvivesJSON() throws {
+        let jp = HolidayCalendar.japan(years: 2011...2011)
+        let back = try JSONDecoder().decode(HolidayCalendar.self, from: JSONEncoder().encode(jp))
+        #expect(back == jp)
+        #expect(!back.isWorkingDay(Self.date("2011-12-29")))
+    }
+}
+
+private func holidayTestDate(_ iso: String) -> CalendarDate { date(iso) }

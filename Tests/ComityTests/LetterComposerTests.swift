@@ -75,6 +75,8 @@ final class LetterWorld {
     let renderer: DocumentRenderer
 
     struct Options {
+        /// The heads of the central authorities and of the embassy, who sign, receive and make démarches.
+        var heads = true
         var embassy = true
         var embassyCity: String? = "Beijing"
         var senderCity: String? = "Tokyo"
@@ -126,13 +128,19 @@ final class LetterWorld {
         try store.addParty(Party(code: "JP", name: "Japan", formalName: "Japan", nameJa: "日本国"), by: setup)
         try store.addParty(Party(code: "CN", name: "China", formalName: "People's Republic of China", nameJa: "中華人民共和国"), by: setup)
         let ja = options.authorityNamesJa
+        func head(_ title: String, _ name: String, _ titleJa: String, _ nameJa: String) -> Authority.Head {
+            guard options.heads else { return Authority.Head() }
+            return Authority.Head(title: title, name: name, titleJa: ja ? titleJa : nil, nameJa: ja ? nameJa : nil)
+        }
         var authorities = [
             Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
-                      nameJa: ja ? "国家公安委員会" : nil, city: options.senderCity),
+                      nameJa: ja ? "国家公安委員会" : nil, city: options.senderCity,
+                      head: head("Chairman of the National Public Safety Commission", "Kenji Yamaoka", "国家公安委員会委員長", "山岡賢次")),
             Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
                       nameJa: ja ? "外務省" : nil, city: "Tokyo"),
             Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
-                      role: .centralAuthority, nameJa: ja ? "中華人民共和国公安部" : nil, city: "Beijing"),
+                      role: .centralAuthority, nameJa: ja ? "中華人民共和国公安部" : nil, city: "Beijing",
+                      head: head("Minister of Public Security", "Meng Jianzhu", "公安部長", "孟建柱")),
         ]
         if options.theirForeignMinistry {
             authorities.append(Authority(
@@ -142,7 +150,8 @@ final class LetterWorld {
         if options.embassy {
             authorities.append(Authority(
                 id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China", role: .embassy,
-                nameJa: ja ? "在中華人民共和国日本国大使館" : nil, city: options.embassyCity, postedTo: "CN"))
+                nameJa: ja ? "在中華人民共和国日本国大使館" : nil, city: options.embassyCity, postedTo: "CN",
+                head: head("Ambassador of Japan to the People's Republic of China", "Uichiro Niwa", "駐中華人民共和国日本国特命全権大使", "丹羽宇一郎")))
         }
         for a in authorities { try store.addAuthority(a, by: setup) }
         try store.addBasis(LegalBasis(
@@ -307,7 +316,7 @@ struct LetterComposerTests {
         #expect(html.contains(language == .en ? "<h1 class=\"doc-title\">Aide-mémoire</h1>" : "<h1 class=\"doc-title\">覚書</h1>"))
     }
 
-    @Test("ministerial letter: first person, salutation and courtesy, signature block with the sender")
+    @Test("ministerial letter: first person, from a minister to a minister, signed by the minister with name and title")
     func ministerial() throws {
         let world = try LetterWorld.demo()
         let root = try LetterFixtures.parse(try world.preview(.ministerial, .en, .xml, of: Self.mhi, on: Self.nodaDate).document)
@@ -318,15 +327,23 @@ struct LetterComposerTests {
         #expect(paragraphs.last == "Please accept, Excellency, the assurances of my highest consideration.")
         #expect(!paragraphs.contains { $0.contains("presents its compliments") }, "a formal note is not in the third person")
         #expect(LetterFixtures.element(root, "addressee")?.text == "Ministry of Public Security of the People's Republic of China")
+        #expect(LetterFixtures.element(root, "recipient")?.text == "Meng Jianzhu")
+        #expect(LetterFixtures.element(root, "recipient")?.attribute("title") == "Minister of Public Security")
         let closing = try #require(LetterFixtures.element(root, "closing"))
         #expect(closing.children.map(\.name) == ["place-date", "signature"])
-        #expect(LetterFixtures.element(closing, "signature/name")?.text == "National Public Safety Commission")
+        #expect(LetterFixtures.element(closing, "signature")?.children.map(\.text) == [
+            "Kenji Yamaoka", "Chairman of the National Public Safety Commission", "National Public Safety Commission",
+        ])
 
         let html = try world.preview(.ministerial, .en, .html, of: Self.mhi, on: Self.nodaDate).document
         #expect(html.contains("""
+              <p class="addressee">H.E. Meng Jianzhu<br>Minister of Public Security<br>Ministry of Public Security of the People&#39;s Republic of China</p>
+            """), "\(html)")
+        #expect(html.contains("""
               <div class="signature">
                 <div class="rule"></div>
-                <p>National Public Safety Commission</p>
+                <p>Kenji Yamaoka</p>
+                <p class="title">Chairman of the National Public Safety Commission</p>
               </div>
             """))
         #expect(!html.contains("class=\"seal\""))
@@ -335,7 +352,15 @@ struct LetterComposerTests {
         let jaParagraphs = LetterFixtures.paragraphs(ja)
         #expect(jaParagraphs.first == "書簡をもって啓上いたします。")
         #expect(jaParagraphs.last == "敬具")
-        #expect(LetterFixtures.element(ja, "closing/signature/name")?.text == "国家公安委員会")
+        // A minister speaks of himself as 本大臣; 本使 is the ambassador's word.
+        #expect(jaParagraphs.dropLast().last == "本大臣は、以上を申し進めるに際し、ここに重ねて閣下に向かって敬意を表します。")
+        #expect(!jaParagraphs.contains { $0.contains("本使") })
+        #expect(LetterFixtures.element(ja, "closing/signature/name")?.text == "山岡賢次")
+        #expect(LetterFixtures.element(ja, "closing/signature/title")?.text == "国家公安委員会委員長")
+        #expect(LetterFixtures.element(ja, "recipient")?.text == "孟建柱")
+        let jaHTML = try world.preview(.ministerial, .ja, .html, of: Self.mhi, on: Self.nodaDate).document
+        #expect(jaHTML.contains("<p class=\"addressee\">中華人民共和国公安部長　孟建柱閣下</p>"))
+        #expect(jaHTML.contains("<p>日本国国家公安委員会委員長　山岡賢次</p>"))
         #expect(LetterFixtures.element(ja, "closing/place-date")?.text == "東京、平成23年11月28日")
     }
 

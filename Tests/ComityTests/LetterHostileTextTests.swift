@@ -54,11 +54,12 @@ struct LetterHostileTextTests {
         let setup = world.clerk("2000-01-01")
         try store.addParty(Party(code: "JP", name: "Japan", formalName: f.ourState, nameJa: f.ourStateJa), by: setup)
         try store.addParty(Party(code: "CN", name: "China", formalName: f.theirState, nameJa: f.theirStateJa), by: setup)
+        let head = Authority.Head(title: "Title \(f.h)", name: "Name \(f.h)", titleJa: "肩書\(f.h)", nameJa: "氏名\(f.h)")
         for a in [
-            Authority(id: "JP-A", party: "JP", name: f.central, role: .centralAuthority, nameJa: f.centralJa, city: f.ourCity),
+            Authority(id: "JP-A", party: "JP", name: f.central, role: .centralAuthority, nameJa: f.centralJa, city: f.ourCity, head: head),
             Authority(id: "JP-MFA", party: "JP", name: f.ministry, role: .foreignMinistry, nameJa: f.ministryJa, city: f.ourCity),
-            Authority(id: "JP-EMB", party: "JP", name: f.embassy, role: .embassy, nameJa: f.embassyJa, city: f.embassyCity, postedTo: "CN"),
-            Authority(id: "CN-A", party: "CN", name: f.requested, role: .centralAuthority, nameJa: f.requestedJa, city: f.embassyCity),
+            Authority(id: "JP-EMB", party: "JP", name: f.embassy, role: .embassy, nameJa: f.embassyJa, city: f.embassyCity, postedTo: "CN", head: head),
+            Authority(id: "CN-A", party: "CN", name: f.requested, role: .centralAuthority, nameJa: f.requestedJa, city: f.embassyCity, head: head),
             Authority(id: "CN-MFA", party: "CN", name: f.theirMinistry, role: .foreignMinistry, nameJa: f.theirMinistryJa, city: f.embassyCity),
         ] { try store.addAuthority(a, by: setup) }
         try store.addBasis(LegalBasis(
@@ -167,7 +168,11 @@ struct LetterHostileTextTests {
         if kind != .aideMemoire && kind != .talkingPoints {
             #expect(html.contains(Self.escaped(sender)))
         }
-        if let addressee { #expect(html.contains(Self.escaped(addressee))) }
+        if let addressee {
+            // A Japanese ministerial letter is addressed to the minister, by title and name alone.
+            let shown = kind == .ministerial && !en ? "肩書\(f.h)　氏名\(f.h)閣下" : addressee
+            #expect(html.contains(Self.escaped(shown)))
+        }
         switch kind {
         case .reminder:
             #expect(html.contains(Self.escaped(f.theirReference)))

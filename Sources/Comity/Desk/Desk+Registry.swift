@@ -8,6 +8,11 @@ extension Desk {
         try store.addAuthority(authority, by: clerk)
     }
 
+    /// Records who heads authority `id` now; the previous head stays in its history.
+    public func setHead(of id: String, to head: Authority.Head) throws(ComityError) {
+        try store.setHead(of: id, to: head, by: clerk)
+    }
+
     public func addBasis(_ basis: LegalBasis) throws(ComityError) {
         try store.addBasis(basis, by: clerk)
     }

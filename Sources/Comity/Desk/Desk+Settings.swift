@@ -36,6 +36,14 @@ extension Desk {
     /// The settings key of the default clearance.
     public static let clearanceKey = ComityStore.clearanceKey
 
+    /// The settings key of the desk's own state.
+    public static let ourStateKey = StoredSetting.ourStateKey
+
+    /// The state whose desk this database is, nil when none is recorded.
+    public func ourState() throws(ComityError) -> String? {
+        try store.ourState()
+    }
+
     @discardableResult
     public func importHolidays(_ entries: [HolidayEntry], party code: String, source: String) throws(ComityError) -> Int {
         try store.importHolidays(entries, party: code, source: source, by: clerk)

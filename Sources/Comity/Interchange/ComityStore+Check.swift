@@ -24,6 +24,7 @@ extension ComityStore {
         for type in storedRecordTypes { damaged[type.databaseTableName] = try checkRecords(db, type, today: today, &problems) }
         problems += try checkHistories(db, damagedRequests: damaged["request"] ?? [], damagedEvents: damaged["event"] ?? [])
         problems += try checkLetterNumbers(db)
+        problems += try checkDirection(db)
         let triggers = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         for name in ["event_no_update", "event_no_delete"] where !triggers.contains(name) {
             problems.append("history: trigger \(name) is missing, so events may have been edited or deleted")

@@ -96,7 +96,7 @@ extension ComityStore {
         do {
             try queue.write { db in
                 let fresh = try bulkLoad && Self.holdsNoRecord(db)
-                let before = fresh ? [] : Set(try Self.checkHistories(db) + Self.checkLetterNumbers(db))
+                let before = fresh ? [] : Set(try Self.checkHistories(db) + Self.checkLetterNumbers(db) + Self.checkDirection(db))
                 let restore = try Self.bulkLoadSettings(db, fresh)
                 defer { try? db.execute(sql: restore) }
                 var importer = try InterchangeImporter(
@@ -117,7 +117,7 @@ extension ComityStore {
                 }
                 if problems.isEmpty {
                     // The records are each valid; together they must still keep Comity's invariants.
-                    for found in try Self.checkHistories(db) + Self.checkLetterNumbers(db) where !before.contains(found) {
+                    for found in try Self.checkHistories(db) + Self.checkLetterNumbers(db) + Self.checkDirection(db) where !before.contains(found) {
                         problems.append(InterchangeProblem(file: file, location: "after import", message: found))
                     }
                 }

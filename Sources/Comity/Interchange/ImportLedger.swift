@@ -23,6 +23,8 @@ struct ImportLedger: RecordLookup {
     private var recentChange: CalendarDate?
     /// The authorities last asked about (a request names three, a reply two), a few kept at hand.
     private var nearAuthorities: [(id: String, party: String)] = []
+    private var ourStateRead = false
+    private var ourStateKnown: String?
 
     /// A ledger of the import into `db`, asked when the file does not know; nil for a fresh import.
     init(_ db: Database?) {
@@ -125,6 +127,16 @@ struct ImportLedger: RecordLookup {
     mutating func lastChange(of reference: String, before: Int64?) throws -> CalendarDate? {
         guard let database else { return recall(reference).change }
         return try changes[reference] ?? database.lastChange(of: reference, before: before)
+    }
+
+    /// The database's state; a file's own setting comes after its cases and requests, so an
+    /// import checks the direction of everything once all is written (`checkDirection`).
+    mutating func ourState() throws -> String? {
+        if !ourStateRead {
+            ourStateKnown = try database?.ourState()
+            ourStateRead = true
+        }
+        return ourStateKnown
     }
 
     /// What the file gave of request `reference` in a fresh import, the last request asked about kept at hand.

@@ -29,7 +29,7 @@ indirect enum ImportedRecord: Sendable {
     /// The fields each table's record is read from, in the order `read` reads them.
     static let fields: [String: [String]] = [
         "party": ["code", "name", "formal_name", "name_ja"],
-        "authority": ["id", "party", "name", "role", "name_ja", "city", "posted_to"],
+        "authority": ["id", "party", "name", "role", "name_ja", "city", "posted_to", "head_title", "head_name", "head_title_ja", "head_name_ja"],
         "legal_basis": ["id", "instrument", "instrument_ja", "kind", "response_days", "response_unit", "note"],
         "basis_party": ["basis_id", "party", "from_date"],
         "case_file": ["id", "title", "lead_authority", "offence", "incident_date", "discovery_date", "limitation_date", "classification", "note"],
@@ -59,7 +59,8 @@ indirect enum ImportedRecord: Sendable {
         case .authority:
             guard let role = cells.choice(3, AuthorityRole.self, "role") else { return nil }
             return .authority(Authority(id: c.text(0), party: c.text(1), name: c.text(2), role: role, nameJa: c.optionalText(4),
-                                        city: c.optionalText(5), postedTo: c.optionalText(6)))
+                                        city: c.optionalText(5), postedTo: c.optionalText(6),
+                                        head: Authority.Head(title: c.optionalText(7), name: c.optionalText(8), titleJa: c.optionalText(9), nameJa: c.optionalText(10))))
         case .basis:
             let kind = cells.choice(3, LegalBasisKind.self, "kind")
             let unit = c.optionalText(5) == nil ? PeriodUnit.calendar : cells.choice(5, PeriodUnit.self, "unit of the response period")
@@ -71,11 +72,11 @@ indirect enum ImportedRecord: Sendable {
             guard let from = cells.date(2) else { return nil }
             return .binding(basisID: c.text(0), LegalBasis.Binding(party: c.text(1), from: from))
         case .caseFile:
-            let incident = cells.date(4), discovered = cells.date(5), limit = cells.optionalDate(6)
+            let incident = cells.optionalReported(4), discovered = cells.reported(5), limit = cells.optionalDate(6)
             let level = cells.choice(7, Classification.self, "classification")
             guard let incident, let discovered, let limit, let level else { return nil }
-            return .caseFile(Case(id: c.text(0), title: c.text(1), leadAuthority: c.text(2), offence: c.text(3), incidentDate: incident,
-                                  discoveryDate: discovered, limitationDate: limit.value, classification: level, note: c.text(8)))
+            return .caseFile(Case(id: c.text(0), title: c.text(1), leadAuthority: c.text(2), offence: c.text(3), incident: incident.value,
+                                  discovered: discovered, limitationDate: limit.value, classification: level, note: c.text(8)))
         case .request:
             let channel = cells.choice(4, Channel.self, "channel"), items = cells.items(8), urgency = cells.choice(9, Urgency.self, "urgency")
             let level = cells.choice(10, Classification.self, "classification"), sent = cells.optionalDate(11)
@@ -202,6 +203,20 @@ struct RecordCells {
     mutating func optionalDate(_ i: Int) -> Present<CalendarDate>? {
         guard optionalText(i) != nil else { return Present(value: nil) }
         return date(i).map { Present(value: $0) }
+    }
+
+    /// A date as reported: to the day, the month or the year.
+    mutating func reported(_ i: Int) -> ReportedDate? {
+        guard let text = optionalText(i) else { return nil }
+        do { return try ReportedDate(iso: text) } catch {
+            problems.append((names[i], ReportedDate.refusal(text, error)))
+            return nil
+        }
+    }
+
+    mutating func optionalReported(_ i: Int) -> Present<ReportedDate>? {
+        guard optionalText(i) != nil else { return Present(value: nil) }
+        return reported(i).map { Present(value: $0) }
     }
 
     /// One of Comity's named values, spelt exactly as Comity keeps it.

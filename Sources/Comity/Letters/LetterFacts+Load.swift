@@ -25,12 +25,12 @@ extension LetterFacts {
         if let view {
             replies = try Reply.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM reply WHERE request_ref = ? AND \(RecordedView.replyRecorded)
-                """), arguments: [reference, view.date, view.date])
+                """), arguments: [reference, view.date])
                 .map { try recorded($0, "reply", String($0.id ?? 0)) }.filter { $0.date <= asOf }
                 .sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
             followUps = try FollowUp.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM follow_up WHERE request_ref = ? AND \(RecordedView.followUpRecorded)
-                """), arguments: [reference, view.date, view.date, view.date])
+                """), arguments: [reference, view.date, view.date])
                 .map { try recorded($0, "follow-up", String($0.id ?? 0)) }.filter { $0.date <= asOf }
                 .sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
         } else {

@@ -46,7 +46,7 @@ extension ComityStore {
     /// Refuses a record created after the day a reading is "as recorded" on.
     static func requireRecorded(_ db: Database, _ type: String, _ id: String, by day: CalendarDate) throws {
         let created = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT min(recorded_on) FROM event INDEXED BY event_subject WHERE subject_id = ? AND subject_type = ? AND action = 'created'
+            SELECT min(recorded_on) FROM event INDEXED BY event_created WHERE subject_id = ? AND subject_type = ? AND action = 'created'
             """), arguments: [id, type])
         if let created, created > day.iso {
             throw ValidationFailure("\(type) \(id) was first recorded on \(created), after \(day.iso); choose a later --as-recorded date")

@@ -153,12 +153,15 @@ extension ComityStore {
         // letter's date: exactly what the clearance check weighs, so it is refused before any fact is read.
         let assessment = try known ?? Self.assessment(db, of: spec.reference, asOf: spec.date, clearance: spec.clearance, recordedBy: spec.recordedBy)
         let view = try spec.recordedBy.map { try RecordedView.load(db, by: $0) }
-        let facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment, cache: cache, view: view)
+        var facts = try LetterFacts.load(db, reference: spec.reference, asOf: spec.date, assessment: assessment, cache: cache, view: view)
         guard let assessment else {
             let r = facts.request
             throw ValidationFailure("request \(r.reference) is \(r.sentDate.map { _ in r.state.rawValue } ?? "not sent") on \(spec.date.iso); a follow-up letter is for a request still outstanding")
         }
         let kind = spec.kind ?? assessment.recommendedStep ?? assessment.ladderStep ?? .reminder
+        facts.signatory = try spec.signatory.map { try Self.authority(db, $0) }
+        facts.chosenAddressee = try spec.addressee.map { try Self.authority(db, $0) }
+        try facts.checkChoices(for: kind)
         let composer = LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date)
         let missing = composer.missing()
         guard missing.isEmpty else {

@@ -27,6 +27,18 @@ extension ComityStore {
         }
     }
 
+    /// Records who heads an authority now (a new minister, a new ambassador), keeping the old head in the history.
+    public func setHead(of id: String, to head: Authority.Head, by clerk: Clerk) throws(ComityError) {
+        try write { db in
+            guard var authority = try Authority.fetchOne(db, key: id) else { throw ComityError.missing(.authority, id) }
+            let old = authority.head
+            authority.head = head
+            try checked { () throws(ValidationFailure) in try authority.validate() }
+            try authority.update(db)
+            try Self.log(db, .authority, id, .note, on: clerk.today, by: clerk, note: "head: \(old.summary) → \(head.summary)")
+        }
+    }
+
     public func addBasis(_ basis: LegalBasis, by clerk: Clerk) throws(ComityError) {
         try checked { () throws(ValidationFailure) in try basis.validate() }
         try write { db in
@@ -50,7 +62,7 @@ extension ComityStore {
             var known = DatabaseLookup(db: db)
             try RecordRules.check(item, in: &known)
             try item.insert(db)
-            try Self.log(db, .case, item.id, .created, on: item.discoveryDate, by: clerk, note: item.title)
+            try Self.log(db, .case, item.id, .created, on: item.discoveryDate.earliest, by: clerk, note: item.title)
         }
     }
 

@@ -12,7 +12,7 @@ extension ComityStore {
         var settings = StallSettings.defaults(for: channel)
         let rows = try StoredSetting.cursor(
             db.cachedStatement(sql: """
-                SELECT \(StoredSetting.selectList()) FROM setting WHERE (channel = '*' OR channel = ?) AND key <> '\(clearanceKey)'
+                SELECT \(StoredSetting.selectList()) FROM setting WHERE (channel = '*' OR channel = ?) AND key NOT IN ('\(clearanceKey)', '\(StoredSetting.ourStateKey)')
                 ORDER BY channel = '*' DESC
                 """),
             arguments: [channel?.rawValue ?? "*"])
@@ -34,6 +34,9 @@ extension ComityStore {
         if key == Self.clearanceKey {
             if channel != nil { throw .invalid("the clearance applies to every channel; leave out --channel") }
             canonical = try checked { () throws(ValidationFailure) in try Classification.parse(value, field: "clearance level") }.rawValue
+        } else if key == StoredSetting.ourStateKey {
+            if channel != nil { throw .invalid("the desk's state applies to every channel; leave out --channel") }
+            canonical = try checked { () throws(ValidationFailure) in try Party.validCode(value) }
         } else {
             var probe = StallSettings.defaults(for: channel)
             try checked { () throws(ValidationFailure) in try probe.apply(key: key, value: value) }
@@ -42,6 +45,9 @@ extension ComityStore {
         let scope = channel?.rawValue ?? "*"
         try checked { () throws(ValidationFailure) in try StoredSetting(channel: scope, key: key, value: canonical).validate() }
         try write { db in
+            if key == StoredSetting.ourStateKey, let first = try Self.checkDirection(db, ourState: canonical).first {
+                throw ComityError.invalid("this desk cannot be \(canonical)'s: \(first.dropFirst("direction: ".count)); record cases and requests of one state only")
+            }
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE channel = ? AND key = ?", arguments: [scope, key])
             try db.execute(
                 sql: "INSERT INTO setting (channel, key, value) VALUES (?, ?, ?) ON CONFLICT (channel, key) DO UPDATE SET value = excluded.value",
@@ -119,7 +125,7 @@ extension ComityStore {
     }
 
     static func holidayCalendar(_ db: Database, for party: String) throws -> HolidayCalendar {
-        var calendar = party == "JP" ? HolidayCalendar.japan() : try HolidayCalendar(party: party)
+        var calendar = try HolidayCalendar.builtIn(for: party) ?? HolidayCalendar(party: party)
         let entries = try HolidayEntry.cursor(
             db.cachedStatement(sql: "SELECT \(HolidayEntry.selectList()) FROM holiday WHERE party = ?"), arguments: [party])
         while let entry = try entries.next() { calendar.set(entry) }

@@ -89,12 +89,12 @@ extension ComityStore {
                 SELECT \(Self.stallReplyColumns) FROM reply
                 WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.replyRecorded)
                 ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])))
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date] } ?? [])))
             var moves = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallMoveColumns) FROM event INDEXED BY event_request_moves
                 WHERE subject_type = 'request' AND action = 'moved' AND (date <= ? OR \(Self.notADate("date")))
                 AND subject_id IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.moveRecorded) ORDER BY subject_id, id
-                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])) { row in
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date] } ?? [])) { row in
                     let e = row.reader(Event.self)
                     return (try e.string(.subject_id), Dossier.Move(date: try e.date(.date), from: try e.optionalValue(.from_state), to: try e.value(.to_state)))
                 })
@@ -102,7 +102,7 @@ extension ComityStore {
                 SELECT \(FollowUp.selectList()) FROM follow_up
                 WHERE (date <= ? OR \(Self.notADate("date"))) AND request_ref IN (\(inScope))\(view == nil ? "" : " AND " + RecordedView.followUpRecorded)
                 ORDER BY request_ref, date, id
-                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date, $0.date] } ?? [])))
+                """), arguments: [scope.asOf] + inScopeArguments + (view.map { [$0.date, $0.date] } ?? [])))
             var meetings = PeekableCursor(try ColumnCursor(db.cachedStatement(sql: """
                 \(Self.stallOutcomeSQL)
                 WHERE (o.date <= ? OR \(Self.notADate("o.date"))) AND o.request_ref IN (\(inScope))\(view == nil ? "" : " AND " + Self.outcomeRecorded)
@@ -146,44 +146,27 @@ extension ComityStore {
     }
 
     /// The SQL condition on `request r` (and `authority a`) for a scope, and a query selecting a
-    /// superset of the references it selects, through indexes alone: the requests whose replies,
-    /// moves and follow-ups to read. A superset is harmless (the merge join skips what the
-    /// request cursor does not hold), and one an index answers is cheap.
+    /// superset of the references it selects: the requests whose replies, moves and follow-ups to
+    /// read. A superset is harmless (the merge join skips what the request cursor does not hold).
+    ///
+    /// The superset is read once, from indexes alone, and handed to every statement as a list:
+    /// the requests open now; about the past, those moved since (closed after the day, they were
+    /// open on it); as recorded, those with a move recorded later or corrected since.
     static func scopeFilter(_ db: Database, _ scope: StallScope, view: RecordedView? = nil) throws -> (String, StatementArguments, String, StatementArguments) {
-        let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let (candidates, candidateArguments) = try candidateQuery(db, scope, view: view)
+        let list = JSONColumn.encode(try String.fetchAll(db.cachedStatement(sql: candidates), arguments: candidateArguments))
+        let inScope = "SELECT value FROM json_each(?)"
         // A sent date that is not a date stays in, for the request cursor to report as damaged.
         let sent = "r.sent_date IS NOT NULL AND (r.sent_date <= ? OR \(notADate("r.sent_date")))"
-        var sql = "\(sent) AND r.state IN (\(open))"
-        var arguments: StatementArguments = [scope.asOf]
         let (narrow, narrowArguments) = narrowFilter(scope)
-        let from = scope.counterpart == nil ? "request r INDEXED BY request_open" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
-        var inScope = "SELECT r.reference FROM \(from) WHERE r.state IN (\(open))\(narrow)"
-        var inScopeArguments = narrowArguments
-        // A request closed after the as-of date was still open on it: those are the requests moved
-        // after it, read from the index of move dates. The set is built once per query, so a report
-        // about the past costs a look-up per move since, not a probe per closed request.
-        let lastMove = try lastEventDate(db, index: "event_request_move_dates", where: "subject_type = 'request' AND action = 'moved'")
-        if let lastMove, lastMove > scope.asOf {
-            var moved = "SELECT subject_id FROM event INDEXED BY event_request_move_dates WHERE subject_type = 'request' AND action = 'moved' AND date > ?"
-            var movedArguments: StatementArguments = [scope.asOf]
-            if let from = scope.referencesFrom { moved += " AND subject_id >= ?"; movedArguments += [from] }
-            if let below = scope.referencesBelow { moved += " AND subject_id < ?"; movedArguments += [below] }
-            sql = "\(sent) AND (r.state IN (\(open)) OR r.reference IN (\(moved)))"
-            arguments += movedArguments
-            inScope += " UNION \(moved)"
-            inScopeArguments += movedArguments
-        }
+        var sql = "r.reference IN (\(inScope)) AND \(sent)\(narrow)"
+        var arguments: StatementArguments = [list, scope.asOf] + narrowArguments
         if let view {
-            // A request anything was recorded about since may have been open then; one
-            // corrected since may have had another case, counterpart or date.
-            sql = "(\(sql) OR r.reference IN (\(RecordedView.touched)))\(narrow) OR r.reference IN (SELECT value FROM json_each(?))"
-            sql = "(\(sql)) AND r.reference NOT IN (\(RecordedView.createdLater))"
-            arguments += [view.date] + narrowArguments + [view.correctedList, view.date]
-            inScope += " UNION \(RecordedView.touched) UNION SELECT value FROM json_each(?)"
-            inScopeArguments += [view.date, view.correctedList]
-        } else {
-            sql += narrow
-            arguments += narrowArguments
+            // One corrected since may have had another case, counterpart or date then: the
+            // engine weighs it as recorded.
+            sql = "r.reference IN (\(inScope)) AND ((\(sent)\(narrow)) OR r.reference IN (SELECT value FROM json_each(?)))"
+            sql += " AND NOT \(RecordedView.createdLater)"
+            arguments = [list, scope.asOf] + narrowArguments + [view.correctedList, view.date]
         }
         // The clearance narrows only the request cursor; the superset stays one.
         if let withheld = withheldCondition(scope.clearance) {
@@ -192,7 +175,41 @@ extension ComityStore {
         } else if scope.selectsWithheld {
             sql += " AND 0"
         }
-        return (sql, arguments, inScope, inScopeArguments)
+        return (sql, arguments, inScope, [list])
+    }
+
+    /// The query of the references a scope may hold, in order, from indexes alone.
+    static func candidateQuery(_ db: Database, _ scope: StallScope, view: RecordedView?) throws -> (String, StatementArguments) {
+        let open = RequestState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let (narrow, narrowArguments) = narrowFilter(scope)
+        let (bounds, boundArguments) = subjectBounds(scope)
+        let from = scope.counterpart == nil ? "request r INDEXED BY request_open" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+        var sql = "SELECT r.reference FROM \(from) WHERE r.state IN (\(open))\(narrow)"
+        var arguments = narrowArguments
+        // A request closed after the as-of date was still open on it. A chunk reads its own
+        // references' moves; a whole query, the moves since the day.
+        let lastMove = try lastEventDate(db, index: "event_request_move_dates", where: "subject_type = 'request' AND action = 'moved'")
+        if let lastMove, lastMove > scope.asOf {
+            let index = bounds.isEmpty ? "event_request_move_dates" : "event_request_moves"
+            sql += " UNION SELECT subject_id FROM event INDEXED BY \(index) WHERE subject_type = 'request' AND action = 'moved' AND date > ?\(bounds)"
+            arguments += [scope.asOf] + boundArguments
+        }
+        if let view {
+            sql += " UNION \(RecordedView.movedLater(bounds: bounds))"
+            arguments += [view.date] + boundArguments
+            sql += " UNION SELECT value FROM json_each(?) WHERE 1\(bounds.replacingOccurrences(of: "subject_id", with: "value"))"
+            arguments += [view.correctedList] + boundArguments
+        }
+        return ("SELECT * FROM (\(sql)) ORDER BY 1", arguments)
+    }
+
+    /// The SQL condition, each part beginning with AND, that narrows an event's `subject_id` to a chunk's references.
+    static func subjectBounds(_ scope: StallScope) -> (String, StatementArguments) {
+        var bounds = ""
+        var arguments: StatementArguments = []
+        if let from = scope.referencesFrom { bounds += " AND subject_id >= ?"; arguments += [from] }
+        if let below = scope.referencesBelow { bounds += " AND subject_id < ?"; arguments += [below] }
+        return (bounds, arguments)
     }
 
     /// The SQL condition, each part beginning with AND, that narrows a scope to its counterpart,

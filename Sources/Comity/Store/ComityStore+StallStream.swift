@@ -98,8 +98,8 @@ extension ComityStore {
     /// Only a partition: it need not come from the snapshot the workers read, since the chunks
     /// cover every reference whatever it holds.
     private static func chunkBounds(_ db: Database, _ scope: StallScope, size: Int, workers: Int) throws -> [String] {
-        let (_, _, inScope, inScopeArguments) = try scopeFilter(db, scope)
-        let references = try String.fetchAll(db.cachedStatement(sql: "SELECT * FROM (\(inScope)) ORDER BY 1"), arguments: inScopeArguments)
+        let (candidates, arguments) = try candidateQuery(db, scope, view: nil)
+        let references = try String.fetchAll(db.cachedStatement(sql: candidates), arguments: arguments)
         var bounds: [String] = []
         var next = 0
         while true {

@@ -15,7 +15,7 @@ struct DatabaseLookup: RecordLookup {
     func caseFacts(_ id: String) throws -> CaseFacts? {
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT lead_authority, discovery_date FROM case_file WHERE id = ?"), arguments: [id]) else { return nil }
-        guard let discovered = CalendarDate.fromDatabaseValue(row[1]) else { return nil }
+        guard let discovered = ReportedDate.fromDatabaseValue(row[1]) else { return nil }
         return CaseFacts(leadAuthority: row[0], discoveryDate: discovered)
     }
 
@@ -37,5 +37,9 @@ struct DatabaseLookup: RecordLookup {
             WHERE subject_type = 'request' AND subject_id = ? AND action IN (\(Event.Action.chronologicalSQL)) AND (?2 IS NULL OR id < ?2)
             """
         return try CalendarDate.fetchOne(db.cachedStatement(sql: sql), arguments: [reference, before])
+    }
+
+    func ourState() throws -> String? {
+        try ComityStore.ourState(db)
     }
 }

@@ -118,31 +118,38 @@ struct RecordedView {
 
     // MARK: SQL for the stall query
 
-    /// The requests that anything was recorded about after the day.
-    static let touched = "SELECT subject_id FROM event INDEXED BY event_recorded WHERE recorded_on > ? AND subject_type = 'request'"
+    /// The requests with a move recorded after the day (the one argument), which may have been
+    /// open then though closed now; `bounds` narrows them to a chunk's references.
+    static func movedLater(bounds: String = "") -> String {
+        """
+        SELECT subject_id FROM event INDEXED BY event_request_moves
+        WHERE subject_type = 'request' AND action = 'moved' AND recorded_on > ?\(bounds)
+        """
+    }
 
-    /// The requests recorded (created) after the day.
-    static let createdLater = "SELECT subject_id FROM event INDEXED BY event_recorded WHERE recorded_on > ? AND subject_type = 'request' AND action = 'created'"
+    /// True for a request `r` recorded (created) after the day.
+    static let createdLater = """
+        EXISTS (SELECT 1 FROM event ce INDEXED BY event_created
+            WHERE ce.subject_id = r.reference AND ce.subject_type = 'request' AND ce.action = 'created' AND ce.recorded_on > ?)
+        """
 
     /// The references of `correctedRequests`, for `IN (SELECT value FROM json_each(?))`.
     var correctedList: String { JSONColumn.encode(correctedRequests.sorted()) }
 
     /// A reply of `reply` recorded by the day (one with no history of its own counts).
     static let replyRecorded = """
-        (request_ref NOT IN (\(touched)) OR NOT EXISTS (SELECT 1 FROM event re INDEXED BY event_subject
-            WHERE re.subject_id = reply.request_ref AND re.subject_type = 'request' AND re.reply_id = reply.id AND re.recorded_on > ?))
+        NOT EXISTS (SELECT 1 FROM event re INDEXED BY event_reply_recorded WHERE re.reply_id = reply.id AND re.recorded_on > ?)
         """
 
     /// A move recorded by the day.
-    static let moveRecorded = "(subject_id NOT IN (\(touched)) OR recorded_on <= ?)"
+    static let moveRecorded = "recorded_on <= ?"
 
     /// A follow-up of `follow_up` recorded by the day: left out when every follow-up the history
     /// records for its request on its date was recorded later.
     static let followUpRecorded = """
-        (request_ref NOT IN (\(touched))
-         OR NOT EXISTS (SELECT 1 FROM event fe INDEXED BY event_subject WHERE fe.subject_id = follow_up.request_ref
-            AND fe.subject_type = 'request' AND fe.action = 'follow-up' AND fe.date = follow_up.date AND fe.recorded_on > ?)
-         OR EXISTS (SELECT 1 FROM event fe INDEXED BY event_subject WHERE fe.subject_id = follow_up.request_ref
-            AND fe.subject_type = 'request' AND fe.action = 'follow-up' AND fe.date = follow_up.date AND fe.recorded_on <= ?))
+        (NOT EXISTS (SELECT 1 FROM event fe INDEXED BY event_follow_up_recorded WHERE fe.subject_id = follow_up.request_ref
+            AND fe.action = 'follow-up' AND fe.date = follow_up.date AND fe.recorded_on > ?)
+         OR EXISTS (SELECT 1 FROM event fe INDEXED BY event_follow_up_recorded WHERE fe.subject_id = follow_up.request_ref
+            AND fe.action = 'follow-up' AND fe.date = follow_up.date AND fe.recorded_on <= ?))
         """
 }

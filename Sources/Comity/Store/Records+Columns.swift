@@ -17,7 +17,7 @@ extension Party: DecodedRecord {
 
 extension Authority: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
-        case id, party, name, role, name_ja, city, posted_to
+        case id, party, name, role, name_ja, city, posted_to, head_title, head_name, head_title_ja, head_name_ja
         static let names = allNames()
     }
     static let recordName = "authority"
@@ -26,7 +26,9 @@ extension Authority: DecodedRecord {
     init(_ c: some CellReader<Authority>) throws(ComityError) {
         self.init(
             id: try c.string(.id), party: try c.string(.party), name: try c.string(.name), role: try c.value(.role),
-            nameJa: try c.optionalString(.name_ja), city: try c.optionalString(.city), postedTo: try c.optionalString(.posted_to))
+            nameJa: try c.optionalString(.name_ja), city: try c.optionalString(.city), postedTo: try c.optionalString(.posted_to),
+            head: Head(title: try c.optionalString(.head_title), name: try c.optionalString(.head_name),
+                       titleJa: try c.optionalString(.head_title_ja), nameJa: try c.optionalString(.head_name_ja)))
     }
 }
 
@@ -77,8 +79,19 @@ extension Case: DecodedRecord {
     init(_ c: some CellReader<Case>) throws(ComityError) {
         self.init(
             id: try c.string(.id), title: try c.string(.title), leadAuthority: try c.string(.lead_authority),
-            offence: try c.string(.offence), incidentDate: try c.date(.incident_date), discoveryDate: try c.date(.discovery_date),
+            offence: try c.string(.offence), incident: try c.optionalString(.incident_date).map { text throws(ComityError) in try Self.reported(text, c, .incident_date) },
+            discovered: try Self.reported(try c.string(.discovery_date), c, .discovery_date),
             limitationDate: try c.optionalDate(.limitation_date), classification: try c.value(.classification), note: try c.string(.note))
+    }
+}
+
+extension Case {
+    /// A stored date as reported, or the refusal naming the column.
+    static func reported(_ text: String, _ c: some CellReader<Case>, _ column: StoredColumn) throws(ComityError) -> ReportedDate {
+        do { return try ReportedDate(iso: text) } catch {
+            guard case .malformed = error else { throw c.damaged(column, Damage.date(error)) }
+            throw c.damaged(column, "holds '\(printable(text))', which is not a date written YYYY-MM-DD, YYYY-MM or YYYY")
+        }
     }
 }
 
@@ -207,6 +220,13 @@ extension StoredSetting: DecodedRecord {
         if key == ComityStore.clearanceKey {
             guard channel == "*" else { throw c.damaged(.channel, "holds '\(printable(channel))', but the clearance holds for every channel (*)") }
             guard Classification(rawValue: value) != nil else { throw c.damaged(.value, Damage.unknown(value, Classification.self)) }
+            return
+        }
+        if key == StoredSetting.ourStateKey {
+            guard channel == "*" else { throw c.damaged(.channel, "holds '\(printable(channel))', but the desk's state holds for every channel (*)") }
+            guard (try? Party.validCode(value)) == value else {
+                throw c.damaged(.value, "holds '\(printable(value))', which is not an upper-case ISO 3166-1 alpha-2 code")
+            }
             return
         }
         guard StallSettings.keys.contains(key) else {

@@ -12,6 +12,13 @@ extension CalendarDate: DatabaseValueConvertible {
     }
 }
 
+extension ReportedDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { iso.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> ReportedDate? {
+        String.fromDatabaseValue(dbValue).flatMap { try? ReportedDate(iso: $0) }
+    }
+}
+
 extension RequestState: DatabaseValueConvertible {}
 extension ReplyKind: DatabaseValueConvertible {}
 extension Channel: DatabaseValueConvertible {}
@@ -81,6 +88,10 @@ extension Authority: FetchableRecord, PersistableRecord {
         container["name_ja"] = nameJa
         container["city"] = city
         container["posted_to"] = postedTo
+        container["head_title"] = head.title
+        container["head_name"] = head.name
+        container["head_title_ja"] = head.titleJa
+        container["head_name_ja"] = head.nameJa
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The database schema, as a list of migrations.
@@ -235,9 +236,51 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v13-as-recorded") { db in
-            // Reports "as recorded" on a past day leave out what was recorded after it: this
-            // index finds that, and tells at once whether there is any.
-            try db.execute(sql: "CREATE INDEX event_recorded ON event(recorded_on, subject_type, action, subject_id)")
+            // Reports "as recorded" on a past day leave out what was recorded after it. One index
+            // tells at once whether anything was; the others answer, for each request a report
+            // reads, whether it, its replies, moves and follow-ups were recorded by then, from the
+            // index alone. The moves index gains the day each move was recorded.
+            try db.execute(sql: """
+                CREATE INDEX event_recorded ON event(recorded_on);
+                CREATE INDEX event_created ON event(subject_id, subject_type, recorded_on) WHERE action = 'created';
+                CREATE INDEX event_reply_recorded ON event(reply_id, recorded_on) WHERE reply_id IS NOT NULL;
+                CREATE INDEX event_follow_up_recorded ON event(subject_id, date, recorded_on) WHERE action = 'follow-up';
+                DROP INDEX event_request_moves;
+                CREATE INDEX event_request_moves ON event(subject_id, id, date, from_state, to_state, recorded_on)
+                    WHERE subject_type = 'request' AND action = 'moved';
+                """)
+        }
+        migrator.registerMigration("v12-people-and-direction") { db in
+            // Authorities carry the title and name of their head, in English and Japanese, for
+            // the address and signature of letters. The desk's own state is a setting; a database
+            // from before it gets one when every case and request it holds is of one state.
+            try db.execute(sql: """
+                ALTER TABLE authority ADD COLUMN head_title TEXT;
+                ALTER TABLE authority ADD COLUMN head_name TEXT;
+                ALTER TABLE authority ADD COLUMN head_title_ja TEXT;
+                ALTER TABLE authority ADD COLUMN head_name_ja TEXT;
+                INSERT OR IGNORE INTO setting (channel, key, value)
+                    SELECT '*', 'our-state', min(party) FROM authority
+                    WHERE id IN (SELECT lead_authority FROM case_file UNION SELECT from_authority FROM request)
+                    HAVING count(DISTINCT party) = 1;
+                """)
+            // A case's incident date may be unknown, and its dates given to the month or year
+            // ("2011-08", "2011"), kept as written. SQLite cannot drop a NOT NULL in place, so the
+            // table is rebuilt from its own stored definition, whatever columns it has by now, and
+            // its indexes made again; foreign keys are checked once the migration is done.
+            guard let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'case_file'"),
+                  table.contains("incident_date TEXT NOT NULL") else { return }
+            let indexes = try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_file' AND sql IS NOT NULL")
+            try db.execute(sql: table
+                .replacingOccurrences(of: "incident_date TEXT NOT NULL", with: "incident_date TEXT")
+                .replacingOccurrences(of: "CREATE TABLE case_file", with: "CREATE TABLE case_file_v12"))
+            try db.execute(sql: """
+                INSERT INTO case_file_v12 SELECT * FROM case_file;
+                DROP TABLE case_file;
+                ALTER TABLE case_file_v12 RENAME TO case_file;
+                """)
+            for index in indexes { try db.execute(sql: index) }
         }
         migrator.registerMigration("v11-engagement-outcomes") { db in
             // What came of a request at an engagement. An outcome may be corrected later, so it

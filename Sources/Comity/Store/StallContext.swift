@@ -67,7 +67,7 @@ final class StallContext {
             guard let view else { return try Engagement.fetchAll(engagementStatement, arguments: [counterpart, asOf]) }
             // As recorded: engagements recorded by the day, on the dates they then had.
             return try Engagement.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM engagement g WHERE counterpart = ? AND NOT EXISTS (SELECT 1 FROM event e INDEXED BY event_subject
+                SELECT * FROM engagement g WHERE counterpart = ? AND NOT EXISTS (SELECT 1 FROM event e INDEXED BY event_created
                     WHERE e.subject_id = g.id AND e.subject_type = 'engagement' AND e.action = 'created' AND e.recorded_on > ?)
                 """), arguments: [counterpart, view.date])
                 .map { try view.recorded($0, "engagement", $0.id) }

@@ -15,6 +15,10 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
     public private(set) var holidays: [CalendarDate: String]
     /// Weekend dates that are working days, with the reason given in the source (for example "Spring Festival make-up working day").
     public private(set) var makeUpWorkingDays: [CalendarDate: String]
+    /// Whether government offices close from 29 December to 3 January every year, as Japan's
+    /// do under the Act on Holidays of Administrative Organs (行政機関の休日に関する法律, 1988).
+    /// These are not public holidays: `holidays` leaves them out, `isWorkingDay` skips them.
+    public private(set) var closesAtYearEnd = false
 
     /// Creates a calendar, refusing a party code that is not two letters.
     public init(party: String, holidays: [CalendarDate: String] = [:], makeUpWorkingDays: [CalendarDate: String] = [:]) throws(ValidationFailure) {
@@ -49,7 +53,37 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
 
     /// True when offices of `party` are open on `date`.
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
-        (!date.isWeekend || makeUpWorkingDays[date] != nil) && holidays[date] == nil
+        (!date.isWeekend || makeUpWorkingDays[date] != nil) && holidays[date] == nil && !isYearEndClosure(date)
+    }
+
+    /// True when `date` falls in the year-end closure of government offices (29 December – 3 January).
+    public func isYearEndClosure(_ date: CalendarDate) -> Bool {
+        closesAtYearEnd && ((date.month == 12 && date.day >= 29) || (date.month == 1 && date.day <= 3))
+    }
+
+    /// The name a listing gives a day of the year-end closure that is no public holiday.
+    public static let yearEndClosureName = "Year-end closure of government offices (行政機関の休日)"
+
+    /// Every day off and make-up working day of `year`, in date order: the public holidays and
+    /// the days on record, then the year-end closure on days no holiday already takes.
+    /// Throws `notFound` when nothing is known of that year: no holiday of it is recorded or built in.
+    public func days(in year: Int) throws(ComityError) -> [HolidayEntry] {
+        var days = entries.filter { $0.date.year == year }
+        guard days.contains(where: { !$0.isWorkingDay }) else {
+            let builtIn = party == "JP" ? "Japan's built-in calendar covers \(JapaneseHolidays.years.lowerBound)–\(JapaneseHolidays.years.upperBound); " : ""
+            throw .notFound(kind: "holiday calendar", id: "\(party) \(year)",
+                            hint: "\(builtIn)import \(party)'s holidays for \(year) with 'comity holidays import \(party) FILE.ics'")
+        }
+        if closesAtYearEnd {
+            for (month, dayRange) in [(1, 1...3), (12, 29...31)] {
+                for day in dayRange {
+                    guard let date = try? CalendarDate(year: year, month: month, day: day), holidays[date] == nil else { continue }
+                    days.removeAll { $0.date == date }
+                    days.append(HolidayEntry(date: date, name: Self.yearEndClosureName))
+                }
+            }
+        }
+        return days.sorted { $0.date < $1.date }
     }
 
     /// The holiday on `date`, if any.
@@ -62,21 +96,27 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
 
     /// Japan's calendar built from the National Holidays Act (see `JapaneseHolidays`), using English names.
     ///
-    /// Years outside `JapaneseHolidays.years` are left out. The year-end closure
-    /// of government offices (29 December – 3 January) is not a national holiday
-    /// and is not included; add it with `set(_:)` if a ministry counts it.
+    /// Years outside `JapaneseHolidays.years` are left out. The year-end closure of government
+    /// offices (29 December – 3 January) is not a national holiday, so `holidays` leaves it out,
+    /// but Japan's offices do not work then: `isWorkingDay` skips it (`closesAtYearEnd`).
     public static func japan(years: ClosedRange<Int> = JapaneseHolidays.years) -> HolidayCalendar {
         var holidays: [CalendarDate: String] = [:]
         for year in years.clamped(to: JapaneseHolidays.years) {
             for holiday in JapaneseHolidays.holidays(in: year) { holidays[holiday.date] = holiday.name }
         }
-        return HolidayCalendar(checkedParty: "JP", holidays: holidays)
+        return HolidayCalendar(checkedParty: "JP", holidays: holidays, closesAtYearEnd: true)
     }
 
-    private init(checkedParty: String, holidays: [CalendarDate: String]) {
+    /// The calendar Comity knows without a database: Japan's, nil for any other state.
+    public static func builtIn(for party: String) -> HolidayCalendar? {
+        party.uppercased() == "JP" ? japan() : nil
+    }
+
+    private init(checkedParty: String, holidays: [CalendarDate: String], closesAtYearEnd: Bool) {
         self.party = checkedParty
         self.holidays = holidays
         self.makeUpWorkingDays = [:]
+        self.closesAtYearEnd = closesAtYearEnd
     }
 
     private static func checkedParty(_ text: String) throws(ValidationFailure) -> String {
@@ -88,7 +128,7 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
     }
 
     // Persisted as {party, entries} so dates stay ISO text rather than dictionary keys.
-    private enum CodingKeys: String, CodingKey { case party, entries }
+    private enum CodingKeys: String, CodingKey { case party, entries, closesAtYearEnd }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -97,11 +137,13 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
         do { try self.init(party: party, entries: entries) } catch {
             throw DecodingError.dataCorruptedError(forKey: .party, in: c, debugDescription: error.message)
         }
+        closesAtYearEnd = try c.decodeIfPresent(Bool.self, forKey: .closesAtYearEnd) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(party, forKey: .party)
         try c.encode(entries, forKey: .entries)
+        if closesAtYearEnd { try c.encode(true, forKey: .closesAtYearEnd) }
     }
 }

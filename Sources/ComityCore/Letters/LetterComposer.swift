@@ -38,6 +38,7 @@ package struct LetterComposer {
         if kind != .talkingPoints, let sender, (sender.city ?? "").isEmpty {
             missing.append("the city of \(sender.id) for the place line (the authority was recorded without --city)")
         }
+        missing += people.missing()
         if language == .ja {
             for authority in [sender, addressee].compactMap({ $0 }) where (authority.nameJa ?? "").isEmpty {
                 missing.append("the Japanese name of \(authority.id) (recorded without --name-ja)")
@@ -53,6 +54,12 @@ package struct LetterComposer {
             }
         }
         return missing
+    }
+
+    /// The people the letter names.
+    var people: LetterPeople {
+        let (sender, addressee) = facts.parties(for: kind)
+        return LetterPeople(kind: kind, language: language, sender: sender, addressee: addressee)
     }
 
     package func context(number: String?) -> [String: TemplateValue] {
@@ -92,7 +99,11 @@ package struct LetterComposer {
                 : e.startDate.longEnglishSpan(to: e.endDate)
             return .object(["title": .text(e.title), "dates": .text(dates), "daysUntil": .number(e.daysUntil)])
         } ?? .flag(false)
-        return [
+        var caseIncident = TemplateValue.flag(false)
+        if let incident = facts.caseFile.incidentDate {
+            caseIncident = .object(["iso": .text(incident.iso), "text": .text(language == .ja ? incident.japaneseEra : incident.english)])
+        }
+        let own: [String: TemplateValue] = [
             "lang": .text(language.rawValue),
             "kind": .text(kind.rawValue),
             "kindTitle": .text(language.title(kind)),
@@ -115,6 +126,7 @@ package struct LetterComposer {
                 "channel": .text(request.channel.rawValue),
             ]),
             "caseTitle": .text(facts.caseFile.title),
+            "caseIncident": caseIncident,
             "items": .list(request.items.enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),
             "hasReplies": .flag(!facts.replies.isEmpty),
             "replies": .list(facts.replies.map { r in
@@ -134,6 +146,7 @@ package struct LetterComposer {
                 TalkingPoint.draft(for: a, counterpart: facts.theirParty.name, lastReplySummary: facts.replies.last?.summary)
             } ?? ""),
         ]
+        return people.context().merging(own) { _, own in own }
     }
 
     package var classification: Classification {

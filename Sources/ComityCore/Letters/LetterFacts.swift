@@ -32,13 +32,19 @@ package struct LetterFacts {
     /// Our foreign ministry, which drafts talking points.
     var ourForeignMinistry: Authority?
     var assessment: Assessment?
+    /// The authority whose head signs, when the clerk chose one (`--signatory`): it sends the letter.
+    package var signatory: Authority?
+    /// The authority the letter goes to, when the clerk chose one (`--addressee`).
+    package var chosenAddressee: Authority?
 
     /// Who sends a letter of `kind`, and to whom (nil: not found; the composer lists what is missing).
     func parties(for kind: EscalationStep) -> (sender: Authority?, addressee: Authority?) {
+        let (sender, addressee): (Authority?, Authority?)
         switch kind {
-        case .reminder, .ministerial: return (from, to)
-        case .noteVerbale, .aideMemoire: return (embassy, theirForeignMinistry)
-        case .talkingPoints: return (ourForeignMinistry ?? from, nil)
+        case .reminder, .ministerial: (sender, addressee) = (from, to)
+        case .noteVerbale, .aideMemoire: (sender, addressee) = (embassy, theirForeignMinistry)
+        case .talkingPoints: (sender, addressee) = (ourForeignMinistry ?? from, nil)
         }
+        return (signatory ?? sender, chosenAddressee ?? addressee)
     }
 }

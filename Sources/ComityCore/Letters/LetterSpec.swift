@@ -9,14 +9,21 @@ public struct LetterSpec: Sendable {
     public var date: CalendarDate
     /// The highest level the reader may see: a letter about a request above it is refused.
     public var clearance: Classification
+    /// The authority whose head signs a ministerial letter (nil: the request's sending authority).
+    public var signatory: String?
+    /// The authority the letter goes to (nil: the form's usual addressee).
+    public var addressee: String?
     /// A preview from only what had been recorded by the end of this day, with later corrections
     /// undone: the letter as it would have been drafted then. Never issued.
     public var recordedBy: CalendarDate?
 
     public init(reference: String, kind: EscalationStep? = nil, language: LetterLanguage = .en, format: DocumentKind = .html,
-                date: CalendarDate, clearance: Classification = .secret, recordedBy: CalendarDate? = nil) {
+                date: CalendarDate, clearance: Classification = .secret, recordedBy: CalendarDate? = nil,
+                signatory: String? = nil, addressee: String? = nil) {
         self.recordedBy = recordedBy
         self.reference = reference
+        self.signatory = signatory
+        self.addressee = addressee
         self.clearance = clearance
         self.kind = kind
         self.language = language

@@ -146,8 +146,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// English long form: `30 September 2011`.
     public var longEnglish: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+}
 
-    // Stored and exchanged as ISO text.
+/// A date stored and exchanged as its ISO text (`CalendarDate`, `ReportedDate`).
+public protocol ISODateText: Codable {
+    init(iso: String) throws(DateError)
+    var iso: String { get }
+}
+
+extension ISODateText {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do { try self.init(iso: text) } catch {
@@ -160,6 +167,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         try c.encode(iso)
     }
 }
+
+extension CalendarDate: ISODateText {}
 
 /// Why a date was refused.
 public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {

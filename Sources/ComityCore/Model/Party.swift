@@ -46,8 +46,12 @@ public struct Authority: Hashable, Codable, Sendable {
     public var city: String?
     /// For an embassy or liaison: the state it is posted to.
     public var postedTo: String?
+    /// Who heads it, for the address and signature of letters: "Minister for Foreign Affairs",
+    /// "Koichiro Gemba"; in Japanese 外務大臣, 玄葉光一郎.
+    public var head: Head
 
-    public init(id: String, party: String, name: String, role: AuthorityRole, nameJa: String? = nil, city: String? = nil, postedTo: String? = nil) {
+    public init(id: String, party: String, name: String, role: AuthorityRole, nameJa: String? = nil, city: String? = nil, postedTo: String? = nil,
+                head: Head = Head()) {
         self.id = id
         self.party = party
         self.name = name
@@ -55,5 +59,35 @@ public struct Authority: Hashable, Codable, Sendable {
         self.nameJa = nameJa
         self.city = city
         self.postedTo = postedTo
+        self.head = head
+    }
+
+    /// The title and name of an authority's head, each also in Japanese; any may be unknown.
+    public struct Head: Hashable, Codable, Sendable {
+        public var title: String?
+        public var name: String?
+        public var titleJa: String?
+        public var nameJa: String?
+
+        public init(title: String? = nil, name: String? = nil, titleJa: String? = nil, nameJa: String? = nil) {
+            self.title = title
+            self.name = name
+            self.titleJa = titleJa
+            self.nameJa = nameJa
+        }
+    }
+}
+
+extension Authority.Head {
+    /// "Minister for Foreign Affairs Koichiro Gemba (外務大臣 玄葉光一郎)", or "none recorded".
+    public var summary: String {
+        let english = [title, name].compactMap { $0 }.joined(separator: " ")
+        let japanese = [titleJa, nameJa].compactMap { $0 }.joined(separator: " ")
+        switch (english.isEmpty, japanese.isEmpty) {
+        case (true, true): return "none recorded"
+        case (false, true): return english
+        case (true, false): return japanese
+        case (false, false): return "\(english) (\(japanese))"
+        }
     }
 }

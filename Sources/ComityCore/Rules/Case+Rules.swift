@@ -7,13 +7,17 @@ extension Case {
         check.text(title, Self.titleRule)
         check.text(offence, Self.offenceRule)
         check.text(note, Self.noteRule)
-        check.require(discoveryDate >= incidentDate, "discovery_date",
-                      "case \(printable(id)) is discovered on \(discoveryDate.iso), before its incident on \(incidentDate.iso); check the two dates")
-        if let limit = limitationDate {
-            check.require(limit > incidentDate, "limitation_date",
-                          "case \(printable(id)) has its limitation date \(limit.iso) on or before its incident on \(incidentDate.iso); check the dates")
+        // A date known only to the month or year is weighed by its whole span: it breaks a rule
+        // only when no day it could be would keep it.
+        if let incidentDate {
+            check.require(discoveryDate.latest >= incidentDate.earliest, "discovery_date",
+                          "case \(printable(id)) is discovered on \(discoveryDate.iso), before its incident on \(incidentDate.iso); check the two dates")
+            if let limit = limitationDate {
+                check.require(limit > incidentDate.earliest, "limitation_date",
+                              "case \(printable(id)) has its limitation date \(limit.iso) on or before its incident on \(incidentDate.iso); check the dates")
+            }
         }
-        check.require(discoveryDate <= today, "discovery_date",
+        check.require(discoveryDate.earliest <= today, "discovery_date",
                       "case \(printable(id)) is discovered on \(discoveryDate.iso), after today (\(today.iso)); Comity records what has happened")
         return check.problems
     }

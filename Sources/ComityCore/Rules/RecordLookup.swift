@@ -13,17 +13,19 @@ package protocol RecordLookup {
     /// The date of the latest chronological event of request `reference` (see
     /// `Event.Action.isChronological`), among those before the event `before` (all when nil).
     mutating func lastChange(of reference: String, before: Int64?) throws -> CalendarDate?
+    /// The desk's own state (the `our-state` setting), or nil when none is recorded.
+    mutating func ourState() throws -> String?
 }
 
 /// What a request's rules read of its case.
 package struct CaseFacts: Sendable, Hashable {
-    package init(leadAuthority: String, discoveryDate: CalendarDate) {
+    package init(leadAuthority: String, discoveryDate: ReportedDate) {
         self.leadAuthority = leadAuthority
         self.discoveryDate = discoveryDate
     }
 
     var leadAuthority: String
-    var discoveryDate: CalendarDate
+    var discoveryDate: ReportedDate
 }
 
 /// What the rules of replies, follow-ups and history read of their request.

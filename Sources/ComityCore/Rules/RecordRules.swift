@@ -15,9 +15,14 @@ package enum RecordRules {
         try requireParty(binding.party, field: "party", in: &known)
     }
 
-    /// A case's lead authority is recorded.
+    /// A case's lead authority is recorded and, when the desk's state is, one of its own.
     package static func check(_ item: Case, in known: inout some RecordLookup) throws {
-        _ = try requireAuthority(item.leadAuthority, field: "lead_authority", in: &known)
+        let lead = try requireAuthority(item.leadAuthority, field: "lead_authority", in: &known)
+        if let ours = try known.ourState(), lead != ours {
+            throw RuleViolation(ValidationFailure(
+                "case \(printable(item.id)) would be led by \(printable(item.leadAuthority)) of \(lead), but this desk is \(ours)'s and leads only its own investigations; choose a lead authority of \(ours)"),
+                field: "lead_authority")
+        }
     }
 
     /// An engagement's counterpart is recorded.
@@ -49,6 +54,7 @@ package enum RecordRules {
                 "request \(request.reference) goes from \(request.fromAuthority) to \(request.toAuthority), both of \(from); address it to an authority of the other state"),
                 field: "to_authority")
         }
+        if let ours = try known.ourState() { try checkDirection(request, from: from, to: to, ourState: ours) }
         let basis = try request.basisID.map { id in
             guard let found = try known.basis(id) else { throw RuleViolation(field: "basis_id", error: .missing(.basis, id)) }
             return found
@@ -58,13 +64,28 @@ package enum RecordRules {
         }
     }
 
+    /// A request this desk records goes out: from an authority of its state to another state's.
+    static func checkDirection(_ request: Request, from: String, to: String, ourState ours: String) throws {
+        switch Direction.of(from: from, to: to, ourState: ours) {
+        case .outgoing: return
+        case .incoming:
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) would come to \(ours) from \(request.fromAuthority) of \(from); this desk records the requests \(ours) sends, not those it receives"),
+                field: "from_authority")
+        case nil:
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) would go from \(request.fromAuthority) of \(from) to \(request.toAuthority) of \(to), but this desk is \(ours)'s; a request it sends goes from an authority of \(ours)"),
+                field: "from_authority")
+        }
+    }
+
     /// Sending a request on `date`: not before its case began, under a legal basis that binds
     /// both states on that day, and before the data preserved for it expires.
     static func checkSending(
         _ request: Request, on date: CalendarDate, case caseFile: CaseFacts, from: String, to: String, basis: LegalBasis?,
         in known: inout some RecordLookup
     ) throws {
-        if date < caseFile.discoveryDate {
+        if date < caseFile.discoveryDate.earliest {
             throw RuleViolation(ValidationFailure(
                 "request \(request.reference) would be sent on \(date.iso), before case \(request.caseID) began on \(caseFile.discoveryDate.iso); check the date"),
                 field: "sent_date")

@@ -14,6 +14,13 @@ extension StoredSetting {
         if key == StoredSetting.clearanceKey {
             check.require(channel == "*", "channel", "the clearance applies to every channel; leave out --channel")
             check.run("value") { () throws(ValidationFailure) in _ = try Classification(clearanceSetting: value) }
+        } else if key == StoredSetting.ourStateKey {
+            check.require(channel == "*", "channel", "the desk's state applies to every channel; leave out --channel")
+            check.run("value") { () throws(ValidationFailure) in
+                guard try Party.validCode(value) == value else {
+                    throw ValidationFailure("the desk's state is kept as '\(printable(value))'; write it as the upper-case ISO code \(value.uppercased())")
+                }
+            }
         } else if !StallSettings.keys.contains(key) {
             check.run("key") { () throws(ValidationFailure) in
                 var probe = StallSettings.defaults(for: nil)

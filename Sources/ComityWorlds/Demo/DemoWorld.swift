@@ -22,6 +22,7 @@ public enum DemoWorld {
     static func load(into store: ComityStore, by clerk: Clerk) throws(ComityError) {
         func on(_ iso: String) -> Clerk { Clerk(name: clerk.name, today: date(iso)) }
         let setup = on("2011-08-11")
+        try store.setSetting(StoredSetting.ourStateKey, to: "JP", channel: nil, by: setup)
 
         for party in [
             Party(code: "JP", name: "Japan", formalName: "Japan", nameJa: "日本国"),
@@ -29,23 +30,34 @@ public enum DemoWorld {
             Party(code: "US", name: "United States", formalName: "United States of America", nameJa: "アメリカ合衆国"),
         ] { try store.addParty(party, by: setup) }
 
+        // Heads as of the MHI story (late 2011, Noda cabinet from 2011-09-02); a head is not dated,
+        // so letters of the later cases name them too unless the head is recorded anew.
         for a in [
             Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
-                      nameJa: "国家公安委員会", city: "Tokyo"),
-            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority, nameJa: "法務省", city: "Tokyo"),
+                      nameJa: "国家公安委員会", city: "Tokyo",
+                      head: .init(title: "Chairman of the National Public Safety Commission", name: "Kenji Yamaoka",
+                                  titleJa: "国家公安委員会委員長", nameJa: "山岡賢次")),
+            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority, nameJa: "法務省", city: "Tokyo",
+                      head: .init(title: "Minister of Justice", name: "Hideo Hiraoka", titleJa: "法務大臣", nameJa: "平岡秀夫")),
             Authority(id: "JP-NPA", party: "JP", name: "National Police Agency", role: .police, nameJa: "警察庁", city: "Tokyo"),
             Authority(id: "JP-TMPD", party: "JP", name: "Tokyo Metropolitan Police Department", role: .police,
                       nameJa: "警視庁", city: "Tokyo"),
             Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
-                      nameJa: "外務省", city: "Tokyo"),
+                      nameJa: "外務省", city: "Tokyo",
+                      head: .init(title: "Minister for Foreign Affairs", name: "Koichiro Gemba", titleJa: "外務大臣", nameJa: "玄葉光一郎")),
             Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China", role: .embassy,
-                      nameJa: "在中華人民共和国日本国大使館", city: "Beijing", postedTo: "CN"),
+                      nameJa: "在中華人民共和国日本国大使館", city: "Beijing", postedTo: "CN",
+                      head: .init(title: "Ambassador of Japan to the People's Republic of China", name: "Uichiro Niwa",
+                                  titleJa: "駐中華人民共和国日本国特命全権大使", nameJa: "丹羽宇一郎")),
             Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
-                      role: .centralAuthority, nameJa: "中華人民共和国公安部", city: "Beijing"),
+                      role: .centralAuthority, nameJa: "中華人民共和国公安部", city: "Beijing",
+                      head: .init(title: "Minister of Public Security", name: "Meng Jianzhu", titleJa: "公安部長", nameJa: "孟建柱")),
             Authority(id: "CN-MOJ", party: "CN", name: "Ministry of Justice of the People's Republic of China",
-                      role: .centralAuthority, nameJa: "中華人民共和国司法部", city: "Beijing"),
+                      role: .centralAuthority, nameJa: "中華人民共和国司法部", city: "Beijing",
+                      head: .init(title: "Minister of Justice", name: "Wu Aiying", titleJa: "司法部長", nameJa: "呉愛英")),
             Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
-                      role: .foreignMinistry, nameJa: "中華人民共和国外交部", city: "Beijing"),
+                      role: .foreignMinistry, nameJa: "中華人民共和国外交部", city: "Beijing",
+                      head: .init(title: "Minister of Foreign Affairs", name: "Yang Jiechi", titleJa: "外交部長", nameJa: "楊潔篪")),
         ] { try store.addAuthority(a, by: setup) }
 
         try store.addBasis(LegalBasis(
@@ -74,8 +86,8 @@ public enum DemoWorld {
         try store.addCase(Case(
             id: "MHI-2011", title: "Intrusion into Mitsubishi Heavy Industries", leadAuthority: "JP-TMPD",
             offence: "Unauthorised computer access; theft of defence-related information",
-            incidentDate: date("2011-08-11"), discoveryDate: date("2011-08-11"), classification: .restricted,
-            note: "MHI noticed the intrusion on 2011-08-11 (start of the intrusion not public; stand-in 2011-08-11); public on 2011-09-19. On 2011-09-20 China's foreign-ministry spokesman called the suggestion of Chinese involvement \"baseless\". Kawasaki Heavy Industries and IHI saw attempted access too."),
+            incident: nil, discovered: reported("2011-08-11"), classification: .restricted,
+            note: "MHI noticed the intrusion on 2011-08-11 (start of the intrusion not public, so not recorded); public on 2011-09-19. On 2011-09-20 China's foreign-ministry spokesman called the suggestion of Chinese involvement \"baseless\". Kawasaki Heavy Industries and IHI saw attempted access too."),
             by: on("2011-08-11"))
         try store.addRequest(Request(
             reference: mhiRequest, caseID: "MHI-2011", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS",
@@ -136,8 +148,8 @@ public enum DemoWorld {
         try store.addCase(Case(
             id: "JAXA-TICK", title: "Attacks on JAXA and about 200 organisations (Tick)", leadAuthority: "JP-TMPD",
             offence: "Unauthorised computer access; servers registered under a false identity",
-            incidentDate: date("2016-06-01"), discoveryDate: date("2016-06-01"), classification: .confidential,
-            note: "Attacks in 2016–2017 (start not public; stand-in 2016-06-01). On 2021-04-20 Tokyo police referred a Chinese systems engineer (already fled) to prosecutors; on 2021-04-22 the police chief named the group Tick and said PLA Unit 61419 (Qingdao) was likely involved."),
+            incident: reported("2016"), discovered: reported("2016-06-01"), classification: .confidential,
+            note: "Attacks in 2016–2017 (incident recorded to the year, as reported; discovery not public, stand-in 2016-06-01). On 2021-04-20 Tokyo police referred a Chinese systems engineer (already fled) to prosecutors; on 2021-04-22 the police chief named the group Tick and said PLA Unit 61419 (Qingdao) was likely involved."),
             by: on("2016-06-01"))
         try store.addRequest(Request(
             reference: jaxaRequest, caseID: "JAXA-TICK", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS",
@@ -170,5 +182,9 @@ public enum DemoWorld {
     private static func date(_ iso: String) -> CalendarDate {
         // The demo's dates are literals checked by its tests.
         try! CalendarDate(iso: iso)
+    }
+
+    private static func reported(_ iso: String) -> ReportedDate {
+        try! ReportedDate(iso: iso)
     }
 }

@@ -18,7 +18,7 @@ extension SyntheticBuilder {
         parties = Array((majors + others).prefix(190))
         let party = try db.makeStatement(sql: "INSERT INTO party (code, name, formal_name, name_ja) VALUES (?, ?, ?, ?)")
         let authority = try db.makeStatement(sql: """
-            INSERT INTO authority (id, party, name, role, name_ja, city, posted_to) VALUES (?, ?, ?, ?, NULL, ?, ?)
+            INSERT INTO authority (id, party, name, role, name_ja, city, posted_to, head_title, head_name) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)
             """)
         for (rank, code) in parties.enumerated() {
             let (short, formal) = CountryCodes.names(for: code)!
@@ -26,14 +26,15 @@ extension SyntheticBuilder {
             try party.execute(arguments: [code, short, formal, CountryCodes.japaneseNames[code]])
             try log(.party, code, .created, on: start)
             let city = Self.capitals[code] ?? short
-            for (suffix, name, role) in [
-                ("MOJ", "Ministry of Justice of \(formal)", AuthorityRole.centralAuthority),
-                ("POL", "National Police of \(formal)", .police),
-                ("MFA", "Ministry of Foreign Affairs of \(formal)", .foreignMinistry),
-                ("247", "24/7 Cybercrime Contact Point of \(formal)", .contactPoint),
-                ("NCB", "INTERPOL National Central Bureau of \(formal)", .interpolBureau),
+            for (suffix, name, role, head) in [
+                ("MOJ", "Ministry of Justice of \(formal)", AuthorityRole.centralAuthority, "Minister of Justice"),
+                ("POL", "National Police of \(formal)", .police, "Commissioner of the National Police"),
+                ("MFA", "Ministry of Foreign Affairs of \(formal)", .foreignMinistry, "Minister of Foreign Affairs"),
+                ("247", "24/7 Cybercrime Contact Point of \(formal)", .contactPoint, "Head of the 24/7 Contact Point"),
+                ("NCB", "INTERPOL National Central Bureau of \(formal)", .interpolBureau, "Head of the National Central Bureau"),
             ] {
-                try authority.execute(arguments: ["\(code)-\(suffix)", code, name, role.rawValue, city, nil])
+                let id = "\(code)-\(suffix)"
+                try authority.execute(arguments: [id, code, name, role.rawValue, city, nil, head, SyntheticCatalogue.headName(for: id)])
                 try log(.authority, "\(code)-\(suffix)", .created, on: start)
                 summary.authorities += 1
             }
@@ -49,6 +50,8 @@ extension SyntheticBuilder {
                 try authority.execute(arguments: [
                     id, ours, "Embassy of \(CountryCodes.names(for: ours)!.formal) in \(CountryCodes.names(for: theirs)!.formal)",
                     AuthorityRole.embassy.rawValue, Self.capitals[theirs] ?? names[theirs]!, theirs,
+                    "Ambassador of \(CountryCodes.names(for: ours)!.formal) to \(CountryCodes.names(for: theirs)!.formal)",
+                    SyntheticCatalogue.headName(for: id),
                 ])
                 embassies.insert("\(ours)-\(theirs)")
                 summary.authorities += 1

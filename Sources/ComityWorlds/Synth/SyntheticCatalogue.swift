@@ -84,4 +84,13 @@ enum SyntheticCatalogue {
         "US", "CN", "GB", "DE", "FR", "JP", "RU", "IN", "BR", "KR", "IT", "ES", "CA", "AU", "NL", "CH", "SG", "HK",
         "TR", "MX", "ID", "VN", "TH", "PH", "MY", "UA", "PL", "SE", "BE", "AT", "NG", "ZA", "AE", "SA", "IL", "AR",
     ]
+
+    /// A made-up name for the head of authority `id`, the same for the same id whatever the
+    /// seed (it draws nothing from the world's generator, so the rest of the world is unchanged).
+    static func headName(for id: String) -> String {
+        let given = ["Alex", "Sam", "Robin", "Kim", "Jordan", "Noor", "Yuki", "Ana", "Lee", "Mika", "Ravi", "Elena"]
+        let family = ["Morgan", "Sato", "Novak", "Okafor", "Silva", "Haddad", "Lindqvist", "Chen", "Kowalski", "Moreau", "Park", "Rossi", "Tanaka"]
+        let n = id.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) & 0xFFFF }
+        return "\(given[n % given.count]) \(family[(n / given.count) % family.count])"
+    }
 }
