@@ -49,6 +49,7 @@ struct EditReply: ParsableCommand {
     @Option(help: "The reply's date.", transform: DateArgument.parse) var on: CalendarDate?
     @Option(help: ArgumentHelp("\(ReplyKind.choices).")) var kind: String?
     @Option var summary: String?
+    @Option(help: "The summary in Japanese, as Japanese letters quote it.") var summaryJa: String?
     @Option(help: "The replying authority.") var from: String?
     @Option(help: "A date the counterpart promised something by.", transform: DateArgument.parse) var promised: CalendarDate?
     @Option(help: ArgumentHelp("Refusal grounds, comma-separated: \(RefusalGround.choices).")) var grounds: String?
@@ -59,6 +60,7 @@ struct EditReply: ParsableCommand {
         fields.set(\.date, on)
         fields.set(\.kind, try kind.map { try ReplyKind.parse($0, field: "reply kind") })
         fields.set(\.summary, summary)
+        try fields.set(\.summaryJa, summaryJa, clear: "summary-ja")
         try fields.set(\.fromAuthority, from, clear: "from")
         try fields.set(\.promisedDate, promised, clear: "promised")
         fields.set(\.refusalGrounds, try grounds.map { text in
@@ -87,5 +89,31 @@ struct EditFollowUp: ParsableCommand {
         fields.set(\.restartsClock, resend)
         fields.set(\.note, note)
         try edit.apply("follow-up", fields) { desk, reason, change in try desk.editFollowUp(id: id, reason: reason, change) }
+    }
+}
+
+struct EditOutcome: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcome", abstract: "Correct what came of a request at an engagement (its number: see 'engagement show ID').")
+    @OptionGroup var edit: EditOptions
+    @Argument(help: "The outcome's number.") var id: Int64
+    @Option(help: "The day of the engagement on which it came up.", transform: DateArgument.parse) var on: CalendarDate?
+    @Flag(inversion: .prefixedNo, help: "Whether it was raised.") var raised: Bool?
+    @Option(help: "Who raised it.") var by: String?
+    @Option(help: "The counterpart's response, in its own words.") var response: String?
+    @Option(help: "What the counterpart committed to.") var commitment: String?
+    @Option(help: "When the commitment is to be kept by.", transform: DateArgument.parse) var commitmentDate: CalendarDate?
+    @Option var note: String?
+
+    func run() throws {
+        var fields = FieldEdits<EngagementOutcome>(clearing: edit.clearing)
+        fields.set(\.date, on)
+        fields.set(\.raised, raised)
+        fields.set(\.raisedBy, by)
+        fields.set(\.response, response)
+        fields.set(\.commitment, commitment)
+        try fields.set(\.commitmentDate, commitmentDate, clear: "commitment-date")
+        fields.set(\.note, note)
+        try edit.apply("outcome", fields) { desk, reason, change in try desk.editOutcome(id: id, reason: reason, change) }
     }
 }

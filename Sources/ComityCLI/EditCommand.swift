@@ -12,7 +12,7 @@ struct EditCommand: ParsableCommand {
             """,
         subcommands: [
             EditParty.self, EditAuthority.self, EditBasis.self, EditCase.self, EditRequest.self, EditReply.self,
-            EditFollowUp.self, EditEngagement.self,
+            EditFollowUp.self, EditEngagement.self, EditOutcome.self,
         ])
 }
 

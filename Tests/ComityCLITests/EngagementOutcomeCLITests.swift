@@ -9,6 +9,29 @@ struct EngagementOutcomeCLITests {
     static let ref = DemoWorld.mhiRequest
     static let visit = DemoWorld.nodaVisit
 
+    @Test("an outcome is corrected with 'edit outcome', in the request's history; the brief as recorded before keeps the old response")
+    func correct() throws {
+        try withSandbox { sandbox in
+            try #require(try sandbox.comity(["demo"], today: "2011-11-28").status == 0)
+            try #require(try sandbox.comity(
+                ["engagement", "outcome", Self.visit, Self.ref, "--raised", "--by", "Prime Minister Noda", "--response", "none", "--on", "2011-12-26"],
+                today: "2012-01-15").status == 0)
+            let edit = try sandbox.comity(["edit", "outcome", "1", "--response", "would look into it", "--reason", "the readout"], today: "2012-02-01")
+            #expect(edit.status == 0, "\(edit)")
+            let history = try sandbox.comity(["history", Self.ref], today: "2012-02-01")
+            #expect(history.stdout.contains("response: \"none\" → \"would look into it\""), "\(history.stdout)")
+            let now = try sandbox.comity(["report", "stall", "--as-of", "2012-01-20"], today: "2012-02-01")
+            #expect(now.stdout.contains("would look into it"))
+            let then = try sandbox.comity(["report", "stall", "--as-of", "2012-01-20", "--as-recorded", "2012-01-20"], today: "2012-02-01")
+            #expect(then.status == 0, "\(then)")
+            #expect(!then.stdout.contains("would look into it"))
+            #expect(then.stdout.contains("the response recorded: “none”"), "\(then.stdout)")
+            let refused = try sandbox.comity(["edit", "outcome", "1", "--on", "2011-12-20", "--reason", "x"], today: "2012-02-01")
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("must fall within it"), "\(refused.stderr)")
+        }
+    }
+
     @Test("recorded, shown on the engagement, the request and its history, exported and checked; the report follows up on it")
     func recordAndShow() throws {
         try withSandbox { sandbox in

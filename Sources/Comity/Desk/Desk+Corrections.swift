@@ -44,6 +44,12 @@ extension Desk {
         try store.editFollowUp(id, reason: reason, clearance: clearance, by: clerk, change)
     }
 
+    /// Corrects what came of a request at an engagement (its number: see `outcomes(of:)`).
+    @discardableResult
+    public func editOutcome(id: Int64, reason: String, _ change: (inout EngagementOutcome) throws -> Void) throws(ComityError) -> [Event] {
+        try store.editOutcome(id, reason: reason, clearance: clearance, by: clerk, change)
+    }
+
     @discardableResult
     public func editEngagement(_ id: String, reason: String, _ change: (inout Engagement) throws -> Void) throws(ComityError) -> [Event] {
         try store.editEngagement(id, reason: reason, by: clerk, change)

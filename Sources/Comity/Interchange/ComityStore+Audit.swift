@@ -35,7 +35,7 @@ extension ComityStore {
             let shown = try events.filter { event in
                 switch event.subjectType {
                 case .case: return !hidden.contains(event.subjectID)
-                case .request, .reply, .followUp: return try !Self.isCorrectionWithheld(db, event, clearance: clearance)
+                case .request, .reply, .followUp, .outcome: return try !Self.isCorrectionWithheld(db, event, clearance: clearance)
                 default: return true
                 }
             }
@@ -49,6 +49,7 @@ extension ComityStore {
         switch event.subjectType {
         case .reply: reference = try String.fetchOne(db, sql: "SELECT request_ref FROM reply WHERE id = ?", arguments: [event.subjectID])
         case .followUp: reference = try String.fetchOne(db, sql: "SELECT request_ref FROM follow_up WHERE id = ?", arguments: [event.subjectID])
+        case .outcome: reference = try String.fetchOne(db, sql: "SELECT request_ref FROM engagement_outcome WHERE id = ?", arguments: [event.subjectID])
         default: reference = event.subjectID
         }
         guard let reference else { return false }

@@ -46,9 +46,10 @@ extension ComityStore {
                 (subject_type = 'request' AND subject_id IN (\(requests)))
                 OR (subject_type = 'reply' AND subject_id IN (SELECT CAST(id AS TEXT) FROM reply WHERE request_ref IN (\(requests))))
                 OR (subject_type = 'follow-up' AND subject_id IN (SELECT CAST(id AS TEXT) FROM follow_up WHERE request_ref IN (\(requests))))
+                OR (subject_type = 'outcome' AND subject_id IN (SELECT CAST(id AS TEXT) FROM engagement_outcome WHERE request_ref IN (\(requests))))
                 OR (subject_type = 'case' AND subject_id IN (\(cases)))
                 OR (subject_type = 'engagement' AND subject_id IN (SELECT id FROM engagement WHERE ?2 IS NULL OR counterpart = ?2))
-                OR (subject_type NOT IN ('request', 'case', 'engagement', 'reply', 'follow-up') AND (action NOT IN ('exported', 'imported') OR (?1 IS NULL AND ?2 IS NULL)))
+                OR (subject_type NOT IN ('request', 'case', 'engagement', 'reply', 'follow-up', 'outcome') AND (action NOT IN ('exported', 'imported') OR (?1 IS NULL AND ?2 IS NULL)))
                 OR (action = 'exported' AND subject_type = 'party' AND subject_id = ?2)
                 """
         default: return nil

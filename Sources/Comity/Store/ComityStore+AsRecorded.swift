@@ -14,6 +14,11 @@ extension ComityStore {
         recorded.followUps = try dossier.followUps
             .map { followUp in try followUp.id.map { try view.recorded(followUp, "follow-up", String($0)) } ?? followUp }
             .sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
+        recorded.meetings = try dossier.meetings.map { meeting in
+            var meeting = meeting
+            if let id = meeting.outcome.id { meeting.outcome = try view.recorded(meeting.outcome, "outcome", String(id)) }
+            return meeting
+        }
         if request.caseID != caseID || view.isCorrected("case", request.caseID) {
             let caseFile = try view.recorded(try Self.caseFile(db, request.caseID), "case", request.caseID)
             recorded.caseTitle = caseFile.title

@@ -119,6 +119,29 @@ extension ComityStore {
                            })
     }
 
+    /// Corrects what came of a request at an engagement: it stays with its request and engagement,
+    /// and on a day of that engagement.
+    func editOutcome(_ id: Int64, reason: String, clearance: Classification, by clerk: Clerk, _ change: (inout EngagementOutcome) throws -> Void) throws(ComityError) -> [Event] {
+        let key = String(id)
+        return try correct(.outcome, key, reason: reason, by: clerk,
+                           fixed: ["request_ref": Self.staysOn("outcome", key),
+                                   "engagement_id": "outcome \(key) belongs to its engagement; record the outcome at the other engagement and correct this one"],
+                           fetch: { db in
+                               try Self.onRequest(db, id, "outcome", hint: "see 'comity engagement show ENGAGEMENT'", clearance: clearance,
+                                                  request: \.requestReference, above: { _ in false })
+                           },
+                           change: change,
+                           check: { db, _, new in
+                               try new.validate(today: clerk.today)
+                               var known = DatabaseLookup(db: db)
+                               try RecordRules.check(new, in: &known)
+                               let request = try Self.request(db, new.requestReference)
+                               if let engagement = try Engagement.fetchOne(db, key: new.engagementID) {
+                                   try new.checkFits(engagement, requestCounterpart: try known.authorityParty(request.toAuthority) ?? "")
+                               }
+                           })
+    }
+
     /// A reply or follow-up, refused by its number alone when it or its request is above the clearance.
     static func onRequest<R: FetchableRecord & TableRecord>(
         _ db: Database, _ id: Int64, _ kind: String, hint: String, clearance: Classification,

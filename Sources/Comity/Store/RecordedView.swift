@@ -49,8 +49,8 @@ struct RecordedView {
             switch subject.type {
             case "request":
                 requests.insert(subject.id)
-            case "reply", "follow-up":
-                let table = subject.type == "reply" ? "reply" : "follow_up"
+            case "reply", "follow-up", "outcome":
+                let table = ["reply": "reply", "follow-up": "follow_up", "outcome": "engagement_outcome"][subject.type]!
                 if let reference = try String.fetchOne(db, sql: "SELECT request_ref FROM \(table) WHERE id = ?", arguments: [subject.id]) {
                     requests.insert(reference)
                 }

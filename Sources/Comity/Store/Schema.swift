@@ -235,19 +235,25 @@ enum Schema {
                 ALTER TABLE event ADD COLUMN new_value TEXT;
                 """)
         }
-        migrator.registerMigration("v13-as-recorded") { db in
-            // Reports "as recorded" on a past day leave out what was recorded after it. One index
-            // tells at once whether anything was; the others answer, for each request a report
-            // reads, whether it, its replies, moves and follow-ups were recorded by then, from the
-            // index alone. The moves index gains the day each move was recorded.
+        migrator.registerMigration("v11-engagement-outcomes") { db in
+            // What came of a request at an engagement. An outcome may be corrected later, so it
+            // has an id of its own rather than its engagement and request as a key.
             try db.execute(sql: """
-                CREATE INDEX event_recorded ON event(recorded_on);
-                CREATE INDEX event_created ON event(subject_id, subject_type, recorded_on) WHERE action = 'created';
-                CREATE INDEX event_reply_recorded ON event(reply_id, recorded_on) WHERE reply_id IS NOT NULL;
-                CREATE INDEX event_follow_up_recorded ON event(subject_id, date, recorded_on) WHERE action = 'follow-up';
-                DROP INDEX event_request_moves;
-                CREATE INDEX event_request_moves ON event(subject_id, id, date, from_state, to_state, recorded_on)
-                    WHERE subject_type = 'request' AND action = 'moved';
+                CREATE TABLE engagement_outcome (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    engagement_id TEXT NOT NULL REFERENCES engagement(id),
+                    request_ref TEXT NOT NULL REFERENCES request(reference),
+                    date TEXT NOT NULL,
+                    raised INTEGER NOT NULL CHECK (raised IN (0, 1)),
+                    raised_by TEXT NOT NULL DEFAULT '',
+                    response TEXT NOT NULL DEFAULT '',
+                    commitment TEXT NOT NULL DEFAULT '',
+                    commitment_date TEXT,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX engagement_outcome_request ON engagement_outcome(request_ref, date, id);
+                CREATE INDEX engagement_outcome_engagement ON engagement_outcome(engagement_id);
+                ALTER TABLE reply ADD COLUMN summary_ja TEXT;
                 """)
         }
         migrator.registerMigration("v12-people-and-direction") { db in
@@ -282,25 +288,19 @@ enum Schema {
                 """)
             for index in indexes { try db.execute(sql: index) }
         }
-        migrator.registerMigration("v11-engagement-outcomes") { db in
-            // What came of a request at an engagement. An outcome may be corrected later, so it
-            // has an id of its own rather than its engagement and request as a key.
+        migrator.registerMigration("v13-as-recorded") { db in
+            // Reports "as recorded" on a past day leave out what was recorded after it. One index
+            // tells at once whether anything was; the others answer, for each request a report
+            // reads, whether it, its replies, moves and follow-ups were recorded by then, from the
+            // index alone. The moves index gains the day each move was recorded.
             try db.execute(sql: """
-                CREATE TABLE engagement_outcome (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    engagement_id TEXT NOT NULL REFERENCES engagement(id),
-                    request_ref TEXT NOT NULL REFERENCES request(reference),
-                    date TEXT NOT NULL,
-                    raised INTEGER NOT NULL CHECK (raised IN (0, 1)),
-                    raised_by TEXT NOT NULL DEFAULT '',
-                    response TEXT NOT NULL DEFAULT '',
-                    commitment TEXT NOT NULL DEFAULT '',
-                    commitment_date TEXT,
-                    note TEXT NOT NULL DEFAULT ''
-                );
-                CREATE INDEX engagement_outcome_request ON engagement_outcome(request_ref, date, id);
-                CREATE INDEX engagement_outcome_engagement ON engagement_outcome(engagement_id);
-                ALTER TABLE reply ADD COLUMN summary_ja TEXT;
+                CREATE INDEX event_recorded ON event(recorded_on);
+                CREATE INDEX event_created ON event(subject_id, subject_type, recorded_on) WHERE action = 'created';
+                CREATE INDEX event_reply_recorded ON event(reply_id, recorded_on) WHERE reply_id IS NOT NULL;
+                CREATE INDEX event_follow_up_recorded ON event(subject_id, date, recorded_on) WHERE action = 'follow-up';
+                DROP INDEX event_request_moves;
+                CREATE INDEX event_request_moves ON event(subject_id, id, date, from_state, to_state, recorded_on)
+                    WHERE subject_type = 'request' AND action = 'moved';
                 """)
         }
         return migrator

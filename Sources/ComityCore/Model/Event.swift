@@ -23,6 +23,9 @@ public struct Event: Hashable, Codable, Sendable {
         case reply
         /// A follow-up (subject id: its id), for corrections of it; it belongs to its request's history.
         case followUp = "follow-up"
+        /// What came of a request at an engagement (subject id: its id), for corrections of it;
+        /// it belongs to its request's history.
+        case outcome
     }
 
     public var id: Int64?
