@@ -37,7 +37,7 @@ extension RequestCommand.Show {
             Output.write("clocks of \(reference) as of \(date.iso)\(recorded) (state \(assessment.state.rawValue), ball with \(assessment.ballWith.rawValue)):\n")
             for clock in assessment.clocks {
                 let due = clock.due.map { d in
-                    "\(d.iso)" + (clock.daysLeft.map { $0 >= 0 ? " (in \($0) days)" : " (passed \(-$0) days ago)" } ?? "")
+                    "\(d.iso)" + (clock.daysLeft.map { $0 >= 0 ? " (in \(dayCount($0)))" : " (passed \(dayCount(-$0)) ago)" } ?? "")
                 } ?? "none"
                 Output.write("\n\(clock.title): \(due) [\(clock.status.rawValue)]\n")
                 Output.write("  rule: \(clock.rule)\n")

@@ -219,4 +219,4 @@ extension CalendarDate {
 }
 
 /// "1 day", "45 days".
-func dayCount(_ n: Int) -> String { abs(n) == 1 ? "\(n) day" : "\(n) days" }
+public func dayCount(_ n: Int) -> String { abs(n) == 1 ? "\(n) day" : "\(n) days" }
