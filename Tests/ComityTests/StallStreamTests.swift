@@ -147,4 +147,29 @@ struct StallQueryPlanTests {
         }
         #expect(count > 10)
     }
+
+    @Test("a query about one request as of a past day reads that request's moves, never every move since the day")
+    func oneRequestInThePast() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 300)
+        let past = SyntheticWorldTests.today.adding(days: -2000)
+        try store.read { db in
+            let reference = try #require(try String.fetchOne(db, sql: "SELECT reference FROM request WHERE sent_date <= ? ORDER BY reference LIMIT 1", arguments: [past]))
+            var statements: [String] = []
+            db.trace { event in
+                if case .statement(let statement) = event { statements.append(statement.expandedSQL) }
+            }
+            _ = try ComityStore.assessment(db, of: reference, asOf: past)
+            _ = try ComityStore.assessment(db, of: reference, asOf: past, recordedBy: past)
+            db.trace(options: [], nil)
+            let moved = statements.filter { $0.contains("action = 'moved' AND date > ") || $0.contains("action = 'moved' AND recorded_on > ") }
+            #expect(moved.count >= 2, "the candidates as of the day, and as recorded then")
+            for sql in moved where sql.hasPrefix("SELECT") {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
+                #expect(!plan.contains("event_request_move_dates"), "\(plan)")
+                #expect(plan.contains("event_request_moves (subject_id=?"), "\(plan)")
+            }
+        }
+    }
 }

@@ -203,10 +203,13 @@ extension ComityStore {
         return ("SELECT * FROM (\(sql)) ORDER BY 1", arguments)
     }
 
-    /// The SQL condition, each part beginning with AND, that narrows an event's `subject_id` to a chunk's references.
+    /// The SQL condition, each part beginning with AND, that narrows an event's `subject_id` to the
+    /// one request or the chunk of references a scope reads: a query about one request looks
+    /// at its own moves, never at every move since the day.
     static func subjectBounds(_ scope: StallScope) -> (String, StatementArguments) {
         var bounds = ""
         var arguments: StatementArguments = []
+        if let reference = scope.reference { bounds += " AND subject_id = ?"; arguments += [reference] }
         if let from = scope.referencesFrom { bounds += " AND subject_id >= ?"; arguments += [from] }
         if let below = scope.referencesBelow { bounds += " AND subject_id < ?"; arguments += [below] }
         return (bounds, arguments)
