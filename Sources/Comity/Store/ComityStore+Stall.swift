@@ -64,17 +64,15 @@ extension ComityStore {
             let context = try context ?? StallContext(db, asOf: scope.asOf, recordedBy: scope.recordedBy)
             let view = context.view
             let (filter, arguments, inScope, inScopeArguments) = try Self.scopeFilter(db, scope, view: view)
-            // With a counterpart, start from its few authorities; otherwise from the open states.
-            // The planner, without statistics, would guess the other way round on a large file.
-            let requestsAndAuthorities = scope.counterpart == nil
-                ? "request r JOIN authority a ON a.id = r.to_authority"
-                : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+            // Start from the list of requests the scope may hold, each found by its key: the
+            // planner, without statistics, would otherwise read every request of a counterpart.
+            let requestsAndAuthorities = "json_each(?) k CROSS JOIN request r ON r.reference = k.value JOIN authority a ON a.id = r.to_authority"
             // Everything but the items of assistance, which no assessment needs, then the
             // authority it went to and its case, each in its table's column order.
             let requests = try ColumnCursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallRequestColumns) FROM \(requestsAndAuthorities) JOIN case_file c INDEXED BY case_stall ON c.id = r.case_id
                 WHERE \(filter) ORDER BY r.reference
-                """), arguments: arguments) { c in
+                """), arguments: inScopeArguments + arguments) { c in
                     let authority = c.reader(Authority.self, from: Request.columnCount)
                     let caseFile = c.reader(Case.self, from: Request.columnCount + Authority.columnCount)
                     return (try Request(c), StallRow(
@@ -145,9 +143,9 @@ extension ComityStore {
             }
     }
 
-    /// The SQL condition on `request r` (and `authority a`) for a scope, and a query selecting a
-    /// superset of the references it selects: the requests whose replies, moves and follow-ups to
-    /// read. A superset is harmless (the merge join skips what the request cursor does not hold).
+    /// The SQL condition on `request r` (and `authority a`) for a scope, among the requests it may
+    /// hold, and the query of those requests (its argument: their list), whose replies, moves and
+    /// follow-ups to read. A superset is harmless (the merge join skips what the request cursor does not hold).
     ///
     /// The superset is read once, from indexes alone, and handed to every statement as a list:
     /// the requests open now; about the past, those moved since (closed after the day, they were
@@ -159,14 +157,14 @@ extension ComityStore {
         // A sent date that is not a date stays in, for the request cursor to report as damaged.
         let sent = "r.sent_date IS NOT NULL AND (r.sent_date <= ? OR \(notADate("r.sent_date")))"
         let (narrow, narrowArguments) = narrowFilter(scope)
-        var sql = "r.reference IN (\(inScope)) AND \(sent)\(narrow)"
-        var arguments: StatementArguments = [list, scope.asOf] + narrowArguments
+        var sql = "\(sent)\(narrow)"
+        var arguments: StatementArguments = [scope.asOf] + narrowArguments
         if let view {
             // One corrected since may have had another case, counterpart or date then: the
             // engine weighs it as recorded.
-            sql = "r.reference IN (\(inScope)) AND ((\(sent)\(narrow)) OR r.reference IN (SELECT value FROM json_each(?)))"
+            sql = "((\(sent)\(narrow)) OR r.reference IN (SELECT value FROM json_each(?)))"
             sql += " AND NOT \(RecordedView.createdLater)"
-            arguments = [list, scope.asOf] + narrowArguments + [view.correctedList, view.date]
+            arguments = [scope.asOf] + narrowArguments + [view.correctedList, view.date]
         }
         // The clearance narrows only the request cursor; the superset stays one.
         if let withheld = withheldCondition(scope.clearance) {
