@@ -6,33 +6,25 @@ extension LetterFacts {
     static func load(_ db: Database, reference: String, asOf: CalendarDate, assessment: Assessment?, cache: Cache? = nil, view: RecordedView? = nil) throws -> LetterFacts {
         let cache = cache ?? Cache()
         // Each record as recorded on the view's day; the store's own without a view.
-        func recorded<R: FetchableRecord & EncodableRecord>(_ record: R, _ type: String, _ id: String) throws -> R {
-            try view?.recorded(record, type, id) ?? record
-        }
-        func recorded<R: FetchableRecord & EncodableRecord>(_ record: R?, _ type: String, _ id: (R) -> String) throws -> R? {
-            try record.map { try recorded($0, type, id($0)) }
-        }
-        let request = try recorded(cache.requests[reference] ?? ComityStore.request(db, reference), "request", reference)
-        let caseFile = try cache.remember(request.caseID, in: \.cases) { try recorded(ComityStore.caseFile(db, request.caseID), "case", request.caseID) }
-        let authority = { (id: String) in try cache.remember(id, in: \.authorities) { try recorded(ComityStore.authority(db, id), "authority", id) } }
-        let party = { (code: String) in try cache.remember(code, in: \.parties) { try recorded(ComityStore.party(db, code), "party", code) } }
+        let request = try view.recorded(cache.requests[reference] ?? ComityStore.request(db, reference), "request", reference)
+        let caseFile = try cache.remember(request.caseID, in: \.cases) { try view.recorded(ComityStore.caseFile(db, request.caseID), "case", request.caseID) }
+        let authority = { (id: String) in try cache.remember(id, in: \.authorities) { try view.recorded(ComityStore.authority(db, id), "authority", id) } }
+        let party = { (code: String) in try cache.remember(code, in: \.parties) { try view.recorded(ComityStore.party(db, code), "party", code) } }
         let from = try authority(request.fromAuthority)
         let to = try authority(request.toAuthority)
         let ours = try party(from.party)
         let theirs = try party(to.party)
-        let basis = try request.basisID.map { id in try cache.remember(id, in: \.bases) { try view?.recorded(ComityStore.basis(db, id), db) ?? ComityStore.basis(db, id) } }
+        let basis = try request.basisID.map { id in try cache.remember(id, in: \.bases) { try view.recorded(ComityStore.basis(db, id), db) } }
         let replies: [Reply], followUps: [FollowUp]
         if let view {
-            replies = try Reply.fetchAll(db.cachedStatement(sql: """
+            let recordedReplies = try Reply.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM reply WHERE request_ref = ? AND \(RecordedView.replyRecorded)
                 """), arguments: [reference, view.date])
-                .map { try recorded($0, "reply", String($0.id ?? 0)) }.filter { $0.date <= asOf }
-                .sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
-            followUps = try FollowUp.fetchAll(db.cachedStatement(sql: """
+            replies = try view.recorded(recordedReplies, "reply", id: \.id, date: \.date, asOf: asOf)
+            let recordedFollowUps = try FollowUp.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM follow_up WHERE request_ref = ? AND \(RecordedView.followUpRecorded)
                 """), arguments: [reference, view.date, view.date])
-                .map { try recorded($0, "follow-up", String($0.id ?? 0)) }.filter { $0.date <= asOf }
-                .sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
+            followUps = try view.recorded(recordedFollowUps, "follow-up", id: \.id, date: \.date, asOf: asOf)
         } else {
             replies = try cache.chronology(of: reference)?.replies ?? Reply.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM reply WHERE request_ref = ? AND date <= ? ORDER BY date, id"), arguments: [reference, asOf])
@@ -41,15 +33,15 @@ extension LetterFacts {
         }
         // Party codes are two letters, so the pair is an unambiguous key.
         let embassy = try cache.remember("\(ours.code) \(theirs.code)", in: \.embassies) {
-            try recorded(Authority.fetchOne(db.cachedStatement(sql: """
+            try Authority.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM authority WHERE party = ? AND posted_to = ? ORDER BY role = 'embassy' DESC, id LIMIT 1
-                """), arguments: [ours.code, theirs.code]), "authority", \.id)
+                """), arguments: [ours.code, theirs.code]).map { try view.recorded($0, "authority", $0.id) }
         }
         let ministry = { (party: String) in
             try cache.remember(party, in: \.ministries) {
-                try recorded(Authority.fetchOne(
+                try Authority.fetchOne(
                     db.cachedStatement(sql: "SELECT * FROM authority WHERE party = ? AND role = 'foreign-ministry' ORDER BY id LIMIT 1"),
-                    arguments: [party]), "authority", \.id)
+                    arguments: [party]).map { try view.recorded($0, "authority", $0.id) }
             }
         }
         return LetterFacts(

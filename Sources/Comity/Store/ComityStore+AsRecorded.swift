@@ -4,16 +4,14 @@ import GRDB
 extension ComityStore {
     /// The dossier with every later correction of the request, its replies, follow-ups and case
     /// undone, and the facts that follow from them (its counterpart, case title, names) read again.
-    static func recorded(_ dossier: Dossier, caseID: String, view: RecordedView, context: StallContext, db: Database) throws -> Dossier {
+    static func recorded(
+        _ dossier: Dossier, caseID: String, asOf: CalendarDate, view: RecordedView, context: StallContext, db: Database
+    ) throws -> Dossier {
         var recorded = dossier
         let request = try view.recorded(dossier.request, "request", dossier.request.reference)
         recorded.request = request
-        recorded.replies = try dossier.replies
-            .map { reply in try reply.id.map { try view.recorded(reply, "reply", String($0)) } ?? reply }
-            .sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
-        recorded.followUps = try dossier.followUps
-            .map { followUp in try followUp.id.map { try view.recorded(followUp, "follow-up", String($0)) } ?? followUp }
-            .sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
+        recorded.replies = try view.recorded(dossier.replies, "reply", id: \.id, date: \.date, asOf: asOf)
+        recorded.followUps = try view.recorded(dossier.followUps, "follow-up", id: \.id, date: \.date, asOf: asOf)
         recorded.meetings = try dossier.meetings.map { meeting in
             var meeting = meeting
             if let id = meeting.outcome.id { meeting.outcome = try view.recorded(meeting.outcome, "outcome", String(id)) }

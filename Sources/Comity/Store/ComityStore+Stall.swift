@@ -128,7 +128,7 @@ extension ComityStore {
                     meetings: try meetings.take(while: { $0.outcome.requestReference }, equals: ref))
                 if let view, view.correctedRequests.contains(ref) {
                     // Its values as recorded may put it outside the scope, or above the clearance.
-                    let recorded = try Self.recorded(dossier, caseID: request.caseID, view: view, context: context, db: db)
+                    let recorded = try Self.recorded(dossier, caseID: request.caseID, asOf: scope.asOf, view: view, context: context, db: db)
                     guard Self.fits(recorded, scope) else { continue }
                     dossier = recorded
                 }

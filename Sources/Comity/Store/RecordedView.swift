@@ -98,6 +98,15 @@ struct RecordedView {
         return recorded
     }
 
+    /// Replies or follow-ups as they stood at the end of the day, those dated by `asOf`, in date order.
+    func recorded<R: FetchableRecord & EncodableRecord>(
+        _ records: [R], _ type: String, id: KeyPath<R, Int64?>, date: KeyPath<R, CalendarDate>, asOf: CalendarDate
+    ) throws -> [R] {
+        try records.map { record in try record[keyPath: id].map { try recorded(record, type, String($0)) } ?? record }
+            .filter { $0[keyPath: date] <= asOf }
+            .sorted { ($0[keyPath: date], $0[keyPath: id] ?? 0) < ($1[keyPath: date], $1[keyPath: id] ?? 0) }
+    }
+
     /// Puts back, newest first, the old values of the record's later corrections.
     private func undo(_ values: inout [String: DatabaseValue], _ type: String, _ id: String) {
         for (field, old) in corrections[Subject(type: type, id: id)] ?? [] where values.keys.contains(field) {
@@ -152,4 +161,15 @@ struct RecordedView {
          OR EXISTS (SELECT 1 FROM event fe INDEXED BY event_follow_up_recorded WHERE fe.subject_id = follow_up.request_ref
             AND fe.action = 'follow-up' AND fe.date = follow_up.date AND fe.recorded_on <= ?))
         """
+}
+
+/// Without a view, every record is read as the store holds it.
+extension Optional where Wrapped == RecordedView {
+    func recorded<R: FetchableRecord & EncodableRecord>(_ record: R, _ type: String, _ id: String) throws -> R {
+        try self?.recorded(record, type, id) ?? record
+    }
+
+    func recorded(_ basis: LegalBasis, _ db: Database) throws -> LegalBasis {
+        try self?.recorded(basis, db) ?? basis
+    }
 }

@@ -35,8 +35,8 @@ final class StallContext {
 
     func party(_ code: String) throws -> Party {
         try cached(\.parties, code) {
-            try recorded(Party.fetchOne(db.cachedStatement(sql: "SELECT * FROM party WHERE code = ?"), arguments: [code]), "party", code)
-                ?? Party(code: code, name: code, formalName: code)
+            try Party.fetchOne(db.cachedStatement(sql: "SELECT * FROM party WHERE code = ?"), arguments: [code])
+                .map { try view.recorded($0, "party", code) } ?? Party(code: code, name: code, formalName: code)
         }
     }
 
@@ -53,7 +53,7 @@ final class StallContext {
         try cached(\.bases, id) {
             // The basis's own decoder, so its period is checked as everywhere else; its parties are not needed.
             try LegalBasis.cursor(db.cachedStatement(sql: "SELECT \(LegalBasis.selectList()) FROM legal_basis WHERE id = ?"), arguments: [id])
-                .next().map { try view?.recorded($0, db) ?? $0 }.map { BasisInfo(instrument: $0.instrument, period: $0.responsePeriod) }
+                .next().map { try view.recorded($0, db) }.map { BasisInfo(instrument: $0.instrument, period: $0.responsePeriod) }
         }
     }
 
@@ -78,17 +78,7 @@ final class StallContext {
 
     /// An authority, as recorded when the query is "as recorded".
     func authority(_ id: String) throws -> Authority {
-        try recorded(one: ComityStore.authority(db, id), "authority", id)
-    }
-
-    private func recorded<R: FetchableRecord & EncodableRecord>(_ record: R?, _ type: String, _ id: String) throws -> R? {
-        guard let record else { return nil }
-        return try recorded(one: record, type, id)
-    }
-
-    private func recorded<R: FetchableRecord & EncodableRecord>(one record: R, _ type: String, _ id: String) throws -> R {
-        guard let view else { return record }
-        return try view.recorded(record, type, id)
+        try view.recorded(ComityStore.authority(db, id), "authority", id)
     }
 
     func calendar(_ party: String) throws -> HolidayCalendar {
