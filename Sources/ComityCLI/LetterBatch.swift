@@ -1,4 +1,5 @@
 import Comity
+import Dispatch
 import Foundation
 
 /// `letter --all-stalled`: the next letter for every stalled request, one file each, and an index page.
@@ -37,17 +38,25 @@ struct LetterBatch {
             indexFile?.discard()
             throw error
         }
-        let staged = files.all + [indexFile!]
         let letters = batch.letters
         let skipped = batch.skipped
-        for (index, file) in staged.enumerated() {
-            do {
-                try file.place()
-            } catch {
-                staged.dropFirst(index + 1).forEach { $0.discard() }
-                guard issue else { throw error }
-                throw ComityError.output("the \(letters.count) letter(s) were issued, but \(error.description); 'comity letter show NUMBER --out FILE' writes any of them again")
+        // The letters are renamed into place on every core, the index last, once they all are.
+        let staged = files.all
+        let failed = FirstFailure()
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, staged.count))
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for index in stride(from: lane, to: staged.count, by: lanes) where !failed.happened {
+                do throws(ComityError) { try staged[index].place() } catch { failed.record(error) }
             }
+        }
+        if failed.happened { staged.forEach { $0.discard() } }
+        do throws(ComityError) {
+            if let error = failed.error { throw error }
+            try indexFile!.place()
+        } catch {
+            indexFile!.discard()
+            guard issue else { throw error }
+            throw ComityError.output("the \(letters.count) letter(s) were issued, but \(error.description); 'comity letter show NUMBER --out FILE' writes any of them again")
         }
         let verb = issue ? "issued" : "wrote"
         var message = "\(verb) \(letters.count) letter(s) and index.html in \(folder)"
@@ -56,6 +65,26 @@ struct LetterBatch {
         // One write for what may be thousands of lines.
         Output.note("\(message)\n" + skipped.map { "skipped \($0.reference): \($0.reason)\n" }.joined())
     }
+}
+
+/// The first file of a batch that could not be placed, from any thread.
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: ComityError?
+
+    func record(_ error: ComityError) {
+        lock.lock()
+        if first == nil { first = error }
+        lock.unlock()
+    }
+
+    var error: ComityError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+
+    var happened: Bool { error != nil }
 }
 
 /// The staged letter files of a batch, put by the threads that render them, kept in the batch's order.
