@@ -11,7 +11,7 @@ struct BasisCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A short handle, e.g. JP-CN-MLAT.") var id: String
         @Option(help: "The instrument's name.") var instrument: String
-        @Option(help: "The instrument's name in Japanese letters.") var instrumentJa: String?
+        @Option(help: "The instrument's name in Japanese letters: a shorthand for 'translate basis ID --lang ja --instrument'.") var instrumentJa: String?
         @Option(help: ArgumentHelp("Its kind: \(LegalBasisKind.choices).")) var kind: String
         @Option(help: "Response period, e.g. '30 calendar' or '20 working'.") var period: String?
         @Option(name: .customLong("party"), help: ArgumentHelp("A party bound and from when, CC:YYYY-MM-DD; repeat for each.", valueName: "CC:date"))
@@ -21,9 +21,12 @@ struct BasisCommand: ParsableCommand {
         func run() throws {
             let bindings = try parties.map(BasisCommand.binding)
             let basis = LegalBasis(
-                id: id, instrument: instrument, instrumentJa: instrumentJa, kind: try LegalBasisKind.parse(kind, field: "kind"),
+                id: id, instrument: instrument, kind: try LegalBasisKind.parse(kind, field: "kind"),
                 responsePeriod: try period.map { try Period(parsing: $0) }, parties: bindings, note: note)
-            try global.openDesk().addBasis(basis)
+            let japanese = try JapaneseShorthand.checked(.basis, id, [.instrument: instrumentJa.map { .some($0) }])
+            let desk = try global.openDesk()
+            try desk.addBasis(basis)
+            _ = try JapaneseShorthand.record(desk, .basis, id, japanese)
             Output.write("recorded legal basis \(basis.id) (\(basis.instrument))\n")
         }
     }

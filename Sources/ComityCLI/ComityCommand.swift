@@ -15,6 +15,7 @@ struct ComityCommand: ParsableCommand {
         subcommands: [
             Init.self, Demo.self, Synth.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
             CaseCommand.self, RequestCommand.self, ReplyCommand.self, EngagementCommand.self, EditCommand.self,
+            TranslateCommand.self,
             HistoryCommand.self, ReportCommand.self, LetterCommand.self, SettingsCommand.self, HolidaysCommand.self,
             BackupCommand.self, CheckCommand.self, CalendarCommand.self, ExportCommand.self, ImportCommand.self,
         ]

@@ -14,8 +14,8 @@ struct EditParty: ParsableCommand {
         var fields = FieldEdits<Party>(clearing: edit.clearing)
         fields.set(\.name, name)
         fields.set(\.formalName, formalName)
-        try fields.set(\.nameJa, nameJa, clear: "name-ja")
-        try edit.apply("party", fields) { desk, reason, change in try desk.editParty(code, reason: reason, change) }
+        try fields.translate(.name, nameJa, clear: "name-ja")
+        try edit.apply("party", fields, translating: (.party, code.uppercased())) { desk, reason, change in try desk.editParty(code, reason: reason, change) }
     }
 }
 
@@ -36,14 +36,14 @@ struct EditAuthority: ParsableCommand {
         fields.set(\.party, try party.map { try Party.validCode($0) })
         fields.set(\.name, name)
         fields.set(\.role, try role.map { try AuthorityRole.parse($0, field: "role") })
-        try fields.set(\.nameJa, nameJa, clear: "name-ja")
+        try fields.translate(.name, nameJa, clear: "name-ja")
         try fields.set(\.city, city, clear: "city")
         try fields.set(\.postedTo, try postedTo.map { try Party.validCode($0) }, clear: "posted-to")
         try fields.set(\.head.title, head.headTitle, clear: "head-title")
         try fields.set(\.head.name, head.headName, clear: "head-name")
-        try fields.set(\.head.titleJa, head.headTitleJa, clear: "head-title-ja")
-        try fields.set(\.head.nameJa, head.headNameJa, clear: "head-name-ja")
-        try edit.apply("authority", fields) { desk, reason, change in try desk.editAuthority(id, reason: reason, change) }
+        try fields.translate(.headTitle, head.headTitleJa, clear: "head-title-ja")
+        try fields.translate(.headName, head.headNameJa, clear: "head-name-ja")
+        try edit.apply("authority", fields, translating: (.authority, id)) { desk, reason, change in try desk.editAuthority(id, reason: reason, change) }
     }
 }
 
@@ -66,7 +66,7 @@ struct EditBasis: ParsableCommand {
         let drops = try dropped.map { try Party.validCode($0) }
         var fields = FieldEdits<LegalBasis>(clearing: edit.clearing)
         fields.set(\.instrument, instrument)
-        try fields.set(\.instrumentJa, instrumentJa, clear: "instrument-ja")
+        try fields.translate(.instrument, instrumentJa, clear: "instrument-ja")
         fields.set(\.kind, try kind.map { try LegalBasisKind.parse($0, field: "kind") })
         try fields.set(\.responsePeriod, try period.map { try Period(parsing: $0) }, clear: "period")
         fields.change(if: !bindings.isEmpty || !drops.isEmpty) { basis in
@@ -74,7 +74,7 @@ struct EditBasis: ParsableCommand {
             basis.parties += bindings
         }
         fields.set(\.note, note)
-        try edit.apply("basis", fields) { desk, reason, change in try desk.editBasis(id, reason: reason, change) }
+        try edit.apply("basis", fields, translating: (.basis, id)) { desk, reason, change in try desk.editBasis(id, reason: reason, change) }
     }
 }
 

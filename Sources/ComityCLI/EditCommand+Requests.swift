@@ -13,7 +13,7 @@ struct EditRequest: ParsableCommand {
     @Option(help: ArgumentHelp("\(Channel.choices).")) var channel: String?
     @Option(help: "The legal basis id.") var basis: String?
     @Option var subject: String?
-    @Option(help: "The subject as Japanese letters quote it.") var subjectJa: String?
+    @Option(help: "The subject as Japanese letters quote it (see 'translate').") var subjectJa: String?
     @Option(name: .customLong("item"), help: "An item of assistance sought; repeat for each (replaces them all).") var items: [String] = []
     @Option(help: ArgumentHelp("\(Urgency.choices).")) var urgency: String?
     @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String?
@@ -30,7 +30,7 @@ struct EditRequest: ParsableCommand {
         fields.set(\.channel, try channel.map { try Channel.parse($0, field: "channel") })
         try fields.set(\.basisID, basis, clear: "basis")
         fields.set(\.subject, subject)
-        try fields.set(\.subjectJa, subjectJa, clear: "subject-ja")
+        try fields.translate(.subject, subjectJa, clear: "subject-ja")
         fields.set(\.items, items.isEmpty ? nil : items)
         fields.set(\.urgency, try urgency.map { try Urgency.parse($0, field: "urgency") })
         fields.set(\.classification, try classification.map { try Classification.parse($0, field: "classification") })
@@ -38,7 +38,7 @@ struct EditRequest: ParsableCommand {
         try fields.set(\.counterpartReference, theirReference, clear: "their-ref")
         try fields.set(\.preservedUntil, preservedUntil, clear: "preserved-until")
         fields.set(\.note, note)
-        try edit.apply("request", fields) { desk, reason, change in try desk.editRequest(reference, reason: reason, change) }
+        try edit.apply("request", fields, translating: (.request, reference)) { desk, reason, change in try desk.editRequest(reference, reason: reason, change) }
     }
 }
 
@@ -49,7 +49,7 @@ struct EditReply: ParsableCommand {
     @Option(help: "The reply's date.", transform: DateArgument.parse) var on: CalendarDate?
     @Option(help: ArgumentHelp("\(ReplyKind.choices).")) var kind: String?
     @Option var summary: String?
-    @Option(help: "The summary in Japanese, as Japanese letters quote it.") var summaryJa: String?
+    @Option(help: "The summary in Japanese, as Japanese letters quote it (see 'translate').") var summaryJa: String?
     @Option(help: "The replying authority.") var from: String?
     @Option(help: "A date the counterpart promised something by.", transform: DateArgument.parse) var promised: CalendarDate?
     @Option(help: ArgumentHelp("Refusal grounds, comma-separated: \(RefusalGround.choices).")) var grounds: String?
@@ -60,14 +60,14 @@ struct EditReply: ParsableCommand {
         fields.set(\.date, on)
         fields.set(\.kind, try kind.map { try ReplyKind.parse($0, field: "reply kind") })
         fields.set(\.summary, summary)
-        try fields.set(\.summaryJa, summaryJa, clear: "summary-ja")
+        try fields.translate(.summary, summaryJa, clear: "summary-ja")
         try fields.set(\.fromAuthority, from, clear: "from")
         try fields.set(\.promisedDate, promised, clear: "promised")
         fields.set(\.refusalGrounds, try grounds.map { text in
             try text.split(separator: ",").map { try RefusalGround.parse($0.trimmingCharacters(in: .whitespaces), field: "refusal ground") }
         })
         fields.set(\.classification, try classification.map { try Classification.parse($0, field: "classification") })
-        try edit.apply("reply", fields) { desk, reason, change in try desk.editReply(id: id, reason: reason, change) }
+        try edit.apply("reply", fields, translating: (.reply, String(id))) { desk, reason, change in try desk.editReply(id: id, reason: reason, change) }
     }
 }
 

@@ -37,16 +37,23 @@ struct EditOptions: ParsableArguments {
         }
     }
 
-    /// Opens the desk and applies `edits`, after refusing an edit that names no field.
-    func apply<Record>(_ kind: String, _ edits: FieldEdits<Record>,
+    /// Opens the desk and applies `edits`, after refusing an edit that names no field; the
+    /// Japanese values given (`--…-ja`) are then recorded as translations of `translating`.
+    func apply<Record>(_ kind: String, _ edits: FieldEdits<Record>, translating: (Event.Subject, String)? = nil,
                        _ correct: (Desk, String, (inout Record) throws -> Void) throws -> [Event]) throws {
         try refuseFixed(kind)
         try edits.checkClearing()
-        guard !edits.isEmpty else {
+        guard !edits.isEmpty || !edits.japanese.isEmpty else {
             throw ValidationFailure("nothing to change: give at least one field to correct (see 'comity edit \(kind) --help')")
         }
-        let events = try correct(try global.openDesk(clearance), reason, edits.apply)
-        for event in events { Output.write("corrected \(event.correctionSummary)\n") }
+        let japanese = try translating.map { try JapaneseShorthand.checked($0.0, $0.1, edits.japanese) } ?? [:]
+        let desk = try global.openDesk(clearance)
+        if !edits.isEmpty {
+            for event in try correct(desk, reason, edits.apply) { Output.write("corrected \(event.correctionSummary)\n") }
+        }
+        if let (subject, id) = translating {
+            for event in try JapaneseShorthand.record(desk, subject, id, japanese, reason: reason) { Output.write("corrected \(event.correctionSummary)\n") }
+        }
     }
 }
 
@@ -75,6 +82,20 @@ struct FieldEdits<Record> {
             changes.append { $0[keyPath: path] = nil }
         } else if let value {
             changes.append { $0[keyPath: path] = value }
+        }
+    }
+
+    /// The Japanese values given (nil: to clear), recorded as translations after the record's own changes.
+    private(set) var japanese: [TranslatedField: String??] = [:]
+
+    /// Records a Japanese value when its option was given, or clears it when `--clear name` names it.
+    mutating func translate(_ field: TranslatedField, _ value: String?, clear name: String) throws {
+        clearable.append(name)
+        if clearing.contains(name) {
+            if value != nil { throw ValidationFailure("--\(name) and --clear \(name) contradict each other; give one of them") }
+            japanese[field] = .some(nil)
+        } else if let value {
+            japanese[field] = .some(value)
         }
     }
 

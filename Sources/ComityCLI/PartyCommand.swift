@@ -11,11 +11,15 @@ struct PartyCommand: ParsableCommand {
         @Argument(help: "ISO 3166-1 alpha-2 code, e.g. JP.") var code: String
         @Option(help: "Short name (default: the ISO name).") var name: String?
         @Option(help: "Formal name used in letters, e.g. \"People's Republic of China\".") var formalName: String?
-        @Option(help: "Formal name in Japanese letters (known states have one already).") var nameJa: String?
+        @Option(help: "Formal name in Japanese letters (known states have one already): a shorthand for 'translate party CODE --lang ja --name'.")
+        var nameJa: String?
 
         func run() throws {
-            let party = try Party(code: code, name: name, formalName: formalName, nameJa: nameJa)
-            try global.openDesk().addParty(party)
+            let party = try Party(code: code, name: name, formalName: formalName)
+            let japanese = try JapaneseShorthand.checked(.party, party.code, [.name: .some(nameJa ?? CountryCodes.japaneseNames[party.code])])
+            let desk = try global.openDesk()
+            try desk.addParty(party)
+            _ = try JapaneseShorthand.record(desk, .party, party.code, japanese)
             Output.write("recorded party \(party.code) (\(party.name))\n")
         }
     }
@@ -47,7 +51,7 @@ struct PartyCommand: ParsableCommand {
             switch list.format {
             case .json: try Output.json(PartyDetail(party: party, authorities: authorities))
             case .text:
-                Output.fields([("code", party.code), ("name", party.name), ("formal name", party.formalName), ("name (ja)", party.nameJa)])
+                Output.fields([("code", party.code), ("name", party.name), ("formal name", party.formalName)])
                 if !authorities.isEmpty {
                     Output.write("\n")
                     Output.table(["AUTHORITY", "ROLE", "NAME"], authorities.map { [$0.id, $0.role.rawValue, $0.name] })
@@ -74,7 +78,7 @@ struct AuthorityCommand: ParsableCommand {
         @Option(help: "The state it belongs to (ISO code).") var party: String
         @Option(help: "Its full name.") var name: String
         @Option(help: ArgumentHelp("Its role: \(AuthorityRole.choices).")) var role: String
-        @Option(help: "Its name in Japanese letters.") var nameJa: String?
+        @Option(help: "Its name in Japanese letters: a shorthand for 'translate authority ID --lang ja --name'.") var nameJa: String?
         @Option(help: "The city it sits in, for the place line of letters.") var city: String?
         @Option(help: "For an embassy or liaison: the state it is posted to.") var postedTo: String?
         @OptionGroup var head: HeadOptions
@@ -82,8 +86,13 @@ struct AuthorityCommand: ParsableCommand {
         func run() throws {
             let authority = Authority(
                 id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"),
-                nameJa: nameJa, city: city, postedTo: try postedTo.map { try Party.validCode($0) }, head: head.head)
-            try global.openDesk().addAuthority(authority)
+                city: city, postedTo: try postedTo.map { try Party.validCode($0) }, head: head.head)
+            var given = head.japanese
+            given[.name] = nameJa.map { .some($0) }
+            let japanese = try JapaneseShorthand.checked(.authority, id, given)
+            let desk = try global.openDesk()
+            try desk.addAuthority(authority)
+            _ = try JapaneseShorthand.record(desk, .authority, id, japanese)
             Output.write("recorded authority \(authority.id) (\(authority.name))\n")
         }
     }
@@ -116,9 +125,8 @@ struct AuthorityCommand: ParsableCommand {
             case .json: try Output.json(a)
             case .text:
                 Output.fields([
-                    ("id", a.id), ("party", a.party), ("name", a.name), ("role", a.role.rawValue), ("name (ja)", a.nameJa),
+                    ("id", a.id), ("party", a.party), ("name", a.name), ("role", a.role.rawValue),
                     ("city", a.city), ("posted to", a.postedTo), ("head", a.head.title == nil && a.head.name == nil ? nil : a.head.summary),
-                    ("head (ja)", a.head.titleJa == nil && a.head.nameJa == nil ? nil : [a.head.titleJa, a.head.nameJa].compactMap { $0 }.joined(separator: " ")),
                 ])
             }
         }
@@ -133,12 +141,19 @@ struct AuthorityCommand: ParsableCommand {
         @OptionGroup var head: HeadOptions
 
         func validate() throws {
-            if head.head == Authority.Head() { throw ValidationError("give the head's title and name: --head-title, --head-name (and --head-title-ja, --head-name-ja for Japanese letters)") }
+            if head.head == Authority.Head() && head.japanese.isEmpty {
+                throw ValidationError("give the head's title and name: --head-title, --head-name (and --head-title-ja, --head-name-ja for Japanese letters)")
+            }
         }
 
         func run() throws {
-            try global.openDesk().setHead(of: id, to: head.head)
-            Output.write("recorded the head of \(id): \(head.head.summary)\n")
+            let japanese = try JapaneseShorthand.checked(.authority, id, head.japanese)
+            let desk = try global.openDesk()
+            if head.head != Authority.Head() {
+                try desk.setHead(of: id, to: head.head)
+                Output.write("recorded the head of \(id): \(head.head.summary)\n")
+            }
+            for event in try JapaneseShorthand.record(desk, .authority, id, japanese) { Output.write("translated \(event.correctionSummary)\n") }
         }
     }
 }
@@ -150,5 +165,12 @@ struct HeadOptions: ParsableArguments {
     @Option(help: "The title of its head in Japanese letters, e.g. 外務大臣.") var headTitleJa: String?
     @Option(help: "The name of its head in Japanese letters, e.g. 玄葉光一郎.") var headNameJa: String?
 
-    var head: Authority.Head { Authority.Head(title: headTitle, name: headName, titleJa: headTitleJa, nameJa: headNameJa) }
+    var head: Authority.Head { Authority.Head(title: headTitle, name: headName) }
+    /// The Japanese title and name given, for `JapaneseShorthand`.
+    var japanese: [TranslatedField: String??] {
+        var given: [TranslatedField: String??] = [:]
+        if let headTitleJa { given[.headTitle] = .some(headTitleJa) }
+        if let headNameJa { given[.headName] = .some(headNameJa) }
+        return given
+    }
 }

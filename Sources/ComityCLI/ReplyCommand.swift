@@ -13,7 +13,7 @@ struct ReplyCommand: ParsableCommand {
         @Option(help: "The reply's date.", transform: DateArgument.parse) var on: CalendarDate
         @Option(help: ArgumentHelp("\(ReplyKind.choices).")) var kind: String
         @Option var summary: String
-        @Option(name: .customLong("summary-ja"), help: "The summary in Japanese, for Japanese letters that quote the reply.") var summaryJa: String?
+        @Option(name: .customLong("summary-ja"), help: "The summary in Japanese, for Japanese letters that quote the reply: a shorthand for 'translate reply N --lang ja --summary'.") var summaryJa: String?
         @Option(help: "The replying authority.") var from: String?
         @Option(help: "A date the counterpart promised something by.", transform: DateArgument.parse) var promised: CalendarDate?
         @Option(help: ArgumentHelp("Refusal grounds, comma-separated: \(RefusalGround.choices).")) var grounds: String?
@@ -28,8 +28,11 @@ struct ReplyCommand: ParsableCommand {
                 refusalGrounds: try (grounds ?? "").split(separator: ",").map {
                     try RefusalGround.parse($0.trimmingCharacters(in: .whitespaces), field: "refusal ground")
                 },
-                classification: try Classification.parse(classification, field: "classification"), summaryJa: summaryJa)
-            let result = try global.openDesk().addReply(reply, counterpartReference: theirReference, keepState: keepState)
+                classification: try Classification.parse(classification, field: "classification"))
+            let japanese = try JapaneseShorthand.checked(.reply, "0", [.summary: summaryJa.map { .some($0) }])
+            let desk = try global.openDesk()
+            let result = try desk.addReply(reply, counterpartReference: theirReference, keepState: keepState)
+            _ = try JapaneseShorthand.record(desk, .reply, String(result.reply.id ?? 0), japanese)
             let moved = result.moves.isEmpty ? "state unchanged" : "now " + result.moves.last!.rawValue
             Output.write("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))\n")
         }
@@ -68,7 +71,7 @@ struct ReplyCommand: ParsableCommand {
             case .text:
                 Output.fields([
                     ("id", String(p.id ?? 0)), ("request", p.requestReference), ("date", p.date.iso), ("kind", p.kind.rawValue),
-                    ("substantive", p.kind.isSubstantive ? "yes" : "no"), ("from", p.fromAuthority), ("summary", p.summary), ("summary (ja)", p.summaryJa),
+                    ("substantive", p.kind.isSubstantive ? "yes" : "no"), ("from", p.fromAuthority), ("summary", p.summary),
                     ("promised", p.promisedDate?.iso),
                     ("grounds", p.refusalGrounds.isEmpty ? nil : p.refusalGrounds.map(\.rawValue).joined(separator: ", ")),
                     ("classification", p.classification.rawValue),

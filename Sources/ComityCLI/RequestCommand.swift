@@ -17,7 +17,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: ArgumentHelp("\(Channel.choices).")) var channel: String
         @Option(help: "The legal basis id.") var basis: String?
         @Option var subject: String
-        @Option(help: "The subject as Japanese letters quote it.") var subjectJa: String?
+        @Option(help: "The subject as Japanese letters quote it: a shorthand for 'translate request REF --lang ja --subject'.") var subjectJa: String?
         @Option(name: .customLong("item"), help: "An item of assistance sought; repeat for each.") var items: [String] = []
         @Option(help: ArgumentHelp("\(Urgency.choices).")) var urgency: String = "routine"
         @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String = "restricted"
@@ -32,9 +32,11 @@ struct RequestCommand: ParsableCommand {
                 channel: try Channel.parse(channel, field: "channel"), basisID: basis, subject: subject, items: items,
                 urgency: try Urgency.parse(urgency, field: "urgency"),
                 classification: try Classification.parse(classification, field: "classification"),
-                sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note,
-                subjectJa: subjectJa)
-            let stored = try global.openDesk().addRequest(request)
+                sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note)
+            let japanese = try JapaneseShorthand.checked(.request, reference, [.subject: subjectJa.map { .some($0) }])
+            let desk = try global.openDesk()
+            let stored = try desk.addRequest(request)
+            _ = try JapaneseShorthand.record(desk, .request, reference, japanese)
             Output.write("recorded request \(reference), now \(stored.state.rawValue)\n")
         }
     }

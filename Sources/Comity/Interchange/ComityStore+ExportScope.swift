@@ -40,6 +40,16 @@ extension ComityStore {
         case "reply", "follow_up", "letter", "engagement_outcome": return "request_ref IN (\(requests))"
         case "case_file": return "id IN (\(cases))"
         case "engagement": return "(?2 IS NULL OR counterpart = ?2)"
+        case "translation":
+            // Those of the records exported: parties, authorities and bases are exported whole.
+            return """
+                subject IN ('party', 'authority', 'basis')
+                OR (subject = 'request' AND subject_id IN (\(requests)))
+                OR (subject = 'reply' AND subject_id IN (SELECT CAST(id AS TEXT) FROM reply WHERE request_ref IN (\(requests))))
+                OR (subject = 'outcome' AND subject_id IN (SELECT CAST(id AS TEXT) FROM engagement_outcome WHERE request_ref IN (\(requests))))
+                OR (subject = 'case' AND subject_id IN (\(cases)))
+                OR (subject = 'engagement' AND subject_id IN (SELECT id FROM engagement WHERE ?2 IS NULL OR counterpart = ?2))
+                """
         case "event":
             // A whole export keeps every audit event; a scoped one only those of its scope.
             return """

@@ -44,6 +44,7 @@ extension ImportedRecord {
         case .outcome(let outcome): return (.request, outcome.requestReference, nil)
         case .setting: return (.settings, "settings", nil)
         case .holiday(let party, _): return (.holidays, party, nil)
+        case .translation(let translation): return (translation.subject, translation.subjectID, nil)
         case .letter, .event: return nil
         }
     }

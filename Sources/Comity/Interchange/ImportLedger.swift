@@ -76,7 +76,7 @@ struct ImportLedger: RecordLookup {
             case .outcome(let outcome): try RecordRules.check(outcome, in: &self)
             case .holiday(let party, _): try RecordRules.checkHolidays(of: party, in: &self)
             case .event(let event): try RecordRules.check(event, in: &self)
-            case .party, .basis, .letter, .setting: break
+            case .party, .basis, .letter, .setting, .translation: break
             }
         } catch let violation as RuleViolation {
             return [violation]

@@ -18,25 +18,25 @@ indirect enum ImportedRecord: Sendable {
     case outcome(EngagementOutcome)
     case setting(StoredSetting)
     case holiday(party: String, HolidayEntry)
+    case translation(Translation)
     case event(Event)
 
     /// The kinds of record, one per table.
     enum Kind: String, Sendable {
         case party, authority, basis = "legal_basis", binding = "basis_party", caseFile = "case_file", request, reply
-        case followUp = "follow_up", letter, engagement, outcome = "engagement_outcome", setting, holiday, event
+        case followUp = "follow_up", letter, engagement, outcome = "engagement_outcome", setting, holiday, translation, event
     }
 
     /// The fields each table's record is read from, in the order `read` reads them.
     static let fields: [String: [String]] = [
-        "party": ["code", "name", "formal_name", "name_ja"],
-        "authority": ["id", "party", "name", "role", "name_ja", "city", "posted_to", "head_title", "head_name", "head_title_ja", "head_name_ja"],
-        "legal_basis": ["id", "instrument", "instrument_ja", "kind", "response_days", "response_unit", "note"],
+        "party": ["code", "name", "formal_name"],
+        "authority": ["id", "party", "name", "role", "city", "posted_to", "head_title", "head_name"],
+        "legal_basis": ["id", "instrument", "kind", "response_days", "response_unit", "note"],
         "basis_party": ["basis_id", "party", "from_date"],
         "case_file": ["id", "title", "lead_authority", "offence", "incident_date", "discovery_date", "limitation_date", "classification", "note"],
-        "request": ["reference", "case_id", "from_authority", "to_authority", "channel", "basis_id", "subject", "subject_ja", "items", "urgency",
+        "request": ["reference", "case_id", "from_authority", "to_authority", "channel", "basis_id", "subject", "items", "urgency",
                     "classification", "sent_date", "counterpart_reference", "state", "preserved_until", "note"],
-        "reply": ["id", "request_ref", "date", "from_authority", "kind", "summary", "promised_date", "refusal_grounds", "classification",
-                  "summary_ja"],
+        "reply": ["id", "request_ref", "date", "from_authority", "kind", "summary", "promised_date", "refusal_grounds", "classification"],
         "follow_up": ["id", "request_ref", "date", "kind", "reference", "restarts_clock", "note"],
         "letter": ["number", "sender", "year", "sequence", "request_ref", "follow_up_id", "kind", "lang", "format", "date", "classification",
                    "sha256", "document"],
@@ -45,6 +45,7 @@ indirect enum ImportedRecord: Sendable {
                                "commitment_date", "note"],
         "setting": ["channel", "key", "value"],
         "holiday": ["party", "date", "name", "working_day"],
+        "translation": ["subject", "subject_id", "field", "lang", "value"],
         "event": ["id", "subject_type", "subject_id", "action", "date", "recorded_on", "actor", "from_state", "to_state", "reply_id", "note",
                   "field", "old_value", "new_value"],
     ]
@@ -55,19 +56,18 @@ indirect enum ImportedRecord: Sendable {
         let c = cells
         switch kind {
         case .party:
-            return .party(Party(code: c.text(0), name: c.text(1), formalName: c.text(2), nameJa: c.optionalText(3)))
+            return .party(Party(code: c.text(0), name: c.text(1), formalName: c.text(2)))
         case .authority:
             guard let role = cells.choice(3, AuthorityRole.self, "role") else { return nil }
-            return .authority(Authority(id: c.text(0), party: c.text(1), name: c.text(2), role: role, nameJa: c.optionalText(4),
-                                        city: c.optionalText(5), postedTo: c.optionalText(6),
-                                        head: Authority.Head(title: c.optionalText(7), name: c.optionalText(8), titleJa: c.optionalText(9), nameJa: c.optionalText(10))))
+            return .authority(Authority(id: c.text(0), party: c.text(1), name: c.text(2), role: role,
+                                        city: c.optionalText(4), postedTo: c.optionalText(5),
+                                        head: Authority.Head(title: c.optionalText(6), name: c.optionalText(7))))
         case .basis:
-            let kind = cells.choice(3, LegalBasisKind.self, "kind")
-            let unit = c.optionalText(5) == nil ? PeriodUnit.calendar : cells.choice(5, PeriodUnit.self, "unit of the response period")
+            let kind = cells.choice(2, LegalBasisKind.self, "kind")
+            let unit = c.optionalText(4) == nil ? PeriodUnit.calendar : cells.choice(4, PeriodUnit.self, "unit of the response period")
             guard let kind, let unit else { return nil }
-            let period = c.optionalInt(4).map { Period(days: Int(clamping: $0), unit: unit) }
-            return .basis(LegalBasis(id: c.text(0), instrument: c.text(1), instrumentJa: c.optionalText(2), kind: kind,
-                                     responsePeriod: period, parties: [], note: c.text(6)))
+            let period = c.optionalInt(3).map { Period(days: Int(clamping: $0), unit: unit) }
+            return .basis(LegalBasis(id: c.text(0), instrument: c.text(1), kind: kind, responsePeriod: period, parties: [], note: c.text(5)))
         case .binding:
             guard let from = cells.date(2) else { return nil }
             return .binding(basisID: c.text(0), LegalBasis.Binding(party: c.text(1), from: from))
@@ -78,22 +78,21 @@ indirect enum ImportedRecord: Sendable {
             return .caseFile(Case(id: c.text(0), title: c.text(1), leadAuthority: c.text(2), offence: c.text(3), incident: incident.value,
                                   discovered: discovered, limitationDate: limit.value, classification: level, note: c.text(8)))
         case .request:
-            let channel = cells.choice(4, Channel.self, "channel"), items = cells.items(8), urgency = cells.choice(9, Urgency.self, "urgency")
-            let level = cells.choice(10, Classification.self, "classification"), sent = cells.optionalDate(11)
-            let state = cells.choice(13, RequestState.self, "state"), kept = cells.optionalDate(14)
+            let channel = cells.choice(4, Channel.self, "channel"), items = cells.items(7), urgency = cells.choice(8, Urgency.self, "urgency")
+            let level = cells.choice(9, Classification.self, "classification"), sent = cells.optionalDate(10)
+            let state = cells.choice(12, RequestState.self, "state"), kept = cells.optionalDate(13)
             guard let channel, let items, let urgency, let level, let sent, let state, let kept else { return nil }
             return .request(Request(
                 reference: c.text(0), caseID: c.text(1), fromAuthority: c.text(2), toAuthority: c.text(3), channel: channel,
                 basisID: c.optionalText(5), subject: c.text(6), items: items, urgency: urgency, classification: level,
-                sentDate: sent.value, counterpartReference: c.optionalText(12), state: state, preservedUntil: kept.value,
-                note: c.text(15), subjectJa: c.optionalText(7)))
+                sentDate: sent.value, counterpartReference: c.optionalText(11), state: state, preservedUntil: kept.value,
+                note: c.text(14)))
         case .reply:
             let date = cells.date(2), kind = cells.choice(4, ReplyKind.self, "reply kind"), promised = cells.optionalDate(6)
             let grounds = cells.grounds(7), level = cells.choice(8, Classification.self, "classification")
             guard let date, let kind, let promised, let grounds, let level else { return nil }
             return .reply(Reply(id: c.optionalInt(0), requestReference: c.text(1), date: date, fromAuthority: c.optionalText(3), kind: kind,
-                                summary: c.text(5), promisedDate: promised.value, refusalGrounds: grounds, classification: level,
-                                summaryJa: c.optionalText(9)))
+                                summary: c.text(5), promisedDate: promised.value, refusalGrounds: grounds, classification: level))
         case .followUp:
             let date = cells.date(2), kind = cells.choice(3, EscalationStep.self, "follow-up kind"), resend = cells.flag(5)
             guard let date, let kind, let resend else { return nil }
@@ -124,6 +123,10 @@ indirect enum ImportedRecord: Sendable {
             let date = cells.date(1), working = cells.flag(3)
             guard let date, let working else { return nil }
             return .holiday(party: c.text(0), HolidayEntry(date: date, name: c.text(2), isWorkingDay: working))
+        case .translation:
+            let subject = cells.choice(0, Event.Subject.self, "kind of record"), field = cells.choice(2, TranslatedField.self, "translated field")
+            guard let subject, let field, let value = cells.translated(4, field) else { return nil }
+            return .translation(Translation(subject, c.text(1), field, lang: c.text(3), value: value))
         case .event:
             let subject = cells.choice(1, Event.Subject.self, "subject of an event"), action = cells.choice(3, Event.Action.self, "action of an event")
             let date = cells.date(4), recorded = cells.date(5)
@@ -151,6 +154,7 @@ indirect enum ImportedRecord: Sendable {
         case .outcome(let outcome): return outcome.problems(today: today)
         case .setting(let setting): return setting.problems()
         case .holiday(_, let entry): return entry.problems()
+        case .translation(let translation): return translation.problems()
         case .event(let event): return event.problems(today: today)
         }
     }
@@ -249,6 +253,15 @@ struct RecordCells {
             return nil
         }
         return list
+    }
+
+    /// A translated value: for a list field (items) a JSON list of texts, as Comity keeps it.
+    mutating func translated(_ i: Int, _ field: TranslatedField) -> [String]? {
+        guard let value = ComityStore.translationValue(text(i), field) else {
+            problems.append((names[i], "is '\(printable(text(i)))', not a list of texts; write translated items as a JSON list, for example [\"…\"]"))
+            return nil
+        }
+        return value
     }
 
     /// The grounds of a refusal: a JSON list of the grounds Comity knows.

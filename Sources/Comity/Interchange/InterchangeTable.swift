@@ -57,6 +57,7 @@ public struct InterchangeTable: Sendable, Hashable {
         .init(name: "engagement_outcome", label: "engagement_outcomes", key: ["id"], appendOnly: false),
         .init(name: "setting", label: "settings", key: ["channel", "key"], appendOnly: false),
         .init(name: "holiday", label: "holidays", key: ["party", "date"], appendOnly: false),
+        .init(name: "translation", label: "translations", key: ["subject", "subject_id", "field", "lang"], appendOnly: false),
         .init(name: "event", label: "history", key: ["id"], appendOnly: true),
     ]
 

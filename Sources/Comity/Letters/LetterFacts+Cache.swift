@@ -16,6 +16,8 @@ extension LetterFacts {
         var embassies: [String: Authority?] = [:]
         var ministries: [String: Authority?] = [:]
         var requests: [String: Request] = [:]
+        /// Every translation of a language, by its tag.
+        var translations: [String: Translations] = [:]
         /// The replies and follow-ups up to the letters' date of every preloaded request.
         private var chronologies: [String: (replies: [Reply], followUps: [FollowUp])] = [:]
 

@@ -162,6 +162,9 @@ extension ComityStore {
         facts.signatory = try spec.signatory.map { try Self.authority(db, $0) }
         facts.chosenAddressee = try spec.addressee.map { try Self.authority(db, $0) }
         try facts.checkChoices(for: kind)
+        facts.translations = try LetterFacts.translations(
+            db, lang: spec.language.rawValue,
+            records: LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date).translatedRecords, cache: cache, view: view)
         let composer = LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date)
         let missing = composer.missing()
         guard missing.isEmpty else {

@@ -36,6 +36,11 @@ extension ComityStore {
             try checked { () throws(ValidationFailure) in try authority.validate() }
             try authority.update(db)
             try Self.log(db, .authority, id, .note, on: clerk.today, by: clerk, note: "head: \(old.summary) → \(head.summary)")
+            // The old head's title and name in other languages are not the new head's.
+            let stale = try Self.translations(db, where: "subject = 'authority' AND subject_id = ? AND field IN ('head-title', 'head-name')", [id]).all
+            try db.execute(sql: "DELETE FROM translation WHERE subject = 'authority' AND subject_id = ? AND field IN ('head-title', 'head-name')", arguments: [id])
+            _ = try Self.logCorrections(db, stale.map { FieldChange(field: $0.historyField, old: $0.text, new: nil) }, .authority, id,
+                                        reason: "a new head", by: clerk)
         }
     }
 

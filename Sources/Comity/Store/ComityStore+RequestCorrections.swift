@@ -176,8 +176,8 @@ extension ComityStore {
             var known = DatabaseLookup(db: db)
             for binding in new.parties { try RecordRules.check(binding, in: &known) }
             try db.execute(
-                sql: "UPDATE legal_basis SET instrument = ?, instrument_ja = ?, kind = ?, response_days = ?, response_unit = ?, note = ? WHERE id = ?",
-                arguments: [new.instrument, new.instrumentJa, new.kind, new.responsePeriod?.days, new.responsePeriod?.unit, new.note, id])
+                sql: "UPDATE legal_basis SET instrument = ?, kind = ?, response_days = ?, response_unit = ?, note = ? WHERE id = ?",
+                arguments: [new.instrument, new.kind, new.responsePeriod?.days, new.responsePeriod?.unit, new.note, id])
             try db.execute(sql: "DELETE FROM basis_party WHERE basis_id = ?", arguments: [id])
             for binding in new.parties {
                 try db.execute(sql: "INSERT INTO basis_party (basis_id, party, from_date) VALUES (?, ?, ?)", arguments: [id, binding.party, binding.from])
@@ -202,8 +202,7 @@ extension ComityStore {
 extension LegalBasis {
     /// The `legal_basis` row, column by column, as `insert` writes it.
     var storedValues: [String: DatabaseValue] {
-        ["id": id.databaseValue, "instrument": instrument.databaseValue, "instrument_ja": instrumentJa.databaseValue,
-         "kind": kind.databaseValue, "response_days": responsePeriod?.days.databaseValue ?? .null,
+        ["id": id.databaseValue, "instrument": instrument.databaseValue, "kind": kind.databaseValue, "response_days": responsePeriod?.days.databaseValue ?? .null,
          "response_unit": responsePeriod?.unit.databaseValue ?? .null, "note": note.databaseValue]
     }
 }

@@ -222,7 +222,7 @@ extension ComityStore {
         + Case.selectList(from: "c", only: [.id, .title, .limitation_date, .classification])
 
     /// The columns of a reply the stall engine reads, all in the index `reply_stall`.
-    static let stallReplyColumns = Reply.selectList(replacing: [.from_authority: "NULL", .summary: "''", .refusal_grounds: "'[]'", .summary_ja: "NULL"])
+    static let stallReplyColumns = Reply.selectList(replacing: [.from_authority: "NULL", .summary: "''", .refusal_grounds: "'[]'"])
 
     /// The columns of a move, all in the index `event_request_moves`.
     static let stallMoveColumns = Event.selectList(only: [.id, .subject_id, .date, .from_state, .to_state])

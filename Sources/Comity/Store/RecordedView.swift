@@ -173,3 +173,30 @@ extension Optional where Wrapped == RecordedView {
         try self?.recorded(basis, db) ?? basis
     }
 }
+
+extension RecordedView {
+    /// Translations as they stood at the end of the day: later changes undone, newest first.
+    func recorded(_ translations: Translations) -> Translations {
+        guard anythingLater else { return translations }
+        var recorded = translations
+        for (subject, changes) in corrections {
+            guard let kind = Event.Subject(rawValue: subject.type) else { continue }
+            for (field, old) in changes {
+                guard let (field, lang) = Translation.parseHistoryField(field) ?? Self.japaneseColumns[field] else { continue }
+                recorded[Translation(kind, subject.id, field, lang: lang, value: [])] = old.flatMap { ComityStore.translationValue($0, field) }
+            }
+        }
+        return recorded
+    }
+
+    /// The Japanese columns of versions before translations had a table of their own, which
+    /// corrections recorded then name.
+    private static let japaneseColumns: [String: (TranslatedField, String)] = [
+        "name_ja": (.name, "ja"), "head_title_ja": (.headTitle, "ja"), "head_name_ja": (.headName, "ja"),
+        "instrument_ja": (.instrument, "ja"), "subject_ja": (.subject, "ja"), "summary_ja": (.summary, "ja"),
+    ]
+}
+
+extension Optional where Wrapped == RecordedView {
+    func recorded(_ translations: Translations) -> Translations { self?.recorded(translations) ?? translations }
+}

@@ -4,20 +4,20 @@
 /// lists the columns in (`selectList`); a new column is a new case, read in the decoder.
 extension Party: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
-        case code, name, formal_name, name_ja
+        case code, name, formal_name
         static let names = allNames()
     }
     static let recordName = "party"
     static let keyColumns: [StoredColumn] = [.code]
 
     init(_ c: some CellReader<Party>) throws(ComityError) {
-        self.init(code: try c.string(.code), name: try c.string(.name), formalName: try c.string(.formal_name), nameJa: try c.optionalString(.name_ja))
+        self.init(code: try c.string(.code), name: try c.string(.name), formalName: try c.string(.formal_name))
     }
 }
 
 extension Authority: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
-        case id, party, name, role, name_ja, city, posted_to, head_title, head_name, head_title_ja, head_name_ja
+        case id, party, name, role, city, posted_to, head_title, head_name
         static let names = allNames()
     }
     static let recordName = "authority"
@@ -26,15 +26,14 @@ extension Authority: DecodedRecord {
     init(_ c: some CellReader<Authority>) throws(ComityError) {
         self.init(
             id: try c.string(.id), party: try c.string(.party), name: try c.string(.name), role: try c.value(.role),
-            nameJa: try c.optionalString(.name_ja), city: try c.optionalString(.city), postedTo: try c.optionalString(.posted_to),
-            head: Head(title: try c.optionalString(.head_title), name: try c.optionalString(.head_name),
-                       titleJa: try c.optionalString(.head_title_ja), nameJa: try c.optionalString(.head_name_ja)))
+            city: try c.optionalString(.city), postedTo: try c.optionalString(.posted_to),
+            head: Head(title: try c.optionalString(.head_title), name: try c.optionalString(.head_name)))
     }
 }
 
 extension LegalBasis: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
-        case id, instrument, instrument_ja, kind, response_days, response_unit, note
+        case id, instrument, kind, response_days, response_unit, note
         static let names = allNames()
     }
     static let databaseTableName = "legal_basis"
@@ -47,7 +46,7 @@ extension LegalBasis: DecodedRecord {
         if let days, days <= 0 { throw c.damaged(.response_days, "holds \(days) where a number of days from 1 belongs") }
         let unit: PeriodUnit? = try c.optionalValue(.response_unit)
         self.init(
-            id: try c.string(.id), instrument: try c.string(.instrument), instrumentJa: try c.optionalString(.instrument_ja),
+            id: try c.string(.id), instrument: try c.string(.instrument),
             kind: try c.value(.kind), responsePeriod: days.map { Period(days: $0, unit: unit ?? .calendar) }, parties: [],
             note: try c.string(.note))
     }
@@ -98,7 +97,7 @@ extension Case {
 extension Request: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
         case reference, case_id, from_authority, to_authority, channel, basis_id, subject, items, urgency, classification,
-             sent_date, counterpart_reference, state, preserved_until, note, subject_ja
+             sent_date, counterpart_reference, state, preserved_until, note
         static let names = allNames()
     }
     static let recordName = "request"
@@ -111,13 +110,13 @@ extension Request: DecodedRecord {
             subject: try c.string(.subject), items: try c.list(.items, of: "texts"), urgency: try c.value(.urgency),
             classification: try c.value(.classification), sentDate: try c.optionalDate(.sent_date),
             counterpartReference: try c.optionalString(.counterpart_reference), state: try c.value(.state),
-            preservedUntil: try c.optionalDate(.preserved_until), note: try c.string(.note), subjectJa: try c.optionalString(.subject_ja))
+            preservedUntil: try c.optionalDate(.preserved_until), note: try c.string(.note))
     }
 }
 
 extension Reply: DecodedRecord {
     enum StoredColumn: Int32, RecordColumn {
-        case id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification, summary_ja
+        case id, request_ref, date, from_authority, kind, summary, promised_date, refusal_grounds, classification
         static let names = allNames()
     }
     static let recordName = "reply"
@@ -128,7 +127,7 @@ extension Reply: DecodedRecord {
             id: try c.integer(.id), requestReference: try c.string(.request_ref), date: try c.date(.date),
             fromAuthority: try c.optionalString(.from_authority), kind: try c.value(.kind), summary: try c.string(.summary),
             promisedDate: try c.optionalDate(.promised_date), refusalGrounds: try c.list(.refusal_grounds, of: "refusal grounds"),
-            classification: try c.value(.classification), summaryJa: try c.optionalString(.summary_ja))
+            classification: try c.value(.classification))
     }
 }
 

@@ -73,7 +73,6 @@ extension Party: FetchableRecord, PersistableRecord {
         container["code"] = code
         container["name"] = name
         container["formal_name"] = formalName
-        container["name_ja"] = nameJa
     }
 }
 
@@ -85,13 +84,10 @@ extension Authority: FetchableRecord, PersistableRecord {
         container["party"] = party
         container["name"] = name
         container["role"] = role
-        container["name_ja"] = nameJa
         container["city"] = city
         container["posted_to"] = postedTo
         container["head_title"] = head.title
         container["head_name"] = head.name
-        container["head_title_ja"] = head.titleJa
-        container["head_name_ja"] = head.nameJa
     }
 }
 
@@ -122,7 +118,6 @@ extension Request: FetchableRecord, PersistableRecord {
         container["channel"] = channel
         container["basis_id"] = basisID
         container["subject"] = subject
-        container["subject_ja"] = subjectJa
         container["items"] = JSONColumn.encode(items)
         container["urgency"] = urgency
         container["classification"] = classification
@@ -147,7 +142,6 @@ extension Reply: FetchableRecord, MutablePersistableRecord {
         container["promised_date"] = promisedDate
         container["refusal_grounds"] = JSONColumn.encode(refusalGrounds)
         container["classification"] = classification
-        container["summary_ja"] = summaryJa
     }
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -206,8 +200,8 @@ extension LegalBasis {
 
     func insert(_ db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO legal_basis (id, instrument, instrument_ja, kind, response_days, response_unit, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [id, instrument, instrumentJa, kind, responsePeriod?.days, responsePeriod?.unit, note])
+            sql: "INSERT INTO legal_basis (id, instrument, kind, response_days, response_unit, note) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, instrument, kind, responsePeriod?.days, responsePeriod?.unit, note])
         for binding in parties {
             try db.execute(
                 sql: "INSERT INTO basis_party (basis_id, party, from_date) VALUES (?, ?, ?)",

@@ -303,6 +303,36 @@ enum Schema {
                     WHERE subject_type = 'request' AND action = 'moved';
                 """)
         }
+        migrator.registerMigration("v14-translations") { db in
+            // Each value a letter quotes may be recorded in any language, in one table keyed by
+            // the record (its kind and identifier as the history names them), the field and the
+            // language tag; a list (a request's items) is kept as the items column keeps it. The
+            // Japanese columns of earlier versions move into it as 'ja' and are dropped.
+            try db.execute(sql: """
+                CREATE TABLE translation (
+                    subject TEXT NOT NULL CHECK (subject IN ('party', 'authority', 'basis', 'case', 'request', 'reply', 'engagement', 'outcome')),
+                    subject_id TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    lang TEXT NOT NULL CHECK (lang <> '' AND lang <> 'en'),
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (subject, subject_id, field, lang)
+                ) WITHOUT ROWID;
+                INSERT INTO translation SELECT 'party', code, 'name', 'ja', name_ja FROM party WHERE name_ja IS NOT NULL;
+                INSERT INTO translation SELECT 'authority', id, 'name', 'ja', name_ja FROM authority WHERE name_ja IS NOT NULL;
+                INSERT INTO translation SELECT 'authority', id, 'head-title', 'ja', head_title_ja FROM authority WHERE head_title_ja IS NOT NULL;
+                INSERT INTO translation SELECT 'authority', id, 'head-name', 'ja', head_name_ja FROM authority WHERE head_name_ja IS NOT NULL;
+                INSERT INTO translation SELECT 'basis', id, 'instrument', 'ja', instrument_ja FROM legal_basis WHERE instrument_ja IS NOT NULL;
+                INSERT INTO translation SELECT 'request', reference, 'subject', 'ja', subject_ja FROM request WHERE subject_ja IS NOT NULL;
+                INSERT INTO translation SELECT 'reply', CAST(id AS TEXT), 'summary', 'ja', summary_ja FROM reply WHERE summary_ja IS NOT NULL;
+                ALTER TABLE party DROP COLUMN name_ja;
+                ALTER TABLE authority DROP COLUMN name_ja;
+                ALTER TABLE authority DROP COLUMN head_title_ja;
+                ALTER TABLE authority DROP COLUMN head_name_ja;
+                ALTER TABLE legal_basis DROP COLUMN instrument_ja;
+                ALTER TABLE request DROP COLUMN subject_ja;
+                ALTER TABLE reply DROP COLUMN summary_ja;
+                """)
+        }
         return migrator
     }
 }

@@ -39,27 +39,14 @@ package struct LetterComposer {
             missing.append("the city of \(sender.id) for the place line (the authority was recorded without --city)")
         }
         missing += people.missing()
-        if language == .ja {
-            for authority in [sender, addressee].compactMap({ $0 }) where (authority.nameJa ?? "").isEmpty {
-                missing.append("the Japanese name of \(authority.id) (recorded without --name-ja)")
-            }
-            for party in [facts.ourParty, facts.theirParty] where (party.nameJa ?? "").isEmpty {
-                missing.append("the Japanese name of \(party.code) (recorded without --name-ja)")
-            }
-            if kind != .talkingPoints, let basis = facts.basis, (basis.instrumentJa ?? "").isEmpty {
-                missing.append("the Japanese name of legal basis \(basis.id) (recorded without --instrument-ja)")
-            }
-            for reply in facts.replies where !reply.summary.isEmpty && (reply.summaryJa ?? "").isEmpty {
-                missing.append("the Japanese summary of the reply of \(reply.date.iso) to \(facts.request.reference), which the letter quotes (recorded without --summary-ja)")
-            }
-        }
+        missing += missingTranslations()
         return missing
     }
 
     /// The people the letter names.
     var people: LetterPeople {
         let (sender, addressee) = facts.parties(for: kind)
-        return LetterPeople(kind: kind, language: language, sender: sender, addressee: addressee)
+        return LetterPeople(kind: kind, language: language, sender: sender, addressee: addressee, translations: facts.translations)
     }
 
     package func context(number: String?) -> [String: TemplateValue] {
@@ -67,8 +54,8 @@ package struct LetterComposer {
         let request = facts.request
         let sent = request.sentDate ?? date
         func d(_ date: CalendarDate) -> TemplateValue { .object(["iso": .text(date.iso), "text": .text(language.text(date))]) }
-        func name(_ a: Authority?) -> String { language == .ja ? (a?.nameJa ?? "") : (a?.name ?? "") }
-        func state(_ p: Party) -> String { language == .ja ? (p.nameJa ?? "") : p.formalName }
+        func name(_ a: Authority?) -> String { localized(.authority, a?.id, .name, a?.name) }
+        func state(_ p: Party) -> String { localized(.party, p.code, .name, p.formalName) }
         func group(_ a: Authority?) -> TemplateValue {
             let party = a?.party == facts.theirParty.code ? facts.theirParty : facts.ourParty
             return .object(["id": .text(a?.id ?? ""), "name": .text(name(a)), "partyName": .text(state(party))])
@@ -88,8 +75,11 @@ package struct LetterComposer {
             let dates = language == .ja
                 ? (e.startDate == e.endDate ? language.text(e.startDate) : "\(language.text(e.startDate))から\(language.text(e.endDate))まで")
                 : e.startDate.longEnglishSpan(to: e.endDate)
-            return .object(["title": .text(e.title), "dates": .text(dates), "date": d(m.outcome.date), "raisedBy": .text(m.outcome.raisedBy),
-                            "response": .text(m.outcome.response), "commitment": .text(m.outcome.commitment),
+            let outcome = m.outcome.id.map(String.init)
+            return .object(["title": .text(localized(.engagement, e.id, .title, e.title)), "dates": .text(dates), "date": d(m.outcome.date),
+                            "raisedBy": .text(localized(.outcome, outcome, .raisedBy, m.outcome.raisedBy)),
+                            "response": .text(localized(.outcome, outcome, .response, m.outcome.response)),
+                            "commitment": .text(localized(.outcome, outcome, .commitment, m.outcome.commitment)),
                             "commitmentDate": m.outcome.commitmentDate.map(d) ?? .flag(false)])
         } ?? .flag(false)
         let letters = facts.followUps.filter { $0.kind != .talkingPoints }
@@ -97,7 +87,7 @@ package struct LetterComposer {
             let dates = language == .ja
                 ? (e.startDate == e.endDate ? language.text(e.startDate) : "\(language.text(e.startDate))から\(language.text(e.endDate))まで")
                 : e.startDate.longEnglishSpan(to: e.endDate)
-            return .object(["title": .text(e.title), "dates": .text(dates), "daysUntil": .number(e.daysUntil)])
+            return .object(["title": .text(localized(.engagement, e.id, .title, e.title)), "dates": .text(dates), "daysUntil": .number(e.daysUntil)])
         } ?? .flag(false)
         var caseIncident = TemplateValue.flag(false)
         if let incident = facts.caseFile.incidentDate {
@@ -112,7 +102,7 @@ package struct LetterComposer {
             "isDraft": .flag(number == nil),
             "number": .text(number ?? ""),
             "date": d(date),
-            "place": .text(language.city(sender?.city ?? "")),
+            "place": .text(isEnglish ? language.city(sender?.city ?? "") : localized(.authority, sender?.id, .city, sender?.city)),
             "sender": group(sender),
             "addressee": group(addressee),
             "ourState": .text(state(facts.ourParty)),
@@ -121,16 +111,16 @@ package struct LetterComposer {
             "theirReference": .text(request.counterpartReference ?? ""),
             "request": .object([
                 "reference": .text(request.reference), "sent": d(sent),
-                "subject": .text(language == .ja ? (request.subjectJa ?? request.subject) : request.subject),
-                "basis": .text(language == .ja ? (facts.basis?.instrumentJa ?? facts.basis?.instrument ?? "") : (facts.basis?.instrument ?? "")),
+                "subject": .text(localized(.request, request.reference, .subject, request.subject)),
+                "basis": .text(localized(.basis, facts.basis?.id, .instrument, facts.basis?.instrument)),
                 "channel": .text(request.channel.rawValue),
             ]),
-            "caseTitle": .text(facts.caseFile.title),
+            "caseTitle": .text(localized(.case, facts.caseFile.id, .title, facts.caseFile.title)),
             "caseIncident": caseIncident,
-            "items": .list(request.items.enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),
+            "items": .list(localizedList(.request, request.reference, .items, request.items).enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),
             "hasReplies": .flag(!facts.replies.isEmpty),
             "replies": .list(facts.replies.map { r in
-                .object(["date": d(r.date), "kind": .text(language.phrase(r.kind)), "summary": .text(language == .ja ? (r.summaryJa ?? "") : r.summary),
+                .object(["date": d(r.date), "kind": .text(language.phrase(r.kind)), "summary": .text(localized(.reply, r.id.map(String.init), .summary, r.summary)),
                          "daysAfterSent": .number(sent.days(until: r.date))])
             }),
             "daysSinceSent": .number(sent.days(until: date)),

@@ -36,6 +36,9 @@ package struct LetterFacts {
     package var signatory: Authority?
     /// The authority the letter goes to, when the clerk chose one (`--addressee`).
     package var chosenAddressee: Authority?
+    /// The values of the records named in languages other than English (those of the letter's
+    /// language at least).
+    package var translations = Translations()
 
     /// Who sends a letter of `kind`, and to whom (nil: not found; the composer lists what is missing).
     func parties(for kind: EscalationStep) -> (sender: Authority?, addressee: Authority?) {

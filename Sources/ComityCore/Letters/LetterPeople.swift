@@ -10,6 +10,7 @@ package struct LetterPeople {
     let language: LetterLanguage
     let sender: Authority?
     let addressee: Authority?
+    let translations: Translations
 
     /// The authority whose head signs the letter, if a person signs it.
     var signing: Authority? { kind == .ministerial ? sender : nil }
@@ -20,8 +21,9 @@ package struct LetterPeople {
 
     /// The title and name of `authority`'s head in the letter's language, nil if either is not recorded.
     func head(of authority: Authority) -> (title: String, name: String)? {
-        let head = authority.head
-        let (title, name) = language == .ja ? (head.titleJa, head.nameJa) : (head.title, head.name)
+        let head = authority.head, tag = language.rawValue
+        let (title, name) = tag == "en" ? (head.title, head.name)
+            : (translations.text(.authority, authority.id, .headTitle, in: tag), translations.text(.authority, authority.id, .headName, in: tag))
         guard let title, let name, !title.isEmpty, !name.isEmpty else { return nil }
         return (title, name)
     }
@@ -35,9 +37,11 @@ package struct LetterPeople {
         ]
         return roles.compactMap { authority, role, other in
             guard let authority, head(of: authority) == nil else { return nil }
-            let options = language == .ja ? "--head-title-ja … --head-name-ja …" : "--head-title … --head-name …"
-            let which = language == .ja ? "the Japanese title and name" : "the title and name"
-            return "\(which) of the head of \(authority.id), \(role) (record them with 'comity authority head \(authority.id) \(options)'\(other))"
+            let tag = language.rawValue
+            let (which, command) = tag == "en"
+                ? ("the title and name", "comity authority head \(authority.id) --head-title … --head-name …")
+                : ("the \(tag) title and name", "comity translate authority \(authority.id) --lang \(tag) --head-title … --head-name …")
+            return "\(which) of the head of \(authority.id), \(role) (record them with '\(command)'\(other))"
         }
     }
 

@@ -12,18 +12,15 @@ public struct LegalBasis: Hashable, Codable, Sendable {
 
     public var id: String
     public var instrument: String
-    /// The instrument's name in Japanese letters.
-    public var instrumentJa: String?
     public var kind: LegalBasisKind
     /// How long the requested state has to answer, if the instrument says.
     public var responsePeriod: Period?
     public var parties: [Binding]
     public var note: String
 
-    public init(id: String, instrument: String, instrumentJa: String? = nil, kind: LegalBasisKind, responsePeriod: Period? = nil, parties: [Binding], note: String = "") {
+    public init(id: String, instrument: String, kind: LegalBasisKind, responsePeriod: Period? = nil, parties: [Binding], note: String = "") {
         self.id = id
         self.instrument = instrument
-        self.instrumentJa = instrumentJa
         self.kind = kind
         self.responsePeriod = responsePeriod
         self.parties = parties

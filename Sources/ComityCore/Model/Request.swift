@@ -8,8 +8,6 @@ public struct Request: Hashable, Codable, Sendable {
     public var channel: Channel
     public var basisID: String?
     public var subject: String
-    /// The subject as Japanese letters quote it.
-    public var subjectJa: String?
     /// The items of assistance sought, one sentence each.
     public var items: [String]
     public var urgency: Urgency
@@ -27,9 +25,8 @@ public struct Request: Hashable, Codable, Sendable {
         channel: Channel, basisID: String? = nil, subject: String, items: [String] = [],
         urgency: Urgency = .routine, classification: Classification = .restricted,
         sentDate: CalendarDate? = nil, counterpartReference: String? = nil,
-        state: RequestState = .drafted, preservedUntil: CalendarDate? = nil, note: String = "", subjectJa: String? = nil
+        state: RequestState = .drafted, preservedUntil: CalendarDate? = nil, note: String = ""
     ) {
-        self.subjectJa = subjectJa
         self.reference = reference
         self.caseID = caseID
         self.fromAuthority = fromAuthority
@@ -60,13 +57,11 @@ public struct Reply: Hashable, Codable, Sendable {
     public var promisedDate: CalendarDate?
     public var refusalGrounds: [RefusalGround]
     public var classification: Classification
-    /// The summary in Japanese, which a Japanese letter quoting the reply needs.
-    public var summaryJa: String?
 
     public init(
         id: Int64? = nil, requestReference: String, date: CalendarDate, fromAuthority: String? = nil,
         kind: ReplyKind, summary: String, promisedDate: CalendarDate? = nil,
-        refusalGrounds: [RefusalGround] = [], classification: Classification = .restricted, summaryJa: String? = nil
+        refusalGrounds: [RefusalGround] = [], classification: Classification = .restricted
     ) {
         self.id = id
         self.requestReference = requestReference
@@ -77,7 +72,6 @@ public struct Reply: Hashable, Codable, Sendable {
         self.promisedDate = promisedDate
         self.refusalGrounds = refusalGrounds
         self.classification = classification
-        self.summaryJa = summaryJa
     }
 }
 

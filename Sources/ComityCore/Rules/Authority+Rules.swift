@@ -4,12 +4,9 @@ extension Authority {
         var check = RuleCheck()
         check.handle(id, "authority id", column: "id")
         check.text(name, Self.nameRule)
-        check.text(nameJa, Self.japaneseNameRule)
         check.text(city, Self.cityRule)
         check.text(head.title, Self.headTitleRule)
         check.text(head.name, Self.headNameRule)
-        check.text(head.titleJa, Self.headTitleJaRule)
-        check.text(head.nameJa, Self.headNameJaRule)
         check.require(postedTo != party, "posted_to",
                       "authority \(printable(id)) is of \(printable(party)) and cannot be posted to it; --posted-to names the foreign state an embassy or liaison sits in")
         return check.problems
@@ -18,10 +15,7 @@ extension Authority {
     public func validate() throws(ValidationFailure) { try problems().throwFirst() }
 
     static let nameRule = TextRule("authority name", column: "name", limit: 300)
-    static let japaneseNameRule = TextRule("Japanese name", column: "name_ja", limit: 300)
     static let cityRule = TextRule("city", column: "city", limit: 100)
     static let headTitleRule = TextRule("title of its head", column: "head_title", limit: 200)
     static let headNameRule = TextRule("name of its head", column: "head_name", limit: 200)
-    static let headTitleJaRule = TextRule("Japanese title of its head", column: "head_title_ja", limit: 200)
-    static let headNameJaRule = TextRule("Japanese name of its head", column: "head_name_ja", limit: 200)
 }

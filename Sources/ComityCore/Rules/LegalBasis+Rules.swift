@@ -12,7 +12,6 @@ extension LegalBasis {
         var check = RuleCheck()
         check.handle(id, "legal basis id", column: "id")
         check.text(instrument, Self.instrumentRule)
-        check.text(instrumentJa, Self.japaneseInstrumentRule)
         check.text(note, Self.noteRule)
         if let period = responsePeriod {
             check.run("response_days") { () throws(ValidationFailure) in try period.validate() }
@@ -33,7 +32,6 @@ extension LegalBasis {
     }
 
     static let instrumentRule = TextRule("instrument name", column: "instrument", limit: 300)
-    static let japaneseInstrumentRule = TextRule("Japanese instrument name", column: "instrument_ja", limit: 300)
     static let noteRule = TextRule("note", column: "note", limit: 4000, required: false)
 }
 

@@ -11,7 +11,6 @@ extension Party {
         }
         check.text(name, Self.nameRule)
         check.text(formalName, Self.formalNameRule)
-        check.text(nameJa, Self.japaneseNameRule)
         return check.problems
     }
 
@@ -20,5 +19,4 @@ extension Party {
 
     static let nameRule = TextRule("party name", column: "name", limit: 200)
     static let formalNameRule = TextRule("formal name", column: "formal_name", limit: 300)
-    static let japaneseNameRule = TextRule("Japanese name", column: "name_ja", limit: 300)
 }

@@ -4,7 +4,6 @@ extension Reply {
     public func problems(today: CalendarDate) -> [ValidationFailure] {
         var check = RuleCheck()
         check.text(summary, Self.summaryRule)
-        check.text(summaryJa, Self.summaryJaRule)
         check.require(date <= today, "date", "the reply is dated \(date.iso), after today (\(today.iso)); Comity records what has happened")
         if let promised = promisedDate {
             check.require(promised > date, "promised_date",
@@ -18,5 +17,4 @@ extension Reply {
     public func validate(today: CalendarDate) throws(ValidationFailure) { try problems(today: today).throwFirst() }
 
     static let summaryRule = TextRule("summary", column: "summary", limit: 4000)
-    static let summaryJaRule = TextRule("Japanese summary", column: "summary_ja", limit: 4000, required: false)
 }

@@ -8,7 +8,6 @@ extension Request {
         var check = RuleCheck()
         check.handle(reference, "request reference", column: "reference")
         check.text(subject, Self.subjectRule)
-        check.text(subjectJa, Self.japaneseSubjectRule)
         check.text(note, Self.noteRule)
         check.text(counterpartReference, Self.counterpartReferenceRule)
         check.require(items.count <= Self.maximumItems, "items",
@@ -39,7 +38,6 @@ extension Request {
     static let sentStates: Set<RequestState> = Set(RequestState.allCases).subtracting([.drafted, .inClearance, .withdrawn, .lapsed])
 
     static let subjectRule = TextRule("subject", column: "subject", limit: 1000)
-    static let japaneseSubjectRule = TextRule("Japanese subject", column: "subject_ja", limit: 1000)
     static let noteRule = TextRule("note", column: "note", limit: 4000, required: false)
     static let counterpartReferenceRule = TextRule("counterpart reference", column: "counterpart_reference", limit: 100)
     static let itemRule = TextRule("item of assistance", column: "items", limit: 1000)

@@ -25,45 +25,39 @@ public enum DemoWorld {
         try store.setSetting(StoredSetting.ourStateKey, to: "JP", channel: nil, by: setup)
 
         for party in [
-            Party(code: "JP", name: "Japan", formalName: "Japan", nameJa: "日本国"),
-            Party(code: "CN", name: "China", formalName: "People's Republic of China", nameJa: "中華人民共和国"),
-            Party(code: "US", name: "United States", formalName: "United States of America", nameJa: "アメリカ合衆国"),
+            Party(code: "JP", name: "Japan", formalName: "Japan"),
+            Party(code: "CN", name: "China", formalName: "People's Republic of China"),
+            Party(code: "US", name: "United States", formalName: "United States of America"),
         ] { try store.addParty(party, by: setup) }
 
         // Heads as of the MHI story (late 2011, Noda cabinet from 2011-09-02); a head is not dated,
         // so letters of the later cases name them too unless the head is recorded anew.
         for a in [
-            Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
-                      nameJa: "国家公安委員会", city: "Tokyo",
-                      head: .init(title: "Chairman of the National Public Safety Commission", name: "Kenji Yamaoka",
-                                  titleJa: "国家公安委員会委員長", nameJa: "山岡賢次")),
-            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority, nameJa: "法務省", city: "Tokyo",
-                      head: .init(title: "Minister of Justice", name: "Hideo Hiraoka", titleJa: "法務大臣", nameJa: "平岡秀夫")),
-            Authority(id: "JP-NPA", party: "JP", name: "National Police Agency", role: .police, nameJa: "警察庁", city: "Tokyo"),
-            Authority(id: "JP-TMPD", party: "JP", name: "Tokyo Metropolitan Police Department", role: .police,
-                      nameJa: "警視庁", city: "Tokyo"),
-            Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
-                      nameJa: "外務省", city: "Tokyo",
-                      head: .init(title: "Minister for Foreign Affairs", name: "Koichiro Gemba", titleJa: "外務大臣", nameJa: "玄葉光一郎")),
+            Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority, city: "Tokyo",
+                      head: .init(title: "Chairman of the National Public Safety Commission", name: "Kenji Yamaoka")),
+            Authority(id: "JP-MOJ", party: "JP", name: "Ministry of Justice", role: .centralAuthority, city: "Tokyo",
+                      head: .init(title: "Minister of Justice", name: "Hideo Hiraoka")),
+            Authority(id: "JP-NPA", party: "JP", name: "National Police Agency", role: .police, city: "Tokyo"),
+            Authority(id: "JP-TMPD", party: "JP", name: "Tokyo Metropolitan Police Department", role: .police, city: "Tokyo"),
+            Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry, city: "Tokyo",
+                      head: .init(title: "Minister for Foreign Affairs", name: "Koichiro Gemba")),
             Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China", role: .embassy,
-                      nameJa: "在中華人民共和国日本国大使館", city: "Beijing", postedTo: "CN",
-                      head: .init(title: "Ambassador of Japan to the People's Republic of China", name: "Uichiro Niwa",
-                                  titleJa: "駐中華人民共和国日本国特命全権大使", nameJa: "丹羽宇一郎")),
+                      city: "Beijing", postedTo: "CN",
+                      head: .init(title: "Ambassador of Japan to the People's Republic of China", name: "Uichiro Niwa")),
             Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
-                      role: .centralAuthority, nameJa: "中華人民共和国公安部", city: "Beijing",
-                      head: .init(title: "Minister of Public Security", name: "Meng Jianzhu", titleJa: "公安部長", nameJa: "孟建柱")),
+                      role: .centralAuthority, city: "Beijing",
+                      head: .init(title: "Minister of Public Security", name: "Meng Jianzhu")),
             Authority(id: "CN-MOJ", party: "CN", name: "Ministry of Justice of the People's Republic of China",
-                      role: .centralAuthority, nameJa: "中華人民共和国司法部", city: "Beijing",
-                      head: .init(title: "Minister of Justice", name: "Wu Aiying", titleJa: "司法部長", nameJa: "呉愛英")),
+                      role: .centralAuthority, city: "Beijing",
+                      head: .init(title: "Minister of Justice", name: "Wu Aiying")),
             Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
-                      role: .foreignMinistry, nameJa: "中華人民共和国外交部", city: "Beijing",
-                      head: .init(title: "Minister of Foreign Affairs", name: "Yang Jiechi", titleJa: "外交部長", nameJa: "楊潔篪")),
+                      role: .foreignMinistry, city: "Beijing",
+                      head: .init(title: "Minister of Foreign Affairs", name: "Yang Jiechi")),
         ] { try store.addAuthority(a, by: setup) }
 
         try store.addBasis(LegalBasis(
             id: "JP-CN-MLAT",
             instrument: "Treaty between Japan and the People's Republic of China on Mutual Legal Assistance in Criminal Matters",
-            instrumentJa: "刑事に関する共助に関する日本国と中華人民共和国との間の条約",
             kind: .bilateralTreaty, responsePeriod: nil,
             parties: [.init(party: "JP", from: date("2008-11-23")), .init(party: "CN", from: date("2008-11-23"))],
             note: "Signed 2007-12-01; in force November 2008 (Japan's Treaty No. 11 of 2008; day taken as 2008-11-23). Central authorities deal directly: for Japan the Minister of Justice or the National Public Safety Commission, for China the Ministry of Justice or the Ministry of Public Security. The treaty sets no response period."),
@@ -71,7 +65,6 @@ public enum DemoWorld {
         try store.addBasis(LegalBasis(
             id: "BUDAPEST",
             instrument: "Council of Europe Convention on Cybercrime (ETS No. 185)",
-            instrumentJa: "サイバー犯罪に関する条約",
             kind: .convention, responsePeriod: nil,
             parties: [.init(party: "US", from: date("2007-01-01")), .init(party: "JP", from: date("2012-11-01"))],
             note: "Art. 29 expedited preservation (at least 60 days); Art. 35 24/7 network. China is not a party."),
@@ -80,6 +73,7 @@ public enum DemoWorld {
         try loadMHI(store, on)
         try loadPension(store, on)
         try loadJAXA(store, on)
+        try translate(store, on)
     }
 
     private static func loadMHI(_ store: ComityStore, _ on: (String) -> Clerk) throws(ComityError) {
@@ -99,13 +93,12 @@ public enum DemoWorld {
                 "Identify the persons who registered or operated those servers",
             ],
             urgency: .urgent, classification: .restricted, sentDate: date("2011-09-30"),
-            note: "Sent in late September 2011 (exact day not public; stand-in 2011-09-30). China's reply: day not public, stand-in 2011-10-14; its file number not public, stand-in MPS-ICC-2011-0417.",
-            subjectJa: "三菱重工業に対する不正アクセス事件の発信源の追跡"),
+            note: "Sent in late September 2011 (exact day not public; stand-in 2011-09-30). China's reply: day not public, stand-in 2011-10-14; its file number not public, stand-in MPS-ICC-2011-0417."),
             by: on("2011-09-30"))
         try store.addReply(Reply(
             requestReference: mhiRequest, date: date("2011-10-14"), fromAuthority: "CN-MPS", kind: .nonCommittal,
             summary: "China said it would contact the relevant authorities.",
-            classification: .restricted, summaryJa: "中国側は、関係当局に連絡すると述べた。"),
+            classification: .restricted),
             counterpartReference: "MPS-ICC-2011-0417", by: on("2011-10-14"))
         try store.addEngagement(Engagement(
             id: nodaVisit, counterpart: "CN", startDate: date("2011-12-12"), endDate: date("2011-12-13"),
@@ -135,8 +128,7 @@ public enum DemoWorld {
                 "Provide the connection logs of those servers for May 2015",
             ],
             urgency: .urgent, classification: .restricted, sentDate: date("2015-07-01"),
-            note: "Date not public; stand-in 2015-07-01.",
-            subjectJa: "日本年金機構の感染端末が通信した中国国内のサーバ"),
+            note: "Date not public; stand-in 2015-07-01."),
             by: on("2015-07-01"))
         try store.move(
             pensionRequest, to: .lapsed, on: date("2018-05-08"),
@@ -160,14 +152,12 @@ public enum DemoWorld {
                 "Provide information on the registration of the servers used in the attacks",
             ],
             urgency: .routine, classification: .confidential, sentDate: date("2021-04-20"),
-            note: "No request is public; recorded as sent on the day of the referral (stand-in 2021-04-20). The reply recorded is the foreign-ministry spokesman's public statement (day taken as 2021-04-22); no formal answer is public.",
-            subjectJa: "宇宙航空研究開発機構（JAXA）等に対するサイバー攻撃事件の被疑者の取調べ"),
+            note: "No request is public; recorded as sent on the day of the referral (stand-in 2021-04-20). The reply recorded is the foreign-ministry spokesman's public statement (day taken as 2021-04-22); no formal answer is public."),
             by: on("2021-04-20"))
         try store.addReply(Reply(
             requestReference: jaxaRequest, date: date("2021-04-22"), fromAuthority: "CN-MFA", kind: .premiseRejected,
             summary: "China said it was \"not aware\" of the matter and opposed using cyber issues to \"throw mud at China\".",
-            classification: .restricted,
-            summaryJa: "中国側は、本件を「承知していない」とし、サイバー問題を利用して中国に「泥を塗る」ことに反対すると述べた。"),
+            classification: .restricted),
             by: on("2021-04-22"))
     }
 

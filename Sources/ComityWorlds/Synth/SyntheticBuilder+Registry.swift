@@ -16,14 +16,16 @@ extension SyntheticBuilder {
         let majors = SyntheticCatalogue.majorParties
         let others = CountryCodes.table.keys.filter { !majors.contains($0) }.sorted()
         parties = Array((majors + others).prefix(190))
-        let party = try db.makeStatement(sql: "INSERT INTO party (code, name, formal_name, name_ja) VALUES (?, ?, ?, ?)")
+        let party = try db.makeStatement(sql: "INSERT INTO party (code, name, formal_name) VALUES (?, ?, ?)")
+        let translation = try db.makeStatement(sql: "INSERT INTO translation (subject, subject_id, field, lang, value) VALUES (?, ?, ?, ?, ?)")
         let authority = try db.makeStatement(sql: """
-            INSERT INTO authority (id, party, name, role, name_ja, city, posted_to, head_title, head_name) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)
+            INSERT INTO authority (id, party, name, role, city, posted_to, head_title, head_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (rank, code) in parties.enumerated() {
             let (short, formal) = CountryCodes.names(for: code)!
             names[code] = short
-            try party.execute(arguments: [code, short, formal, CountryCodes.japaneseNames[code]])
+            try party.execute(arguments: [code, short, formal])
+            if let japanese = CountryCodes.japaneseNames[code] { try translation.execute(arguments: ["party", code, "name", "ja", japanese]) }
             try log(.party, code, .created, on: start)
             let city = Self.capitals[code] ?? short
             for (suffix, name, role, head) in [
