@@ -9,7 +9,7 @@ enum JapaneseShorthand {
         var values: [TranslatedField: [String]?] = [:]
         for case let (field, value?) in given {
             values[field] = value.map { [$0] }
-            try Translation(subject, id, field, lang: "ja", value: [value ?? ""]).validate()
+            try Translation.check(subject, id, field, lang: "ja", value.map { [$0] })
         }
         return values
     }

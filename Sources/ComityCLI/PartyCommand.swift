@@ -51,7 +51,8 @@ struct PartyCommand: ParsableCommand {
             switch list.format {
             case .json: try Output.json(PartyDetail(party: party, authorities: authorities))
             case .text:
-                Output.fields([("code", party.code), ("name", party.name), ("formal name", party.formalName)])
+                Output.fields([("code", party.code), ("name", party.name), ("formal name", party.formalName)]
+                              + Self.translated(try desk.translations(of: .party, party.code)))
                 if !authorities.isEmpty {
                     Output.write("\n")
                     Output.table(["AUTHORITY", "ROLE", "NAME"], authorities.map { [$0.id, $0.role.rawValue, $0.name] })
@@ -120,14 +121,15 @@ struct AuthorityCommand: ParsableCommand {
         @Argument var id: String
 
         func run() throws {
-            let a = try global.openDesk().authority(id)
+            let desk = try global.openDesk()
+            let a = try desk.authority(id)
             switch list.format {
             case .json: try Output.json(a)
             case .text:
                 Output.fields([
                     ("id", a.id), ("party", a.party), ("name", a.name), ("role", a.role.rawValue),
                     ("city", a.city), ("posted to", a.postedTo), ("head", a.head.title == nil && a.head.name == nil ? nil : a.head.summary),
-                ])
+                ] + Self.translated(try desk.translations(of: .authority, a.id)))
             }
         }
     }
@@ -155,6 +157,13 @@ struct AuthorityCommand: ParsableCommand {
             }
             for event in try JapaneseShorthand.record(desk, .authority, id, japanese) { Output.write("translated \(event.correctionSummary)\n") }
         }
+    }
+}
+
+extension ParsableCommand {
+    /// A record's translations as `Output.fields` lines: "head-title (ja)  外務大臣".
+    static func translated(_ translations: [Translation]) -> [(String, String?)] {
+        translations.map { ("\($0.field.rawValue) (\($0.lang))", $0.field.isList ? $0.value.joined(separator: " | ") : $0.text) }
     }
 }
 

@@ -163,43 +163,52 @@ enum LetterCLIWorld {
     static func build(_ sandbox: Sandbox, _ options: Options = Options()) throws -> ComityStore {
         let store = try ComityStore.create(at: sandbox.db.path)
         let setup = Clerk(name: "Sato", today: date("2000-01-01"))
-        try store.addParty(Party(code: "JP", name: "Japan", formalName: "Japan", nameJa: "日本国"), by: setup)
-        try store.addParty(Party(code: "CN", name: "China", formalName: "People's Republic of China", nameJa: "中華人民共和国"), by: setup)
-        let ja = options.namesJa
-        var authorities = [
-            Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
-                      nameJa: ja ? "国家公安委員会" : nil, city: "Tokyo",
-                      head: .init(title: "Chairman of the National Public Safety Commission", name: "Kenji Yamaoka",
-                                  titleJa: ja ? "国家公安委員会委員長" : nil, nameJa: ja ? "山岡賢次" : nil)),
-            Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
-                      nameJa: ja ? "外務省" : nil, city: "Tokyo"),
-            Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
-                      role: .centralAuthority, nameJa: ja ? "中華人民共和国公安部" : nil, city: "Beijing",
-                      head: .init(title: "Minister of Public Security", name: "Meng Jianzhu",
-                                  titleJa: ja ? "公安部長" : nil, nameJa: ja ? "孟建柱" : nil)),
-            Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
-                      role: .foreignMinistry, nameJa: ja ? "中華人民共和国外交部" : nil, city: "Beijing"),
+        func translate(_ subject: Event.Subject, _ id: String, _ values: [TranslatedField: [String]], on day: String = "2000-01-01") throws {
+            try store.translate(subject, id, lang: "ja", values, reason: "translation", clearance: .secret, by: Clerk(name: "Sato", today: date(day)))
+        }
+        try store.addParty(Party(code: "JP", name: "Japan", formalName: "Japan"), by: setup)
+        try store.addParty(Party(code: "CN", name: "China", formalName: "People's Republic of China"), by: setup)
+        try translate(.party, "JP", [.name: ["日本国"]])
+        try translate(.party, "CN", [.name: ["中華人民共和国"]])
+        var authorities: [(Authority, [String])] = [
+            (Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority, city: "Tokyo",
+                       head: .init(title: "Chairman of the National Public Safety Commission", name: "Kenji Yamaoka")),
+             ["国家公安委員会", "東京", "国家公安委員会委員長", "山岡賢次"]),
+            (Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry, city: "Tokyo"), ["外務省", "東京"]),
+            (Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
+                       role: .centralAuthority, city: "Beijing", head: .init(title: "Minister of Public Security", name: "Meng Jianzhu")),
+             ["中華人民共和国公安部", "北京", "公安部長", "孟建柱"]),
+            (Authority(id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
+                       role: .foreignMinistry, city: "Beijing"), ["中華人民共和国外交部", "北京"]),
         ]
         if options.embassy {
-            authorities.append(Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China",
-                                         role: .embassy, nameJa: ja ? "在中華人民共和国日本国大使館" : nil, city: "Beijing", postedTo: "CN",
-                                         head: .init(title: "Ambassador of Japan to the People's Republic of China", name: "Uichiro Niwa",
-                                                     titleJa: ja ? "駐中華人民共和国日本国特命全権大使" : nil, nameJa: ja ? "丹羽宇一郎" : nil)))
+            authorities.append((Authority(id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China",
+                                          role: .embassy, city: "Beijing", postedTo: "CN",
+                                          head: .init(title: "Ambassador of Japan to the People's Republic of China", name: "Uichiro Niwa")),
+                                ["在中華人民共和国日本国大使館", "北京", "駐中華人民共和国日本国特命全権大使", "丹羽宇一郎"]))
         }
-        for a in authorities { try store.addAuthority(a, by: setup) }
+        for (a, japanese) in authorities {
+            try store.addAuthority(a, by: setup)
+            try translate(.authority, a.id, [.city: [japanese[1]]])
+            guard options.namesJa else { continue }
+            try translate(.authority, a.id, Dictionary(uniqueKeysWithValues: zip([TranslatedField.name, .headTitle, .headName], ([japanese[0]] + japanese.dropFirst(2)).map { [$0] })))
+        }
         try store.addBasis(LegalBasis(
             id: "JP-CN-MLAT", instrument: "Treaty between Japan and the People's Republic of China on Mutual Legal Assistance in Criminal Matters",
-            instrumentJa: "刑事に関する共助に関する日本国と中華人民共和国との間の条約", kind: .bilateralTreaty,
+            kind: .bilateralTreaty,
             parties: [.init(party: "JP", from: date("2008-11-23")), .init(party: "CN", from: date("2008-11-23"))]), by: setup)
+        try translate(.basis, "JP-CN-MLAT", [.instrument: ["刑事に関する共助に関する日本国と中華人民共和国との間の条約"]])
         try store.addCase(Case(
             id: "CASE-L", title: "Intrusion into a test company", leadAuthority: "JP-NPSC", offence: "Unauthorised computer access",
             incidentDate: date("2011-01-03"), discoveryDate: date("2011-01-03")), by: Clerk(name: "Sato", today: date("2011-01-03")))
+        try translate(.case, "CASE-L", [.title: ["試験会社に対する不正アクセス事件"]], on: "2011-01-03")
         try store.addRequest(Request(
             reference: request, caseID: "CASE-L", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS", channel: .centralAuthority,
             basisID: options.basis ? "JP-CN-MLAT" : nil, subject: "Tracing the source of an intrusion",
             items: ["Identify the servers", "Provide the access logs"], sentDate: date(options.sent),
-            counterpartReference: options.theirReference ? "MPS-2011-0001" : nil, subjectJa: "不正アクセス事件の発信源の追跡"),
+            counterpartReference: options.theirReference ? "MPS-2011-0001" : nil),
             by: Clerk(name: "Sato", today: date(options.sent)))
+        try translate(.request, request, [.subject: ["不正アクセス事件の発信源の追跡"], .items: ["サーバを特定すること", "アクセスログを提供すること"]], on: options.sent)
         return store
     }
 }
@@ -311,7 +320,7 @@ struct LetterRefusalCLITests {
         /// Every phrase the one error line must hold.
         var missing: [String] {
             let basis = "the legal basis of request \(LetterCLIWorld.request)"
-            let names = ["the Japanese name of JP-NPSC", "the Japanese name of CN-MPS"]
+            let names = ["the ja name of authority JP-NPSC", "the ja name of authority CN-MPS"]
             switch self {
             case .noBasis: return [basis]
             case .noEmbassy: return ["the sender: no embassy of JP posted to CN"]

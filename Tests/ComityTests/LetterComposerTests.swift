@@ -125,45 +125,60 @@ final class LetterWorld {
         let world = try empty()
         let store = world.store
         let setup = world.clerk("2000-01-01")
-        try store.addParty(Party(code: "JP", name: "Japan", formalName: "Japan", nameJa: "日本国"), by: setup)
-        try store.addParty(Party(code: "CN", name: "China", formalName: "People's Republic of China", nameJa: "中華人民共和国"), by: setup)
+        try store.addParty(Party(code: "JP", name: "Japan", formalName: "Japan"), by: setup)
+        try store.addParty(Party(code: "CN", name: "China", formalName: "People's Republic of China"), by: setup)
+        try world.ja(.party, "JP", [.name: "日本国"])
+        try world.ja(.party, "CN", [.name: "中華人民共和国"])
         let ja = options.authorityNamesJa
-        func head(_ title: String, _ name: String, _ titleJa: String, _ nameJa: String) -> Authority.Head {
-            guard options.heads else { return Authority.Head() }
-            return Authority.Head(title: title, name: name, titleJa: ja ? titleJa : nil, nameJa: ja ? nameJa : nil)
+        func head(_ title: String, _ name: String) -> Authority.Head {
+            options.heads ? Authority.Head(title: title, name: name) : Authority.Head()
         }
-        var authorities = [
-            Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority,
-                      nameJa: ja ? "国家公安委員会" : nil, city: options.senderCity,
-                      head: head("Chairman of the National Public Safety Commission", "Kenji Yamaoka", "国家公安委員会委員長", "山岡賢次")),
-            Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry,
-                      nameJa: ja ? "外務省" : nil, city: "Tokyo"),
-            Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
-                      role: .centralAuthority, nameJa: ja ? "中華人民共和国公安部" : nil, city: "Beijing",
-                      head: head("Minister of Public Security", "Meng Jianzhu", "公安部長", "孟建柱")),
+        // Each authority with its Japanese name, city, and head's title and name.
+        var authorities: [(Authority, [String])] = [
+            (Authority(id: "JP-NPSC", party: "JP", name: "National Public Safety Commission", role: .centralAuthority, city: options.senderCity,
+                       head: head("Chairman of the National Public Safety Commission", "Kenji Yamaoka")),
+             ["国家公安委員会", "東京", "国家公安委員会委員長", "山岡賢次"]),
+            (Authority(id: "JP-MOFA", party: "JP", name: "Ministry of Foreign Affairs of Japan", role: .foreignMinistry, city: "Tokyo"), ["外務省", "東京"]),
+            (Authority(id: "CN-MPS", party: "CN", name: "Ministry of Public Security of the People's Republic of China",
+                       role: .centralAuthority, city: "Beijing", head: head("Minister of Public Security", "Meng Jianzhu")),
+             ["中華人民共和国公安部", "北京", "公安部長", "孟建柱"]),
         ]
         if options.theirForeignMinistry {
-            authorities.append(Authority(
+            authorities.append((Authority(
                 id: "CN-MFA", party: "CN", name: "Ministry of Foreign Affairs of the People's Republic of China",
-                role: .foreignMinistry, nameJa: ja ? "中華人民共和国外交部" : nil, city: "Beijing"))
+                role: .foreignMinistry, city: "Beijing"), ["中華人民共和国外交部", "北京"]))
         }
         if options.embassy {
-            authorities.append(Authority(
+            authorities.append((Authority(
                 id: "JP-EMB-CN", party: "JP", name: "Embassy of Japan in the People's Republic of China", role: .embassy,
-                nameJa: ja ? "在中華人民共和国日本国大使館" : nil, city: options.embassyCity, postedTo: "CN",
-                head: head("Ambassador of Japan to the People's Republic of China", "Uichiro Niwa", "駐中華人民共和国日本国特命全権大使", "丹羽宇一郎")))
+                city: options.embassyCity, postedTo: "CN",
+                head: head("Ambassador of Japan to the People's Republic of China", "Uichiro Niwa")),
+                ["在中華人民共和国日本国大使館", "北京", "駐中華人民共和国日本国特命全権大使", "丹羽宇一郎"]))
         }
-        for a in authorities { try store.addAuthority(a, by: setup) }
+        for (a, japanese) in authorities {
+            try store.addAuthority(a, by: setup)
+            if a.city != nil { try world.ja(.authority, a.id, [.city: japanese[1]]) }
+            guard ja else { continue }
+            let fields: [TranslatedField] = a.head == Authority.Head() ? [.name] : [.name, .headTitle, .headName]
+            try world.ja(.authority, a.id, Dictionary(uniqueKeysWithValues: zip(fields, [japanese[0]] + japanese.dropFirst(2))))
+        }
         try store.addBasis(LegalBasis(
             id: "JP-CN-MLAT", instrument: "Treaty between Japan and the People's Republic of China on Mutual Legal Assistance in Criminal Matters",
-            instrumentJa: options.basisJa ? "刑事に関する共助に関する日本国と中華人民共和国との間の条約" : nil, kind: .bilateralTreaty,
+            kind: .bilateralTreaty,
             parties: [.init(party: "JP", from: LetterFixtures.date("2008-11-23")), .init(party: "CN", from: LetterFixtures.date("2008-11-23"))]),
             by: setup)
+        if options.basisJa { try world.ja(.basis, "JP-CN-MLAT", [.instrument: "刑事に関する共助に関する日本国と中華人民共和国との間の条約"]) }
         try store.addCase(Case(
             id: "CASE-L", title: "Intrusion into a test company", leadAuthority: "JP-NPSC", offence: "Unauthorised computer access",
             incidentDate: LetterFixtures.date("2011-01-03"), discoveryDate: LetterFixtures.date("2011-01-03"), classification: .restricted),
             by: world.clerk("2011-01-03"))
+        try world.ja(.case, "CASE-L", [.title: "試験会社に対する不正アクセス事件"], on: "2011-01-03")
         return world
+    }
+
+    /// Records Japanese values of a record's fields, as a clerk on `day` would.
+    func ja(_ subject: Event.Subject, _ id: String, _ values: [TranslatedField: String], on day: String = "2000-01-01") throws {
+        try store.translate(subject, id, lang: "ja", values.mapValues { [$0] }, reason: "translation", clearance: .secret, by: clerk(day))
     }
 
     func clerk(_ today: String) -> Clerk { Clerk(name: "Tester", today: LetterFixtures.date(today)) }
@@ -176,18 +191,23 @@ final class LetterWorld {
         try store.addRequest(Request(
             reference: reference, caseID: "CASE-L", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS", channel: .centralAuthority,
             basisID: basis, subject: Self.subject, items: items, sentDate: LetterFixtures.date(sent),
-            counterpartReference: theirReference, subjectJa: subjectJa), by: clerk(sent))
+            counterpartReference: theirReference), by: clerk(sent))
+        guard let subjectJa else { return }
+        try ja(.request, reference, [.subject: subjectJa], on: sent)
+        try store.translate(.request, reference, lang: "ja", [.items: items.map { "項目：\($0)" }], reason: "translation", clearance: .secret, by: clerk(sent))
     }
 
     func reply(_ reference: String = LetterWorld.request, on day: String, _ kind: ReplyKind, summary: String = "They will contact the relevant authorities.") throws {
-        try store.addReply(Reply(requestReference: reference, date: LetterFixtures.date(day), fromAuthority: "CN-MPS", kind: kind, summary: summary),
-                           by: clerk(day))
+        let reply = try store.addReply(Reply(requestReference: reference, date: LetterFixtures.date(day), fromAuthority: "CN-MPS", kind: kind, summary: summary),
+                                       by: clerk(day)).reply
+        try ja(.reply, String(reply.id!), [.summary: "回答：\(summary)"], on: day)
     }
 
     func engagement(_ id: String = "SUMMIT", start: String, end: String? = nil, level: EngagementLevel = .leaders, recordedOn: String) throws {
         try store.addEngagement(Engagement(
             id: id, counterpart: "CN", startDate: LetterFixtures.date(start), endDate: LetterFixtures.date(end ?? start), level: level,
             title: "Summit in Beijing", place: "Beijing"), by: clerk(recordedOn))
+        try ja(.engagement, id, [.title: "北京での首脳会談"], on: recordedOn)
     }
 
     func spec(_ kind: EscalationStep?, _ language: LetterLanguage = .en, _ format: DocumentKind = .xml,
@@ -380,7 +400,7 @@ struct LetterComposerTests {
             let itemPoints = points.filter { $0.attribute("class") == "item" }
             #expect(itemPoints.count == itemCount, "one point per outstanding item (\(language))")
             for (index, point) in itemPoints.enumerated() {
-                let expected = language == .en ? "Press for item \(index + 1): \(items[index])" : "求める事項（\(index + 1)）：\(items[index])"
+                let expected = language == .en ? "Press for item \(index + 1): \(items[index])" : "求める事項（\(index + 1)）：項目：\(items[index])"
                 #expect(point.text == expected)
             }
             #expect(points.count == 1 + (withEngagement ? 1 : 0) + itemCount, "nothing but these points")
@@ -495,11 +515,13 @@ struct LetterComposerTests {
         try world.send()
         let reminder = try letterError { try world.preview(.reminder, .ja, .xml, on: "2011-11-28") }
         #expect(Set(Self.missingItems(reminder)) == [
-            "the Japanese name of JP-NPSC (recorded without --name-ja)", "the Japanese name of CN-MPS (recorded without --name-ja)",
+            "the ja name of authority JP-NPSC (record it with 'comity translate authority JP-NPSC --lang ja --name …')",
+            "the ja name of authority CN-MPS (record it with 'comity translate authority CN-MPS --lang ja --name …')",
         ])
         let note = try letterError { try world.preview(.noteVerbale, .ja, .html, on: "2011-11-28") }
         #expect(Set(Self.missingItems(note)) == [
-            "the Japanese name of JP-EMB-CN (recorded without --name-ja)", "the Japanese name of CN-MFA (recorded without --name-ja)",
+            "the ja name of authority JP-EMB-CN (record it with 'comity translate authority JP-EMB-CN --lang ja --name …')",
+            "the ja name of authority CN-MFA (record it with 'comity translate authority CN-MFA --lang ja --name …')",
         ])
         _ = try world.preview(.reminder, .en, .xml, on: "2011-11-28")
     }
@@ -517,8 +539,8 @@ struct LetterComposerTests {
         #expect(reminderItems.count == 3, "\(reminderItems)")
         #expect(reminderItems.contains { $0.hasPrefix("the legal basis of request") })
         #expect(!reminderItems.contains { $0.hasPrefix("the counterpart's reference") })
-        #expect(reminderItems.contains { $0.hasPrefix("the Japanese name of JP-NPSC") })
-        #expect(reminderItems.contains { $0.hasPrefix("the Japanese name of CN-MPS") })
+        #expect(reminderItems.contains { $0.hasPrefix("the ja name of authority JP-NPSC") })
+        #expect(reminderItems.contains { $0.hasPrefix("the ja name of authority CN-MPS") })
 
         let note = try letterError { try world.issue(.noteVerbale, .ja, .xml, on: "2011-11-28") }
         let noteItems = Self.missingItems(note)
@@ -537,7 +559,7 @@ struct LetterComposerTests {
         let world = try LetterWorld.constructed(options)
         try world.send()
         let error = try letterError { try world.preview(.noteVerbale, .ja, .xml, on: "2011-11-28") }
-        #expect(Self.missingItems(error) == ["the Japanese name of legal basis JP-CN-MLAT (recorded without --instrument-ja)"])
+        #expect(Self.missingItems(error) == ["the ja instrument of legal basis JP-CN-MLAT (record it with 'comity translate basis JP-CN-MLAT --lang ja --instrument …')"])
     }
 
     @Test("a request not yet sent, or closed, gets no follow-up letter")

@@ -48,15 +48,18 @@ struct LetterFollowThroughTests {
         let world = try LetterWorld.constructed()
         try world.send()
         try world.reply(on: "2011-10-14", .nonCommittal, summary: "Forwarded to the competent department.")
+        let reply = try #require(try world.store.replies(to: LetterWorld.request).first?.id)
+        try world.store.translate(.reply, String(reply), lang: "ja", [.summary: nil], reason: "untranslated", clearance: .secret, by: world.clerk("2011-10-14"))
         let error = try letterError { try world.preview(.noteVerbale, .ja, on: "2011-12-15") }
         #expect(error.category == .invalid)
-        #expect("\(error)".contains("the Japanese summary of the reply of 2011-10-14 to JP-TEST-2011-001, which the letter quotes (recorded without --summary-ja)"))
+        #expect("\(error)".contains("the ja summary of the reply of 2011-10-14 to JP-TEST-2011-001, which the letter quotes (reply \(reply)) (record it with 'comity translate reply \(reply) --lang ja --summary …')"))
 
         let other = try LetterWorld.constructed()
         try other.send()
-        try other.store.addReply(Reply(
+        let answer = try other.store.addReply(Reply(
             requestReference: LetterWorld.request, date: Self.date("2011-10-14"), fromAuthority: "CN-MPS", kind: .nonCommittal,
-            summary: "Forwarded to the competent department.", summaryJa: "所管部門に回付したとのこと。"), by: other.clerk("2011-10-14"))
+            summary: "Forwarded to the competent department."), by: other.clerk("2011-10-14")).reply
+        try other.ja(.reply, String(answer.id!), [.summary: "所管部門に回付したとのこと。"], on: "2011-10-14")
         let letter = try other.preview(.noteVerbale, .ja, on: "2011-12-15")
         #expect(letter.document.contains("所管部門に回付したとのこと。"))
         #expect(!letter.document.contains("Forwarded to the competent department."))
@@ -75,8 +78,12 @@ struct LetterFollowThroughTests {
             by: world.clerk("2011-01-03"))
         try world.store.addRequest(Request(
             reference: LetterWorld.request, caseID: "CASE-T", fromAuthority: "JP-NPSC", toAuthority: "CN-MPS", channel: .centralAuthority,
-            basisID: "JP-CN-MLAT", subject: LetterWorld.subject, items: LetterWorld.items, sentDate: date("2011-09-30"),
-            subjectJa: LetterWorld.subjectJa), by: world.clerk("2011-09-30"))
+            basisID: "JP-CN-MLAT", subject: LetterWorld.subject, items: LetterWorld.items, sentDate: date("2011-09-30")),
+            by: world.clerk("2011-09-30"))
+        try world.ja(.request, LetterWorld.request, [.subject: LetterWorld.subjectJa], on: "2011-09-30")
+        try world.store.translate(.request, LetterWorld.request, lang: "ja", [.items: LetterWorld.items.map { "項目：\($0)" }],
+                                  reason: "translation", clearance: .secret, by: world.clerk("2011-09-30"))
+        try world.ja(.case, "CASE-T", [.title: "公訴時効のある事件"], on: "2011-01-03")
         return world
     }
 

@@ -52,18 +52,28 @@ struct LetterHostileTextTests {
         let world = try LetterWorld.empty()
         let store = world.store
         let setup = world.clerk("2000-01-01")
-        try store.addParty(Party(code: "JP", name: "Japan", formalName: f.ourState, nameJa: f.ourStateJa), by: setup)
-        try store.addParty(Party(code: "CN", name: "China", formalName: f.theirState, nameJa: f.theirStateJa), by: setup)
-        let head = Authority.Head(title: "Title \(f.h)", name: "Name \(f.h)", titleJa: "肩書\(f.h)", nameJa: "氏名\(f.h)")
-        for a in [
-            Authority(id: "JP-A", party: "JP", name: f.central, role: .centralAuthority, nameJa: f.centralJa, city: f.ourCity, head: head),
-            Authority(id: "JP-MFA", party: "JP", name: f.ministry, role: .foreignMinistry, nameJa: f.ministryJa, city: f.ourCity),
-            Authority(id: "JP-EMB", party: "JP", name: f.embassy, role: .embassy, nameJa: f.embassyJa, city: f.embassyCity, postedTo: "CN", head: head),
-            Authority(id: "CN-A", party: "CN", name: f.requested, role: .centralAuthority, nameJa: f.requestedJa, city: f.embassyCity, head: head),
-            Authority(id: "CN-MFA", party: "CN", name: f.theirMinistry, role: .foreignMinistry, nameJa: f.theirMinistryJa, city: f.embassyCity),
-        ] { try store.addAuthority(a, by: setup) }
+        // Japanese values: hostile too; cities, titles and items the same text in both languages.
+        func ja(_ subject: Event.Subject, _ id: String, _ values: [TranslatedField: [String]]) throws {
+            try store.translate(subject, id, lang: "ja", values, reason: "translation", clearance: .secret, by: setup)
+        }
+        try store.addParty(Party(code: "JP", name: "Japan", formalName: f.ourState), by: setup)
+        try store.addParty(Party(code: "CN", name: "China", formalName: f.theirState), by: setup)
+        try ja(.party, "JP", [.name: [f.ourStateJa]])
+        try ja(.party, "CN", [.name: [f.theirStateJa]])
+        let head = Authority.Head(title: "Title \(f.h)", name: "Name \(f.h)")
+        for (a, nameJa) in [
+            (Authority(id: "JP-A", party: "JP", name: f.central, role: .centralAuthority, city: f.ourCity, head: head), f.centralJa),
+            (Authority(id: "JP-MFA", party: "JP", name: f.ministry, role: .foreignMinistry, city: f.ourCity), f.ministryJa),
+            (Authority(id: "JP-EMB", party: "JP", name: f.embassy, role: .embassy, city: f.embassyCity, postedTo: "CN", head: head), f.embassyJa),
+            (Authority(id: "CN-A", party: "CN", name: f.requested, role: .centralAuthority, city: f.embassyCity, head: head), f.requestedJa),
+            (Authority(id: "CN-MFA", party: "CN", name: f.theirMinistry, role: .foreignMinistry, city: f.embassyCity), f.theirMinistryJa),
+        ] {
+            try store.addAuthority(a, by: setup)
+            try ja(.authority, a.id, [.name: [nameJa], .city: [a.city!]])
+            if a.head != Authority.Head() { try ja(.authority, a.id, [.headTitle: ["肩書\(f.h)"], .headName: ["氏名\(f.h)"]]) }
+        }
         try store.addBasis(LegalBasis(
-            id: "TREATY", instrument: f.instrument, instrumentJa: f.instrumentJa, kind: .bilateralTreaty,
+            id: "TREATY", instrument: f.instrument, kind: .bilateralTreaty,
             parties: [.init(party: "JP", from: LetterFixtures.date("2008-11-23")), .init(party: "CN", from: LetterFixtures.date("2008-11-23"))]),
             by: setup)
         try store.addCase(Case(
@@ -72,16 +82,21 @@ struct LetterHostileTextTests {
         try store.addRequest(Request(
             reference: "REQ-H", caseID: "CASE-H", fromAuthority: "JP-A", toAuthority: "CN-A", channel: .centralAuthority,
             basisID: "TREATY", subject: f.subject, items: f.items, sentDate: LetterFixtures.date("2011-09-30"),
-            counterpartReference: f.theirReference, note: "Note \(f.h)", subjectJa: f.subjectJa), by: world.clerk("2011-09-30"))
-        try store.addReply(Reply(
+            counterpartReference: f.theirReference, note: "Note \(f.h)"), by: world.clerk("2011-09-30"))
+        let reply = try store.addReply(Reply(
             requestReference: "REQ-H", date: LetterFixtures.date("2011-10-14"), fromAuthority: "CN-A", kind: .nonCommittal,
-            summary: f.summary, summaryJa: f.summaryJa), by: world.clerk("2011-10-14"))
+            summary: f.summary), by: world.clerk("2011-10-14")).reply
+        try ja(.basis, "TREATY", [.instrument: [f.instrumentJa]])
+        try ja(.case, "CASE-H", [.title: [f.caseTitle]])
+        try ja(.request, "REQ-H", [.subject: [f.subjectJa], .items: f.items])
+        try ja(.reply, String(reply.id!), [.summary: [f.summaryJa]])
         try store.addFollowUp(FollowUp(
             requestReference: "REQ-H", date: LetterFixtures.date("2011-11-01"), kind: .reminder, reference: f.earlierLetter,
             note: "Follow-up note \(f.h)"), by: world.clerk("2011-11-01"))
         try store.addEngagement(Engagement(
             id: "VISIT-H", counterpart: "CN", startDate: LetterFixtures.date("2011-12-25"), endDate: LetterFixtures.date("2011-12-26"),
             level: .leaders, title: f.engagement, place: "Place \(f.h)"), by: setup)
+        try ja(.engagement, "VISIT-H", [.title: [f.engagement]])
         return world
     }
 

@@ -22,7 +22,7 @@ import Testing
         ])
         let ja = try letterError { try world.preview(.aideMemoire, .ja, .xml, on: "2011-11-28") }
         #expect(Self.missing(ja) == [
-            "the Japanese title and name of the head of JP-EMB-CN, the ambassador who makes the démarche and leaves the aide-mémoire (record them with 'comity authority head JP-EMB-CN --head-title-ja … --head-name-ja …')",
+            "the ja title and name of the head of JP-EMB-CN, the ambassador who makes the démarche and leaves the aide-mémoire (record them with 'comity translate authority JP-EMB-CN --lang ja --head-title … --head-name …')",
         ])
         // A note verbale and a reminder name nobody, and need nobody's name.
         _ = try world.preview(.noteVerbale, .en, .xml, on: "2011-11-28")
@@ -57,10 +57,10 @@ import Testing
         let world = try LetterWorld.constructed()
         try world.send()
         let setup = world.clerk("2011-11-28")
-        try world.store.setHead(of: "JP-MOFA", to: Authority.Head(title: "Minister for Foreign Affairs", name: "Koichiro Gemba",
-                                                                   titleJa: "外務大臣", nameJa: "玄葉光一郎"), by: setup)
-        try world.store.setHead(of: "CN-MFA", to: Authority.Head(title: "Minister of Foreign Affairs", name: "Yang Jiechi",
-                                                                  titleJa: "外交部長", nameJa: "楊潔篪"), by: setup)
+        try world.store.setHead(of: "JP-MOFA", to: Authority.Head(title: "Minister for Foreign Affairs", name: "Koichiro Gemba"), by: setup)
+        try world.store.setHead(of: "CN-MFA", to: Authority.Head(title: "Minister of Foreign Affairs", name: "Yang Jiechi"), by: setup)
+        try world.ja(.authority, "JP-MOFA", [.headTitle: "外務大臣", .headName: "玄葉光一郎"], on: "2011-11-28")
+        try world.ja(.authority, "CN-MFA", [.headTitle: "外交部長", .headName: "楊潔篪"], on: "2011-11-28")
         var spec = world.spec(.ministerial, .ja, .xml, on: "2011-11-28")
         spec.signatory = "JP-MOFA"
         spec.addressee = "CN-MFA"

@@ -40,16 +40,19 @@ struct OutcomeCorrectionTests {
         #expect(try desk.outcomes(of: "R1").first?.response == "would look into it")
     }
 
-    @Test("a reply's Japanese summary is corrected and cleared like its other fields")
+    @Test("a reply's Japanese summary is translated and cleared, each change in its history")
     func summaryJa() throws {
         let world = try TestWorld()
         try world.send("R1", on: W.day(0))
         try world.reply("R1", on: W.day(3), .nonCommittal)
         let desk = Desk(store: world.store, clerk: world.clerk(W.day(10)), clearance: .secret, clearanceIsDefault: true)
         let reply = try #require(try desk.replies(to: "R1").first?.id)
-        let set = try desk.editReply(id: reply, reason: "translation") { $0.summaryJa = "関係当局に照会する" }
-        #expect(set.map(\.field) == ["summary_ja"])
+        let set = try desk.translate(.reply, String(reply), lang: "ja", [.summary: ["関係当局に照会する"]], reason: "translation")
+        #expect(set.map(\.field) == ["summary@ja"] && set.first?.action == .corrected)
         #expect(set.first?.oldValue == nil)
-        #expect(try desk.reply(id: reply).summaryJa == "関係当局に照会する")
+        #expect(try desk.translations(of: .reply, String(reply)).map(\.text) == ["関係当局に照会する"])
+        let cleared = try desk.translate(.reply, String(reply), lang: "ja", [.summary: nil], reason: "wrong")
+        #expect(cleared.first?.oldValue == "関係当局に照会する" && cleared.first?.newValue == nil)
+        #expect(try desk.translations(of: .reply, String(reply)).isEmpty)
     }
 }

@@ -21,7 +21,7 @@ extension ComityStore {
             guard !values.isEmpty else {
                 throw ValidationFailure("give a value to record or a field to clear; a \(subject.rawValue) translates: \(subject.translatedFields.map(\.rawValue).joined(separator: ", "))")
             }
-            for (field, value) in values { try Translation(subject, key, field, lang: lang, value: value ?? [""]).validate() }
+            for (field, value) in values { try Translation.check(subject, key, field, lang: lang, value) }
         }
         return try write { db in
             try Self.requireTranslatable(db, subject, key, clearance: clearance)

@@ -60,6 +60,12 @@ extension Translation {
     /// Throws the first rule the translation breaks.
     public func validate() throws(ValidationFailure) { try problems().throwFirst() }
 
+    /// Throws the first rule a value to record (or, nil, a field to clear) breaks.
+    public static func check(_ subject: Event.Subject, _ id: String, _ field: TranslatedField, lang: String, _ value: [String]?) throws(ValidationFailure) {
+        // A field to clear is checked with a stand-in value: only its record, field and language matter.
+        try Translation(subject, id, field, lang: lang, value: value ?? (field.isList ? [] : ["-"])).validate()
+    }
+
     /// Why `tag` is not a language tag Comity records translations under, or nil.
     ///
     /// English is the language values are recorded in, so it takes no translation.
