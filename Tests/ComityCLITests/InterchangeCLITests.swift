@@ -132,7 +132,7 @@ struct InterchangeCLITests {
             // The same bytes, but for the import's own audit event at the end of the history.
             if format == "csv" {
                 let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-                #expect(names.count == 15, "a file per table and the classification note")
+                #expect(names.count == 16, "a file per table and the classification note")
                 #expect(names.contains(InterchangeCSV.markingFile))
                 #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).sorted() == names)
                 for name in names {

@@ -51,6 +51,18 @@ extension ComityStore {
         }
     }
 
+    /// Writes translations as part of the records of a world being built, with no history of
+    /// their own (like records that came in by import, they count as recorded from the start).
+    @_spi(Worlds) public func seedTranslations(_ translations: [Translation]) throws(ComityError) {
+        try checked { () throws(ValidationFailure) in for translation in translations { try translation.validate() } }
+        try write { db in
+            let insert = try db.makeStatement(sql: "INSERT INTO translation (subject, subject_id, field, lang, value) VALUES (?, ?, ?, ?, ?)")
+            for t in translations {
+                try insert.execute(arguments: [t.subject.rawValue, t.subjectID, t.field.rawValue, t.lang, Self.storedTranslation(t.value, t.field)])
+            }
+        }
+    }
+
     /// The translations of one record, every language; one above the clearance is refused by its identifier alone.
     func translations(of subject: Event.Subject, _ id: String, clearance: Classification) throws(ComityError) -> [Translation] {
         let key = subject == .party ? id.uppercased() : id

@@ -1,32 +1,28 @@
 @_spi(Worlds) import Comity
 
 /// The demo's values in Japanese and Simplified Chinese, as the ministries would write them:
-/// every value its letters quote, each recorded on the day of the record it translates.
+/// every value its letters quote.
 extension DemoWorld {
     /// One field of one record in Japanese (`ja`) and Simplified Chinese (`zh-Hans`).
     struct Entry {
         let subject: Event.Subject
         let id: String
-        let day: String
         let field: TranslatedField
         let ja: [String]
         let zh: [String]
 
-        init(_ subject: Event.Subject, _ id: String, _ day: String, _ field: TranslatedField, ja: String, zh: String) {
-            self.init(subject, id, day, field, ja: [ja], zh: [zh])
+        init(_ subject: Event.Subject, _ id: String, _ field: TranslatedField, ja: String, zh: String) {
+            self.init(subject, id, field, ja: [ja], zh: [zh])
         }
 
-        init(_ subject: Event.Subject, _ id: String, _ day: String, _ field: TranslatedField, ja: [String], zh: [String]) {
+        init(_ subject: Event.Subject, _ id: String, _ field: TranslatedField, ja: [String], zh: [String]) {
             self.subject = subject
             self.id = id
-            self.day = day
             self.field = field
             self.ja = ja
             self.zh = zh
         }
     }
-
-    static let setupDay = "2011-08-11"
 
     /// Each authority's name, city, and its head's title and name, in Japanese and Chinese.
     static let authorityValues: [(id: String, ja: [String], zh: [String])] = [
@@ -44,22 +40,22 @@ extension DemoWorld {
 
     static var entries: [Entry] {
         var entries: [Entry] = [
-            Entry(.party, "JP", setupDay, .name, ja: "日本国", zh: "日本国"),
-            Entry(.party, "CN", setupDay, .name, ja: "中華人民共和国", zh: "中华人民共和国"),
-            Entry(.party, "US", setupDay, .name, ja: "アメリカ合衆国", zh: "美利坚合众国"),
+            Entry(.party, "JP", .name, ja: "日本国", zh: "日本国"),
+            Entry(.party, "CN", .name, ja: "中華人民共和国", zh: "中华人民共和国"),
+            Entry(.party, "US", .name, ja: "アメリカ合衆国", zh: "美利坚合众国"),
         ]
         let fields: [TranslatedField] = [.name, .city, .headTitle, .headName]
         for (id, ja, zh) in authorityValues {
-            for (field, (ja, zh)) in zip(fields, zip(ja, zh)) { entries.append(Entry(.authority, id, setupDay, field, ja: ja, zh: zh)) }
+            for (field, (ja, zh)) in zip(fields, zip(ja, zh)) { entries.append(Entry(.authority, id, field, ja: ja, zh: zh)) }
         }
         return entries + [
-            Entry(.basis, "JP-CN-MLAT", setupDay, .instrument,
+            Entry(.basis, "JP-CN-MLAT", .instrument,
                   ja: "刑事に関する共助に関する日本国と中華人民共和国との間の条約", zh: "中华人民共和国和日本国关于刑事司法协助的条约"),
-            Entry(.basis, "BUDAPEST", setupDay, .instrument, ja: "サイバー犯罪に関する条約", zh: "欧洲委员会网络犯罪公约"),
-            Entry(.case, "MHI-2011", "2011-08-11", .title, ja: "三菱重工業に対する不正アクセス事件", zh: "三菱重工业遭非法入侵案"),
-            Entry(.request, mhiRequest, "2011-09-30", .subject,
+            Entry(.basis, "BUDAPEST", .instrument, ja: "サイバー犯罪に関する条約", zh: "欧洲委员会网络犯罪公约"),
+            Entry(.case, "MHI-2011", .title, ja: "三菱重工業に対する不正アクセス事件", zh: "三菱重工业遭非法入侵案"),
+            Entry(.request, mhiRequest, .subject,
                   ja: "三菱重工業に対する不正アクセス事件の発信源の追跡", zh: "追查三菱重工业遭非法入侵事件的源头"),
-            Entry(.request, mhiRequest, "2011-09-30", .items, ja: [
+            Entry(.request, mhiRequest, .items, ja: [
                 "三菱重工業で発見された不正プログラムが通信していた中国国内のサーバを特定すること",
                 "当該サーバのアクセスログを保全し、提供すること",
                 "当該サーバを登録し、又は運用していた者を特定すること",
@@ -68,24 +64,24 @@ extension DemoWorld {
                 "保全并提供上述服务器的访问日志",
                 "查明注册或运营上述服务器的人员",
             ]),
-            Entry(.engagement, nodaVisit, "2011-11-01", .title, ja: "野田内閣総理大臣の北京訪問", zh: "日本国首相野田佳彦访问北京"),
-            Entry(.case, "JPS-2015", "2015-05-28", .title, ja: "日本年金機構に対する不正アクセス事件", zh: "日本年金机构遭非法入侵案"),
-            Entry(.request, pensionRequest, "2015-07-01", .subject,
+            Entry(.engagement, nodaVisit, .title, ja: "野田内閣総理大臣の北京訪問", zh: "日本国首相野田佳彦访问北京"),
+            Entry(.case, "JPS-2015", .title, ja: "日本年金機構に対する不正アクセス事件", zh: "日本年金机构遭非法入侵案"),
+            Entry(.request, pensionRequest, .subject,
                   ja: "日本年金機構の感染端末が通信した中国国内のサーバ", zh: "日本年金机构受感染终端曾与之通信的中国境内服务器"),
-            Entry(.request, pensionRequest, "2015-07-01", .items, ja: [
+            Entry(.request, pensionRequest, .items, ja: [
                 "感染端末が通信した中国国内のサーバの運用者を特定すること",
                 "当該サーバの2015年5月の接続記録を提供すること",
             ], zh: [
                 "查明受感染终端曾与之通信的中国境内服务器的运营者",
                 "提供上述服务器2015年5月的连接记录",
             ]),
-            Entry(.case, "JAXA-TICK", "2016-06-01", .title,
+            Entry(.case, "JAXA-TICK", .title,
                   ja: "宇宙航空研究開発機構（JAXA）等約200の組織に対するサイバー攻撃事件（Tick）",
                   zh: "针对日本宇宙航空研究开发机构（JAXA）等约200家机构的网络攻击案（Tick）"),
-            Entry(.request, jaxaRequest, "2021-04-20", .subject,
+            Entry(.request, jaxaRequest, .subject,
                   ja: "宇宙航空研究開発機構（JAXA）等に対するサイバー攻撃事件の被疑者の取調べ",
                   zh: "就针对日本宇宙航空研究开发机构（JAXA）等的网络攻击案询问犯罪嫌疑人"),
-            Entry(.request, jaxaRequest, "2021-04-20", .items, ja: [
+            Entry(.request, jaxaRequest, .items, ja: [
                 "2021年4月20日に書類送検された中国人システムエンジニアを取り調べること",
                 "攻撃に使用されたサーバの登録に関する情報を提供すること",
             ], zh: [
@@ -96,23 +92,22 @@ extension DemoWorld {
     }
 
     /// The summaries of the demo's replies, by request.
-    static let replySummaries: [(request: String, day: String, ja: String, zh: String)] = [
-        (mhiRequest, "2011-10-14", "中国側は、関係当局に連絡すると述べた。", "中方表示将与有关部门联系。"),
-        (jaxaRequest, "2021-04-22", "中国側は、本件を「承知していない」とし、サイバー問題を利用して中国に「泥を塗る」ことに反対すると述べた。",
+    static let replySummaries: [(request: String, ja: String, zh: String)] = [
+        (mhiRequest, "中国側は、関係当局に連絡すると述べた。", "中方表示将与有关部门联系。"),
+        (jaxaRequest, "中国側は、本件を「承知していない」とし、サイバー問題を利用して中国に「泥を塗る」ことに反対すると述べた。",
          "中方表示对此事“不了解”，反对借网络问题对中国“抹黑”。"),
     ]
 
-    static func translate(_ store: ComityStore, _ on: (String) -> Clerk) throws(ComityError) {
+    /// Recorded with the world, as part of each record: no correction of their own in the history.
+    static func translate(_ store: ComityStore) throws(ComityError) {
         var all = entries
         for summary in replySummaries {
             guard let reply = try store.replies(to: summary.request).first?.id else { continue }
-            all.append(Entry(.reply, String(reply), summary.day, .summary, ja: summary.ja, zh: summary.zh))
+            all.append(Entry(.reply, String(reply), .summary, ja: summary.ja, zh: summary.zh))
         }
-        for entry in all {
-            for (lang, value) in [("ja", entry.ja), ("zh-Hans", entry.zh)] {
-                _ = try store.translate(entry.subject, entry.id, lang: lang, [entry.field: value], reason: "translation",
-                                        clearance: .secret, by: on(entry.day))
-            }
-        }
+        try store.seedTranslations(all.flatMap { entry in
+            [Translation(entry.subject, entry.id, entry.field, lang: "ja", value: entry.ja),
+             Translation(entry.subject, entry.id, entry.field, lang: "zh-Hans", value: entry.zh)]
+        })
     }
 }

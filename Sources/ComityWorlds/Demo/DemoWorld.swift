@@ -73,7 +73,7 @@ public enum DemoWorld {
         try loadMHI(store, on)
         try loadPension(store, on)
         try loadJAXA(store, on)
-        try translate(store, on)
+        try translate(store)
     }
 
     private static func loadMHI(_ store: ComityStore, _ on: (String) -> Clerk) throws(ComityError) {
