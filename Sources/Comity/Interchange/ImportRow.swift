@@ -43,6 +43,8 @@ struct ImportRow: Sendable {
             }
             if let index = column {
                 if given[index] != nil { problems.append((name, "given twice")) } else { given[index] = value }
+            } else if let field = Self.japaneseColumns[plan.table.name]?[name] {
+                problems.append((name, "is a field of exports made before Comity kept translations in a table of their own; give the Japanese value as a row of translations instead (subject \(Self.subjects[plan.table.name]!), field \(field), lang ja) and leave this field out"))
             } else {
                 problems.append((name, "not a field of \(plan.table.label); expected one of \(plan.columns.map(\.name).joined(separator: ", "))"))
             }
@@ -115,4 +117,19 @@ struct ImportRow: Sendable {
         problems.append((field, message))
         valid = false
     }
+}
+
+extension ImportRow {
+    /// The Japanese fields of exports made before translations had a table, by table: each
+    /// field's name in the translations table.
+    static let japaneseColumns: [String: [String: String]] = [
+        "party": ["name_ja": "name"],
+        "authority": ["name_ja": "name", "head_title_ja": "head-title", "head_name_ja": "head-name"],
+        "legal_basis": ["instrument_ja": "instrument"],
+        "request": ["subject_ja": "subject"],
+        "reply": ["summary_ja": "summary"],
+    ]
+
+    /// The kind of record of each table that had Japanese fields, as translations name it.
+    static let subjects = ["party": "party", "authority": "authority", "legal_basis": "basis", "request": "request", "reply": "reply"]
 }

@@ -127,3 +127,39 @@ extension ComityStore {
         return Translations(list)
     }
 }
+
+extension ComityStore {
+    /// `check`: every translation names a recorded record, a field of its kind, a language and a
+    /// value Comity can read.
+    static func checkTranslations(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT subject, subject_id, field, lang, value, CASE subject
+                WHEN 'party' THEN EXISTS (SELECT 1 FROM party WHERE code = t.subject_id)
+                WHEN 'authority' THEN EXISTS (SELECT 1 FROM authority WHERE id = t.subject_id)
+                WHEN 'basis' THEN EXISTS (SELECT 1 FROM legal_basis WHERE id = t.subject_id)
+                WHEN 'case' THEN EXISTS (SELECT 1 FROM case_file WHERE id = t.subject_id)
+                WHEN 'request' THEN EXISTS (SELECT 1 FROM request WHERE reference = t.subject_id)
+                WHEN 'reply' THEN EXISTS (SELECT 1 FROM reply WHERE CAST(id AS TEXT) = t.subject_id)
+                WHEN 'engagement' THEN EXISTS (SELECT 1 FROM engagement WHERE id = t.subject_id)
+                WHEN 'outcome' THEN EXISTS (SELECT 1 FROM engagement_outcome WHERE CAST(id AS TEXT) = t.subject_id)
+                ELSE 0 END
+            FROM translation t ORDER BY subject, subject_id, field, lang
+            """)
+        while let row = try rows.next() {
+            let (subject, id, field, lang): (String, String, String, String) = (row[0], row[1], row[2], row[3])
+            let what = "translation: the \(lang) \(field) of \(subject) \(id)"
+            guard row[5] as Bool else {
+                problems.append("\(what) names a \(subject) that is not recorded")
+                continue
+            }
+            guard let kind = Event.Subject(rawValue: subject), let field = TranslatedField(rawValue: field),
+                  let value = translationValue(row[4], field) else {
+                problems.append("\(what) cannot be read: its field or value is not one Comity keeps")
+                continue
+            }
+            for problem in Translation(kind, id, field, lang: lang, value: value).problems() { problems.append("\(what): \(problem.message)") }
+        }
+        return problems
+    }
+}
