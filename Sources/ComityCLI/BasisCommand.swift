@@ -23,7 +23,7 @@ struct BasisCommand: ParsableCommand {
             let basis = LegalBasis(
                 id: id, instrument: instrument, kind: try LegalBasisKind.parse(kind, field: "kind"),
                 responsePeriod: try period.map { try Period(parsing: $0) }, parties: bindings, note: note)
-            let japanese = try JapaneseShorthand.checked(.basis, id, [.instrument: instrumentJa.map { .some($0) }])
+            let japanese = try JapaneseShorthand.checked(.basis, id, setting: [.instrument: instrumentJa])
             let desk = try global.openDesk()
             try desk.addBasis(basis)
             _ = try JapaneseShorthand.record(desk, .basis, id, japanese)

@@ -43,10 +43,10 @@ struct EditOptions: ParsableArguments {
                        _ correct: (Desk, String, (inout Record) throws -> Void) throws -> [Event]) throws {
         try refuseFixed(kind)
         try edits.checkClearing()
-        guard !edits.isEmpty || !edits.japanese.isEmpty else {
+        guard !edits.isEmpty || !edits.japanese.isEmpty || !edits.japaneseCleared.isEmpty else {
             throw ValidationFailure("nothing to change: give at least one field to correct (see 'comity edit \(kind) --help')")
         }
-        let japanese = try translating.map { try JapaneseShorthand.checked($0.0, $0.1, edits.japanese) } ?? [:]
+        let japanese = try translating.map { try JapaneseShorthand.checked($0.0, $0.1, setting: edits.japanese, clearing: edits.japaneseCleared) } ?? [:]
         let desk = try global.openDesk(clearance)
         if !edits.isEmpty {
             for event in try correct(desk, reason, edits.apply) { Output.write("corrected \(event.correctionSummary)\n") }
@@ -86,16 +86,17 @@ struct FieldEdits<Record> {
     }
 
     /// The Japanese values given (nil: to clear), recorded as translations after the record's own changes.
-    private(set) var japanese: [TranslatedField: String??] = [:]
+    private(set) var japanese: [TranslatedField: String?] = [:]
+    private(set) var japaneseCleared: Set<TranslatedField> = []
 
     /// Records a Japanese value when its option was given, or clears it when `--clear name` names it.
     mutating func translate(_ field: TranslatedField, _ value: String?, clear name: String) throws {
         clearable.append(name)
         if clearing.contains(name) {
             if value != nil { throw ValidationFailure("--\(name) and --clear \(name) contradict each other; give one of them") }
-            japanese[field] = .some(nil)
+            japaneseCleared.insert(field)
         } else if let value {
-            japanese[field] = .some(value)
+            japanese[field] = value
         }
     }
 

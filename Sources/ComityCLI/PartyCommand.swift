@@ -16,7 +16,7 @@ struct PartyCommand: ParsableCommand {
 
         func run() throws {
             let party = try Party(code: code, name: name, formalName: formalName)
-            let japanese = try JapaneseShorthand.checked(.party, party.code, [.name: .some(nameJa ?? CountryCodes.japaneseNames[party.code])])
+            let japanese = try JapaneseShorthand.checked(.party, party.code, setting: [.name: nameJa ?? CountryCodes.japaneseNames[party.code]])
             let desk = try global.openDesk()
             try desk.addParty(party)
             _ = try JapaneseShorthand.record(desk, .party, party.code, japanese)
@@ -89,8 +89,8 @@ struct AuthorityCommand: ParsableCommand {
                 id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"),
                 city: city, postedTo: try postedTo.map { try Party.validCode($0) }, head: head.head)
             var given = head.japanese
-            given[.name] = nameJa.map { .some($0) }
-            let japanese = try JapaneseShorthand.checked(.authority, id, given)
+            given[.name] = nameJa
+            let japanese = try JapaneseShorthand.checked(.authority, id, setting: given)
             let desk = try global.openDesk()
             try desk.addAuthority(authority)
             _ = try JapaneseShorthand.record(desk, .authority, id, japanese)
@@ -149,7 +149,7 @@ struct AuthorityCommand: ParsableCommand {
         }
 
         func run() throws {
-            let japanese = try JapaneseShorthand.checked(.authority, id, head.japanese)
+            let japanese = try JapaneseShorthand.checked(.authority, id, setting: head.japanese)
             let desk = try global.openDesk()
             if head.head != Authority.Head() {
                 try desk.setHead(of: id, to: head.head)
@@ -176,10 +176,10 @@ struct HeadOptions: ParsableArguments {
 
     var head: Authority.Head { Authority.Head(title: headTitle, name: headName) }
     /// The Japanese title and name given, for `JapaneseShorthand`.
-    var japanese: [TranslatedField: String??] {
-        var given: [TranslatedField: String??] = [:]
-        if let headTitleJa { given[.headTitle] = .some(headTitleJa) }
-        if let headNameJa { given[.headName] = .some(headNameJa) }
+    var japanese: [TranslatedField: String?] {
+        var given: [TranslatedField: String?] = [:]
+        if let headTitleJa { given[.headTitle] = headTitleJa }
+        if let headNameJa { given[.headName] = headNameJa }
         return given
     }
 }

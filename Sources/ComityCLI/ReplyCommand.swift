@@ -29,7 +29,7 @@ struct ReplyCommand: ParsableCommand {
                     try RefusalGround.parse($0.trimmingCharacters(in: .whitespaces), field: "refusal ground")
                 },
                 classification: try Classification.parse(classification, field: "classification"))
-            let japanese = try JapaneseShorthand.checked(.reply, "0", [.summary: summaryJa.map { .some($0) }])
+            let japanese = try JapaneseShorthand.checked(.reply, "0", setting: [.summary: summaryJa])
             let desk = try global.openDesk()
             let result = try desk.addReply(reply, counterpartReference: theirReference, keepState: keepState)
             _ = try JapaneseShorthand.record(desk, .reply, String(result.reply.id ?? 0), japanese)

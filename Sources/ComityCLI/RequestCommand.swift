@@ -33,7 +33,7 @@ struct RequestCommand: ParsableCommand {
                 urgency: try Urgency.parse(urgency, field: "urgency"),
                 classification: try Classification.parse(classification, field: "classification"),
                 sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note)
-            let japanese = try JapaneseShorthand.checked(.request, reference, [.subject: subjectJa.map { .some($0) }])
+            let japanese = try JapaneseShorthand.checked(.request, reference, setting: [.subject: subjectJa])
             let desk = try global.openDesk()
             let stored = try desk.addRequest(request)
             _ = try JapaneseShorthand.record(desk, .request, reference, japanese)
