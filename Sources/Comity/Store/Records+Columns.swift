@@ -276,10 +276,28 @@ extension LetterEntry: DecodedRecord {
     }
 }
 
+extension Translation: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case subject, subject_id, field, lang, value
+        static let names = allNames()
+    }
+    static let databaseTableName = "translation"
+    static let recordName = "translation"
+    static let keyColumns: [StoredColumn] = [.subject, .subject_id, .field, .lang]
+
+    /// A list field's value is a JSON list of texts, as the items column keeps it.
+    init(_ c: some CellReader<Translation>) throws(ComityError) {
+        let field: TranslatedField = try c.value(.field)
+        self.init(try c.value(.subject), try c.string(.subject_id), field, lang: try c.string(.lang),
+                  value: field.isList ? try c.list(.value, of: "texts") : [try c.string(.value)])
+    }
+}
+
 /// Every stored record type, in the order `comity check` reads their tables.
 var storedRecordTypes: [any DecodedRecord.Type] {
     [
         Party.self, Authority.self, LegalBasis.self, LegalBasis.Binding.self, Case.self, Request.self, Reply.self,
         Engagement.self, Event.self, FollowUp.self, StoredSetting.self, HolidayEntry.self, LetterEntry.self, EngagementOutcome.self,
+        Translation.self,
     ]
 }

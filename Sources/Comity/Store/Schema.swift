@@ -316,7 +316,7 @@ enum Schema {
                     lang TEXT NOT NULL CHECK (lang <> '' AND lang <> 'en'),
                     value TEXT NOT NULL,
                     PRIMARY KEY (subject, subject_id, field, lang)
-                ) WITHOUT ROWID;
+                );
                 INSERT INTO translation SELECT 'party', code, 'name', 'ja', name_ja FROM party WHERE name_ja IS NOT NULL;
                 INSERT INTO translation SELECT 'authority', id, 'name', 'ja', name_ja FROM authority WHERE name_ja IS NOT NULL;
                 INSERT INTO translation SELECT 'authority', id, 'head-title', 'ja', head_title_ja FROM authority WHERE head_title_ja IS NOT NULL;
