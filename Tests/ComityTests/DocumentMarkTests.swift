@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@_spi(Worlds) @testable import Comity
+@testable import ComityCore
+@testable import ComityRender
+@_spi(Worlds) @testable import ComityWorlds
+
+/// Every document carries the mark of the highest thing it names.
+@Suite("Marks that cover everything a document names")
+struct DocumentMarkTests {
+    @Test("the batch index is marked as the highest of its letters and of the requests it skipped")
+    func indexCoversSkipped() throws {
+        let day = TestWorld.date("2011-11-28")
+        let skipped = LetterIndex.Skipped(reference: "JP-R-SECRET", reason: "the ball is with us", classification: .secret)
+        let index = LetterIndex(date: day, issued: false, letters: [], skipped: [skipped])
+        #expect(index.classification == .secret)
+        #expect(index.templateContext["mark"] == .text(Classification.secret.markEnglish))
+        #expect(index.templateContext["classification"] == .text("secret"))
+        let empty = LetterIndex(date: day, issued: false, letters: [], skipped: [])
+        #expect(empty.templateContext["mark"] == .text(Classification.unclassified.markEnglish))
+    }
+
+    @Test("a batch carries each skipped request's classification as the stall engine assesses it, and its index covers them")
+    func batchSkippedCarryTheirClassification() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 800)
+        let today = SyntheticWorldTests.today
+        let batch = try store.letterBatch(
+            date: today, counterpart: nil, language: .en, format: .html, renderer: try DocumentRenderer(templates: SyntheticWorldTests.templates))
+        let assessed = Dictionary(
+            try store.stallReport(asOf: today).groups.flatMap(\.findings).map { ($0.reference, $0.classification) }, uniquingKeysWith: max)
+        try #require(!batch.skipped.isEmpty, "the world has requests a batch skips")
+        for skipped in batch.skipped {
+            #expect(skipped.classification == assessed[skipped.reference], "\(skipped.reference)")
+        }
+        let index = LetterIndex(date: today, issued: false, letters: batch.letters, skipped: batch.skipped)
+        let highest = (batch.letters.map(\.classification) + batch.skipped.map(\.classification)).max()
+        #expect(index.classification == highest)
+        #expect(index.classification >= batch.skipped.map(\.classification).max()!)
+    }
+}
