@@ -39,4 +39,32 @@ struct DocumentMarkTests {
         #expect(index.classification == highest)
         #expect(index.classification >= batch.skipped.map(\.classification).max()!)
     }
+
+    @Test("a secret reply raises the mark of the report, the brief and the letter that name its request")
+    func replyRaisesEveryDocumentNamingIt() throws {
+        let world = try TestWorld()
+        let store = try ComityStore.create(at: world.folder.appendingPathComponent("demo.sqlite").path)
+        try DemoWorld.load(into: store, by: Clerk(name: "Tester", today: TestWorld.date("2024-01-10")))
+        let asOf = TestWorld.date("2011-11-28")
+        let renderer = try DocumentRenderer(templates: SyntheticWorldTests.templates)
+        let spec = LetterSpec(reference: DemoWorld.mhiRequest, kind: .reminder, language: .en, format: .html, date: asOf)
+        // The demo's MHI request, case and reply are restricted: so are the documents naming them.
+        #expect(try store.stallReport(asOf: asOf).classification == .restricted)
+        #expect(try store.previewLetter(spec, renderer: renderer).classification == .restricted)
+
+        try store.addReply(
+            Reply(requestReference: DemoWorld.mhiRequest, date: TestWorld.date("2011-11-01"), kind: .nonCommittal,
+                  summary: "A status report from a secret source", classification: .secret),
+            keepState: true, by: Clerk(name: "Tester", today: asOf))
+        let report = try store.stallReport(asOf: asOf)
+        #expect(report.classification == .secret)
+        #expect(report.text.hasPrefix("SECRET\n") && report.text.hasSuffix("\nSECRET\n"))
+        let html = try renderer.render(report, as: .html)
+        #expect(html.contains("content: \"SECRET\""), "the printed pages carry the mark in their margins")
+        #expect(html.contains("<div class=\"mark top\">SECRET</div>"))
+        #expect(try store.stallReport(asOf: asOf, before: "NODA-BEIJING-2011").classification == .secret)
+        let letter = try store.previewLetter(spec, renderer: renderer)
+        #expect(letter.classification == .secret)
+        #expect(letter.document.contains("<div class=\"mark top\">SECRET</div>"))
+    }
 }
