@@ -48,9 +48,13 @@ extension StallReport {
         if groups.count > 1 {
             out.append("")
             out.append("By counterpart:")
-            for c in overview.counterparts {
+            for c in overview.counterparts.prefix(Overview.leadingCounterpartCount) {
                 let categories = c.byCategory.map { "\($0.count) \($0.category.rawValue)" }.joined(separator: ", ")
                 out.append("  \(c.counterpart)  \(c.stalled) stalled of \(c.outstanding)\(categories.isEmpty ? "" : " (\(categories))")")
+            }
+            let rest = overview.counterparts.dropFirst(Overview.leadingCounterpartCount)
+            if !rest.isEmpty {
+                out.append("  \(rest.count) other counterparts  \(rest.map(\.stalled).reduce(0, +)) stalled of \(rest.map(\.outstanding).reduce(0, +))")
             }
         }
         return out
