@@ -31,7 +31,7 @@ struct PrintedDocument: Sendable, CustomStringConvertible {
     static func print(_ html: URL, to pdf: URL, profile: URL) throws {
         let chromium = URL(fileURLWithPath: try #require(Tools.chromium, "chromium is not installed: apt-get install chromium"))
         let result = try CLI.run(chromium, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=\(profile.path)",
             "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString,
         ], in: html.deletingLastPathComponent(), environment: CLI.environment([:]))
         try #require(result.status == 0 && FileManager.default.fileExists(atPath: pdf.path), "chromium could not print \(html.lastPathComponent): \(result)")
