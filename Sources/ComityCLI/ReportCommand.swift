@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     struct Stall: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Where each investigation is blocked, by whom, for how long, and what to do next.",
-            discussion: "With --before ENGAGEMENT it is a pre-summit brief: every outstanding request with that engagement's counterpart, grouped by case, with talking points.")
+            discussion: "With --before ENGAGEMENT it is a pre-summit brief: every outstanding request with that engagement's counterpart, most severe first, with talking points.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The date to report as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
         @Option(help: "Only requests to this state (ISO code).") var counterpart: String?

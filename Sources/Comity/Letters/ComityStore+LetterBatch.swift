@@ -51,7 +51,7 @@ extension ComityStore {
                     let composer: LetterComposer
                     switch try Self.batchChoice(db, a, spec, cache: cache, context: context) {
                     case .skip(let reason):
-                        result.skipped.append(.init(reference: a.reference, reason: reason))
+                        result.skipped.append(.init(reference: a.reference, reason: reason, classification: a.classification))
                         continue
                     case .letter(let chosen):
                         composer = chosen

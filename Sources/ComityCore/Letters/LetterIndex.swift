@@ -3,9 +3,12 @@ public struct LetterIndex: Sendable {
     public struct Skipped: Sendable {
         public var reference: String
         public var reason: String
-        public init(reference: String, reason: String) {
+        /// The request's classification, which the index's mark covers since it names the request.
+        public var classification: Classification
+        public init(reference: String, reason: String, classification: Classification) {
             self.reference = reference
             self.reason = reason
+            self.classification = classification
         }
     }
 
@@ -24,11 +27,16 @@ public struct LetterIndex: Sendable {
         self.skipped = skipped
     }
 
+    /// The highest classification of everything the index names: its letters and the requests it skipped.
+    public var classification: Classification {
+        max(letters.map(\.classification).max() ?? .unclassified, skipped.map(\.classification).max() ?? .unclassified)
+    }
+
     public var templateContext: [String: TemplateValue] {
-        let classification = letters.map(\.classification).max() ?? .unclassified
-        return [
+        [
             "date": .object(["iso": .text(date.iso), "text": .text(date.longEnglish)]),
             "issued": .flag(issued),
+            "classification": .text(classification.rawValue),
             "mark": .text(classification.markEnglish),
             "count": .number(letters.count),
             "letters": .list(letters.map { l in
