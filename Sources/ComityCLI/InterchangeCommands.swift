@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let desk = try global.openDesk()
         try desk.backup(to: path)
-        Output.write("backed up \(desk.path) to \(path)\n")
+        Output.line("backed up \(desk.path) to \(path)")
     }
 }
 
@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let desk = try global.openDesk(repairingClearance: true)
         let report = try desk.check()
         if report.isSound, try desk.ourState() == nil {
-            Output.note("note: this database does not say whose desk it is, so the direction of its cases and requests is not checked; \(StoredSetting.ourStateHint)\n")
+            Output.noteLine("note: this database does not say whose desk it is, so the direction of its cases and requests is not checked; \(StoredSetting.ourStateHint)")
         }
         if report.isSound { return Output.write(report.summary + "\n") }
         Output.write(report.problems.map { Sanitised.text($0, limit: 2000) + "\n" }.joined())
@@ -101,7 +101,7 @@ struct ExportCommand: ParsableCommand {
             }
             if let out, let stream {
                 _ = try stream.finish()
-                Output.note("wrote \(out)\n")
+                Output.noteLine("wrote \(out)")
             }
             return
         }
@@ -136,7 +136,7 @@ struct ExportCommand: ParsableCommand {
             staged.forEach { $0.discard() }
             if createdFolder { try? FileManager.default.removeItem(atPath: out) }
         }) { () throws(ComityError) in staged }
-        Output.note("wrote \(out)\n")
+        Output.noteLine("wrote \(out)")
     }
 
     /// Writes export bytes to a pipe or device, or else to standard output.
