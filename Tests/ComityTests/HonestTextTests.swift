@@ -51,5 +51,19 @@ struct HonestTextTests {
         }
         #expect(CSVCellText.listCell(["Identify the servers", "Preserve the logs"]) == "Identify the servers\nPreserve the logs")
         #expect(CSVCellText.items(#"bad \q escape"#) == nil)
+        // A cell opening with [ is a JSON list (a hand-made file, an older export); an item that would open one is escaped.
+        #expect(CSVCellText.items(#"["a", "b"]"#) == ["a", "b"])
+        #expect(CSVCellText.items("[]") == [])
+        for items in [[#"["x"]"#], ["[a", "b"], ["[]"]] {
+            #expect(CSVCellText.listCell(items).hasPrefix(#"\["#))
+            #expect(CSVCellText.items(CSVCellText.listCell(items)) == items, "\(items)")
+        }
+    }
+}
+
+extension String {
+    /// An HTML document's text with the `<bdi>` tags that isolate values taken out, for checks of its wording.
+    var withoutIsolation: String {
+        replacingOccurrences(of: "<bdi>", with: "").replacingOccurrences(of: "</bdi>", with: "")
     }
 }

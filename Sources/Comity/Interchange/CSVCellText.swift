@@ -10,7 +10,9 @@
 ///   characters, so only values a person typed or a counterpart sent are ever changed.
 /// - A list (the items of a request, the grounds of a refusal) is one item per line inside its
 ///   cell; a backslash, line feed or carriage return inside an item is written `\\`, `\n`, `\r`,
-///   and an empty item `\e`, so every list, the empty one (an empty cell) included, reads back as it was.
+///   an empty item `\e`, and a `[` that would open the cell `\[`, so every list, the empty one
+///   (an empty cell) included, reads back as it was. A cell that opens with `[` is a JSON list,
+///   as exports before this form wrote them and as a file made by hand may give them.
 enum CSVCellText {
     /// The characters that make a spreadsheet read a cell as a formula, and the quote that marks one neutralised.
     static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "'"]
@@ -26,7 +28,7 @@ enum CSVCellText {
 
     /// A list as its cell shows it: one item per line.
     static func listCell(_ items: [String]) -> String {
-        items.map { item in
+        let cell = items.map { item in
             guard !item.isEmpty else { return "\\e" }
             var out = ""
             for scalar in item.unicodeScalars {
@@ -39,11 +41,13 @@ enum CSVCellText {
             }
             return out
         }.joined(separator: "\n")
+        return cell.hasPrefix("[") ? "\\" + cell : cell
     }
 
     /// The items of a list cell, or nil when it holds an escape that `listCell` never writes.
     static func items(_ cell: String) -> [String]? {
         guard !cell.isEmpty else { return [] }
+        if cell.hasPrefix("[") { return StringList.parse(cell) }
         var items: [String] = []
         for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
             if line == "\\e" { items.append(""); continue }
@@ -55,6 +59,7 @@ enum CSVCellText {
                 case "\\": item += "\\"
                 case "n": item += "\n"
                 case "r": item += "\r"
+                case "[": item += "["
                 default: return nil
                 }
             }

@@ -93,7 +93,7 @@ struct CSVTableLayout {
             if listed.contains(name) {
                 if let items = CSVCellText.items(text) { text = JSONColumn.encode(items) } else {
                     problems.append(InterchangeProblem(file: record.file ?? "", location: record.location, field: name,
-                        message: "holds a backslash that is not \\\\, \\n, \\r or \\e; write one item per line, a backslash as \\\\"))
+                        message: "is not a list: write one item per line (a backslash as \\\\, a line break inside an item as \\n), or a JSON list such as [\"a\", \"b\"]"))
                 }
             }
             if table.name == "letter" && name == "document" { documentIndex = index }
