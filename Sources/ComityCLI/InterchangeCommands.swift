@@ -40,7 +40,12 @@ struct CheckCommand: ParsableCommand {
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar", abstract: "Write an iCalendar (.ics) feed of engagements and request deadlines.",
-        discussion: "All-day events with stable UIDs, so importing the feed again updates the calendar instead of duplicating it.")
+        discussion: """
+            All-day events with stable UIDs, a SEQUENCE that counts the recorded changes that can move each one's date \
+            and a LAST-MODIFIED from the history, so importing the feed again updates the calendar, a moved deadline \
+            included, instead of duplicating it. Each event carries the mark of what it names (CLASS and the first line \
+            of its description); one above the clearance is left out.
+            """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only dates on or after this day.", transform: DateArgument.parse) var from: CalendarDate?
     @Option(help: "Only dates on or before this day.", transform: DateArgument.parse) var to: CalendarDate?

@@ -92,6 +92,14 @@ struct InterchangeCLITests {
             #expect(try String(contentsOf: box.path("feed2.ics"), encoding: .utf8) == ics, "reproducible")
             let bad = try box.comity(["calendar", "--out", "x.ics", "--from", "2012-01-01", "--to", "2011-01-01"])
             #expect(bad.status == 65)
+            // Every event carries the mark of what it names; one above the reader's clearance is never there.
+            #expect(try box.comity(["calendar", "--out", "all.ics"]).status == 0)
+            #expect(try box.comity(["calendar", "--out", "restricted.ics", "--clearance", "restricted"]).status == 0)
+            let all = try String(contentsOf: box.path("all.ics"), encoding: .utf8)
+            let cleared = try String(contentsOf: box.path("restricted.ics"), encoding: .utf8)
+            #expect(all.contains("CLASS:CONFIDENTIAL\r\nX-COMITY-CLASSIFICATION:CONFIDENTIAL\r\nDESCRIPTION:CONFIDENTIAL\\n"), "\(all)")
+            #expect(!cleared.contains("CLASS:CONFIDENTIAL") && !cleared.contains(":CONFIDENTIAL") && !cleared.contains(":SECRET"), "\(cleared)")
+            #expect(cleared.contains("CLASS:PRIVATE\r\nX-COMITY-CLASSIFICATION:RESTRICTED\r\nDESCRIPTION:RESTRICTED\\n"))
 
             let script = """
                 import icalendar, sys, datetime
