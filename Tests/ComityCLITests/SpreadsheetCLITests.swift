@@ -35,6 +35,9 @@ struct SpreadsheetCLITests {
     func roundTrip() throws {
         try withSandbox { box in
             try Self.hostileWorld(box)
+            // On the terminal an item holding a line break stays one item.
+            let show = try box.comity(["request", "show", Self.mhi])
+            #expect(show.stdout.contains("\n  2. two\\nlines\n  3. 'quoted\n"), "\(show.stdout)")
             let first = box.path("first")
             let export = try box.comity(["export", "--format", "csv", "--out", first.path])
             try #require(export.status == 0, "\(export)")

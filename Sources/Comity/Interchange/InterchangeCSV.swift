@@ -122,7 +122,9 @@ public enum InterchangeCSV {
     /// holds them (`CSVTableLayout.restore`). A first line of one cell is the file's mark.
     static func records(_ text: String, table: InterchangeTable, file: String, folder: String?, limit: inout Int,
                         into problems: inout [InterchangeProblem]) -> [InterchangeRecord] {
-        var (rows, unclosed) = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, problems: &problems)
+        let parsed = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, problems: &problems)
+        var rows = parsed.rows[...]
+        let unclosed = parsed.unclosed
         if let first = rows.first, first.cells.count == 1 {
             let marks = Classification.allCases.map(\.markEnglish)
             guard marks.contains(first.cells[0]) else {
