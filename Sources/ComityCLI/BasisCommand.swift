@@ -24,7 +24,7 @@ struct BasisCommand: ParsableCommand {
                 id: id, instrument: instrument, instrumentJa: instrumentJa, kind: try LegalBasisKind.parse(kind, field: "kind"),
                 responsePeriod: try period.map { try Period(parsing: $0) }, parties: bindings, note: note)
             try global.openDesk().addBasis(basis)
-            Output.write("recorded legal basis \(basis.id) (\(basis.instrument))\n")
+            Output.line("recorded legal basis \(basis.id) (\(basis.instrument))")
         }
     }
 

@@ -46,7 +46,7 @@ struct EditOptions: ParsableArguments {
             throw ValidationFailure("nothing to change: give at least one field to correct (see 'comity edit \(kind) --help')")
         }
         let events = try correct(try global.openDesk(clearance), reason, edits.apply)
-        for event in events { Output.write("corrected \(event.correctionSummary)\n") }
+        for event in events { Output.line("corrected \(event.correctionSummary)") }
     }
 }
 

@@ -63,7 +63,7 @@ struct LetterBatch {
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
         if batch.withheld > 0 { message += "; withheld \(batch.withheld) request(s) above your clearance" }
         // One write for what may be thousands of lines.
-        Output.note("\(message)\n" + skipped.map { "skipped \($0.reference): \($0.reason)\n" }.joined())
+        Output.note(([message] + skipped.map { "skipped \($0.reference): \($0.reason)" }).map { TerminalText.shown($0) + "\n" }.joined())
     }
 }
 

@@ -82,9 +82,9 @@ struct LetterCommand: ParsableCommand {
                 do { try staged.place() } catch {
                     throw ComityError.output("\(letter.number ?? "the letter") was issued, but \(error.description); 'comity letter show \(letter.number ?? "NUMBER") --out FILE' writes it again")
                 }
-                Output.note("wrote \(staged.path)\n")
+                Output.noteLine("wrote \(staged.path)")
             }
-            Output.note("issued \(letter.kind.rawValue) \(letter.number ?? "") (SHA-256 \(letter.sha256))\n")
+            Output.noteLine("issued \(letter.kind.rawValue) \(letter.number ?? "") (SHA-256 \(letter.sha256))")
         }
     }
 
@@ -97,7 +97,7 @@ struct LetterCommand: ParsableCommand {
 
         func run() throws {
             let (entries, withheld) = try global.openDesk(clearance).letters(of: reference)
-            defer { if withheld > 0 { Output.note("\(withheld) letter(s) above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.noteLine("\(withheld) letter(s) above your clearance withheld") } }
             switch list.format {
             case .json: try Output.json(entries)
             case .text:

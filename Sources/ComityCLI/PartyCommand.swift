@@ -16,7 +16,7 @@ struct PartyCommand: ParsableCommand {
         func run() throws {
             let party = try Party(code: code, name: name, formalName: formalName, nameJa: nameJa)
             try global.openDesk().addParty(party)
-            Output.write("recorded party \(party.code) (\(party.name))\n")
+            Output.line("recorded party \(party.code) (\(party.name))")
         }
     }
 
@@ -84,7 +84,7 @@ struct AuthorityCommand: ParsableCommand {
                 id: id, party: try Party.validCode(party), name: name, role: try AuthorityRole.parse(role, field: "role"),
                 nameJa: nameJa, city: city, postedTo: try postedTo.map { try Party.validCode($0) }, head: head.head)
             try global.openDesk().addAuthority(authority)
-            Output.write("recorded authority \(authority.id) (\(authority.name))\n")
+            Output.line("recorded authority \(authority.id) (\(authority.name))")
         }
     }
 
@@ -138,7 +138,7 @@ struct AuthorityCommand: ParsableCommand {
 
         func run() throws {
             try global.openDesk().setHead(of: id, to: head.head)
-            Output.write("recorded the head of \(id): \(head.head.summary)\n")
+            Output.line("recorded the head of \(id): \(head.head.summary)")
         }
     }
 }

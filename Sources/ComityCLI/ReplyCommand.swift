@@ -31,7 +31,7 @@ struct ReplyCommand: ParsableCommand {
                 classification: try Classification.parse(classification, field: "classification"), summaryJa: summaryJa)
             let result = try global.openDesk().addReply(reply, counterpartReference: theirReference, keepState: keepState)
             let moved = result.moves.isEmpty ? "state unchanged" : "now " + result.moves.last!.rawValue
-            Output.write("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))\n")
+            Output.line("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))")
         }
     }
 

@@ -559,7 +559,7 @@ struct LetterBatchCLITests {
             let index = try LetterGolden.read(folder.appendingPathComponent("index.html"))
             #expect(index.contains("<title>Follow-up letters of 28 November 2011</title>"))
             #expect(index.contains("1 letter(s), drafts, not issued."))
-            #expect(index.contains("<tr><td>JP-MHI-2011-001</td><td><a href=\"\(file)\">Talking points</a></td><td>draft</td><td>JP-MOFA</td></tr>"))
+            #expect(index.contains("<tr><td><bdi>JP-MHI-2011-001</bdi></td><td><a href=\"\(file)\">Talking points</a></td><td>draft</td><td><bdi>JP-MOFA</bdi></td></tr>"))
             #expect(!index.contains("Not written"))
             #expect(try CLI.dump(sandbox.db) == before)
         }
@@ -611,7 +611,7 @@ struct LetterBatchCLITests {
             let index = try LetterGolden.read(folder.appendingPathComponent("index.html"))
             #expect(index.contains("2 letter(s), issued and entered in the register."))
             #expect(index.contains("<h2>Not written</h2>"))
-            #expect(index.contains("<tr><th>JP-MHI-2011-002</th><td>the ball is with us: send the further information"))
+            #expect(index.contains("<tr><th><bdi>JP-MHI-2011-002</bdi></th><td><bdi>the ball is with us: send the further information"))
             var numbers: [String] = []
             for (reference, file) in zip(["JP-MHI-2011-001", "JP-MHI-2011-003"], files) {
                 let list = try sandbox.comity(["letter", "list", reference, "--format", "json"], today: "2011-11-28")
@@ -619,7 +619,7 @@ struct LetterBatchCLITests {
                 #expect(entries.count == 1)
                 let number = try #require(entries.first?["number"] as? String)
                 numbers.append(number)
-                #expect(index.contains("<tr><td>\(reference)</td><td><a href=\"\(file)\">Talking points</a></td><td>\(number)</td><td>JP-MOFA</td></tr>"))
+                #expect(index.contains("<tr><td><bdi>\(reference)</bdi></td><td><a href=\"\(file)\">Talking points</a></td><td>\(number)</td><td><bdi>JP-MOFA</bdi></td></tr>"))
                 let shown = try sandbox.comity(["letter", "show", number], today: "2011-11-28")
                 #expect(Data(shown.stdout.utf8) == (try Data(contentsOf: folder.appendingPathComponent(file))), "the file is the registered letter")
                 #expect(shown.stdout.contains("<p class=\"number\">No. \(number)</p>"))

@@ -153,7 +153,7 @@ struct LetterHostileTextTests {
           arguments: EscalationStep.allCases, LetterLanguage.allCases)
     func html(kind: EscalationStep, language: LetterLanguage) throws {
         let world = try Self.hostileWorld()
-        let html = try world.preview(kind, language, .html, of: "REQ-H", on: "2011-11-28").document
+        let html = try world.preview(kind, language, .html, of: "REQ-H", on: "2011-11-28").document.withoutIsolation
         let en = language == .en
         let f = Self.f
         #expect(!html.contains("<script>") && !html.contains("</script>"))

@@ -1,4 +1,5 @@
-/// The stall report as plain text for a terminal or an e-mail.
+/// The stall report as plain text for a terminal or an e-mail; every value from the record is
+/// shown as `TerminalText` shows it (`shown`), so a line break in a subject cannot forge a line.
 extension StallReport {
     public var text: String {
         var out: [String] = []
@@ -6,7 +7,7 @@ extension StallReport {
         out.append(mark)
         out.append("\(title.uppercased()) — as of \(asOf.iso)")
         if let e = engagement {
-            out.append("\(e.title) (\(e.level.rawValue)), \(e.place.isEmpty ? "" : e.place + ", ")\(e.startDate.longEnglishSpan(to: e.endDate)): \(dayCount(e.daysUntil)) away")
+            out.append("\(shown(e.title)) (\(e.level.rawValue)), \(e.place.isEmpty ? "" : shown(e.place) + ", ")\(e.startDate.longEnglishSpan(to: e.endDate)): \(dayCount(e.daysUntil)) away")
         }
         var scopeParts: [String] = []
         if let c = scope.counterpart { scopeParts.append("counterpart \(c)") }
@@ -20,7 +21,7 @@ extension StallReport {
         out.append(contentsOf: overviewLines)
         for group in groups {
             out.append("")
-            out.append("\(group.counterpartName) (\(group.counterpart))")
+            out.append("\(shown(group.counterpartName)) (\(group.counterpart))")
             for a in group.findings { out.append(contentsOf: Self.lines(a, asOf: asOf)) }
         }
         out.append("")
@@ -42,7 +43,7 @@ extension StallReport {
             out.append("")
             out.append("Engagements ahead:")
             for e in overview.engagements {
-                out.append("  \(e.id)  \(e.startDate.longEnglishSpan(to: e.endDate)), in \(dayCount(e.daysUntil))  \(e.title)")
+                out.append("  \(e.id)  \(e.startDate.longEnglishSpan(to: e.endDate)), in \(dayCount(e.daysUntil))  \(shown(e.title))")
             }
         }
         if groups.count > 1 {
@@ -62,10 +63,10 @@ extension StallReport {
 
     static func lines(_ a: Assessment, asOf: CalendarDate) -> [String] {
         let head = a.category.map { "\($0.rawValue.uppercased()), severity \(a.severity?.rawValue ?? "-")" } ?? "outstanding, not stalled"
-        var lines = ["  \(a.reference)  \(head)  ball with \(a.ballWith == .them ? a.counterpartName : "us")"]
-        lines.append("    \(a.subject)")
-        lines.append("    Case \(a.caseID) — \(a.caseTitle)")
-        lines.append("    To \(a.toAuthorityName) (\(a.toAuthority)), \(a.counterpartName); state \(a.state.rawValue)")
+        var lines = ["  \(shown(a.reference))  \(head)  ball with \(a.ballWith == .them ? shown(a.counterpartName) : "us")"]
+        lines.append("    \(shown(a.subject))")
+        lines.append("    Case \(shown(a.caseID)) — \(shown(a.caseTitle))")
+        lines.append("    To \(shown(a.toAuthorityName)) (\(shown(a.toAuthority))), \(shown(a.counterpartName)); state \(a.state.rawValue)")
         if a.categories.count > 1 { lines.append("    Also: " + a.categories.dropFirst().map(\.rawValue).joined(separator: ", ")) }
         let last = a.lastReplyDate.map { "last reply \($0.iso), \(a.lastReplyKind!.rawValue) (\(dayCount(a.daysSinceLastReply!)) ago)" } ?? "no reply"
         let substantive = a.daysSinceLastSubstantiveReply.map { "last substantive reply \(dayCount($0)) ago" } ?? "no substantive reply ever"
@@ -81,8 +82,10 @@ extension StallReport {
         }
         lines.append("    Next step: \(a.nextStep)")
         if a.engagement != nil || a.recommendedStep == .talkingPoints {
-            lines.append("    Talking point: \(a.talkingPoint)")
+            lines.append("    Talking point: \(shown(a.talkingPoint))")
         }
         return lines
     }
 }
+
+private func shown(_ value: String) -> String { TerminalText.shown(value) }
