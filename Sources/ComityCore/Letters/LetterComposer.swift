@@ -39,6 +39,9 @@ package struct LetterComposer {
             missing.append("the city of \(sender.id) for the place line (the authority was recorded without --city)")
         }
         missing += people.missing()
+        // Values a clerk entered are recorded in English and, for Japanese letters, in Japanese;
+        // a letter in another language shows the English ones, so nothing is missing for it here
+        // until the translations lookup lists its own.
         if language == .ja {
             for authority in [sender, addressee].compactMap({ $0 }) where (authority.nameJa ?? "").isEmpty {
                 missing.append("the Japanese name of \(authority.id) (recorded without --name-ja)")
