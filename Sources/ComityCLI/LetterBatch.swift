@@ -30,7 +30,7 @@ struct LetterBatch {
                 deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) }
             ) { batch in
                 let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)
-                let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
+                let page = try renderer.render(index.templateContext(phrases: try renderer.phrasebook(language)), template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
                 indexFile = try out.stage(page, named: "index.html")
             }
         } catch {

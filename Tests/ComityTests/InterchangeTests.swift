@@ -358,14 +358,14 @@ extension InterchangeTests {
 }
 
 extension InterchangeTests {
-    @Test("values Comity could not read back (unknown channel, level, language) are refused, every one of them")
+    @Test("values Comity could not read back (unknown channel, level, a language that is no tag) are refused, every one of them")
     func unknownChoices() throws {
         try Fixture.withDirectory { dir in
             let source = try Self.demo(dir)
             var text = InterchangeJSON.encode(try source.exportTables())
             text = text.replacingOccurrences(of: "\"channel\": \"central-authority\"", with: "\"channel\": \"carrier-pigeon\"")
             text = text.replacingOccurrences(of: "\"level\": \"leaders\"", with: "\"level\": \"emperors\"")
-            text = text.replacingOccurrences(of: "\"lang\": \"en\"", with: "\"lang\": \"klingon\"")
+            text = text.replacingOccurrences(of: "\"lang\": \"en\"", with: "\"lang\": \"en_GB\"")
             let target = try ComityStore.create(at: dir.appendingPathComponent("empty.sqlite").path)
             let refused = try #require(throws: ImportRefused.self) { try target.importDataset(InterchangeJSON.decode(text, file: "x.json"), by: Fixture.sato) }
             let shown = refused.problems.map(\.description)

@@ -294,7 +294,7 @@ struct LetterComposerTests {
         "敬意", "光栄", "敬具", "啓上", "閣下", "御中", "感謝",
     ]
 
-    @Test("aide-mémoire: dated, third person, no courtesies, no address, no signature, no seal", arguments: LetterLanguage.allCases)
+    @Test("aide-mémoire: dated, third person, no courtesies, no address, no signature, no seal", arguments: [LetterLanguage.en, .ja])
     func aideMemoire(language: LetterLanguage) throws {
         let world = try LetterWorld.demo()
         let xml = try world.preview(.aideMemoire, language, .xml, of: Self.mhi, on: Self.nodaDate).document
@@ -371,7 +371,7 @@ struct LetterComposerTests {
         let items = (1...itemCount).map { "Outstanding item number \($0)" }
         try world.send(sent: "2011-09-30", items: items)
         if withEngagement { try world.engagement(start: "2011-12-20", recordedOn: "2011-10-01") }
-        for language in LetterLanguage.allCases {
+        for language in [LetterLanguage.en, .ja] {
             let xml = try world.preview(.talkingPoints, language, .xml, on: "2011-11-28").document
             let root = try LetterFixtures.parse(xml)
             let points = try #require(LetterFixtures.element(root, "points")).children(named: "point")

@@ -27,6 +27,8 @@ extension ComityStore {
         deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
+        // A language without its folder or with a broken phrase file is refused before any letter is composed.
+        _ = try renderer.phrasebook(language)
         let body = { (db: Database) throws -> LetterBatchResult in
             // A batch reads the facts of thousands of requests beside the stall query: pages read
             // once are kept, rather than read again from the file for the next group of letters.

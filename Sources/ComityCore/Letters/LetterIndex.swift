@@ -32,16 +32,19 @@ public struct LetterIndex: Sendable {
         max(letters.map(\.classification).max() ?? .unclassified, skipped.map(\.classification).max() ?? .unclassified)
     }
 
-    public var templateContext: [String: TemplateValue] {
+    /// The values of the index page, in the batch's language: its words, dates, titles and mark from `phrases`.
+    public func templateContext(phrases: Phrasebook) -> [String: TemplateValue] {
         [
-            "date": .object(["iso": .text(date.iso), "text": .text(date.longEnglish)]),
+            "lang": .text(phrases.language.rawValue),
+            "words": phrases.index.context(date: phrases.date(date), count: letters.count, issued: issued, withheld: withheld),
+            "date": .object(["iso": .text(date.iso), "text": .text(phrases.date(date))]),
             "issued": .flag(issued),
             "classification": .text(classification.rawValue),
-            "mark": .text(classification.markEnglish),
+            "mark": .text(phrases.mark(classification)),
             "count": .number(letters.count),
             "letters": .list(letters.map { l in
                 .object([
-                    "file": .text(l.fileName), "reference": .text(l.requestReference), "kind": .text(l.kind.title),
+                    "file": .text(l.fileName), "reference": .text(l.requestReference), "kind": .text(phrases.title(l.kind)),
                     "number": .text(l.number ?? ""), "sender": .text(l.sender), "sha256": .text(l.sha256),
                 ])
             }),
