@@ -14,10 +14,10 @@ struct DocumentMarkTests {
         let skipped = LetterIndex.Skipped(reference: "JP-R-SECRET", reason: "the ball is with us", classification: .secret)
         let index = LetterIndex(date: day, issued: false, letters: [], skipped: [skipped])
         #expect(index.classification == .secret)
-        #expect(index.templateContext["mark"] == .text(Classification.secret.markEnglish))
-        #expect(index.templateContext["classification"] == .text("secret"))
+        #expect(index.templateContext(phrases: .english)["mark"] == .text(Classification.secret.markEnglish))
+        #expect(index.templateContext(phrases: .english)["classification"] == .text("secret"))
         let empty = LetterIndex(date: day, issued: false, letters: [], skipped: [])
-        #expect(empty.templateContext["mark"] == .text(Classification.unclassified.markEnglish))
+        #expect(empty.templateContext(phrases: .english)["mark"] == .text(Classification.unclassified.markEnglish))
     }
 
     @Test("a batch carries each skipped request's classification as the stall engine assesses it, and its index covers them")
