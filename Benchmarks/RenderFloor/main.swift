@@ -1,7 +1,7 @@
 // The floor of a letter batch: rendering the same letters' templates with swift-mustache alone,
 // with no database, no checks of the context, no validation and no files.
 //
-//   comity-render-floor prepare --db DB --today DATE [--format html|xml] [--lang en|ja] [--counterpart CC] --out FILE
+//   comity-render-floor prepare --db DB --today DATE [--format html|xml] [--lang TAG] [--templates DIR] [--counterpart CC] --out FILE
 //       writes, one JSON object a line, the template and context of every letter
 //       `comity letter --all-stalled` would write on DB that day (untimed preparation);
 //   comity-render-floor render --templates DIR --contexts FILE [--threads N] [--write DIR]
@@ -82,13 +82,14 @@ func prepare(_ o: [String: String]) throws {
     guard let db = o["db"], let today = o["today"], let out = o["out"] else { fail("prepare needs --db, --today and --out") }
     let date = try CalendarDate(iso: today)
     guard let format = DocumentKind(rawValue: o["format"] ?? "html") else { fail("--format is html or xml") }
-    guard let language = LetterLanguage(rawValue: o["lang"] ?? "en") else { fail("--lang is en or ja") }
+    guard let language = LetterLanguage(rawValue: o["lang"] ?? "en") else { fail("--lang is a language tag: en, ja, zh-Hans, …") }
+    let phrases = try DocumentRenderer(templates: URL(fileURLWithPath: o["templates"] ?? "templates")).phrasebook(language)
     let desk = try Desk.open(.sqlite(path: db), clerk: Clerk(name: "render-floor", today: date))
     _ = FileManager.default.createFile(atPath: out, contents: nil)
     guard let file = FileHandle(forWritingAtPath: out) else { fail("cannot write \(out)") }
     var buffer = Data()
     var count = 0
-    try desk.letterBatchContexts(date: date, counterpart: o["counterpart"], language: language, format: format) { json in
+    try desk.letterBatchContexts(date: date, counterpart: o["counterpart"], phrases: phrases, format: format) { json in
         buffer.append(json)
         buffer.append(0x0A)
         count += 1

@@ -27,7 +27,7 @@ struct BasisCommand: ParsableCommand {
             let desk = try global.openDesk()
             try desk.addBasis(basis)
             _ = try JapaneseShorthand.record(desk, .basis, id, japanese)
-            Output.write("recorded legal basis \(basis.id) (\(basis.instrument))\n")
+            Output.line("recorded legal basis \(basis.id) (\(basis.instrument))")
         }
     }
 

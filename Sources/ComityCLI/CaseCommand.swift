@@ -26,7 +26,7 @@ struct CaseCommand: ParsableCommand {
                 discovered: discovered, limitationDate: limitation,
                 classification: try Classification.parse(classification, field: "classification"), note: note)
             try global.openDesk().addCase(item)
-            Output.write("recorded case \(item.id) (\(item.title))\n")
+            Output.line("recorded case \(item.id) (\(item.title))")
         }
     }
 
@@ -38,7 +38,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let (cases, withheld) = try global.openDesk(clearance).cases()
-            defer { if withheld > 0 { Output.note("\(withheld) case(s) above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.noteLine("\(withheld) case(s) above your clearance withheld") } }
             switch list.format {
             case .json: try Output.json(cases)
             case .text:
@@ -58,7 +58,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let (c, requests, withheld) = try global.openDesk(clearance).caseFile(id)
-            defer { if withheld > 0 { Output.note("\(withheld) request(s) above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.noteLine("\(withheld) request(s) above your clearance withheld") } }
             switch list.format {
             case .json: try Output.json(CaseDetail(case: c, requests: requests))
             case .text:

@@ -75,7 +75,7 @@ enum Main {
                 .split(separator: "\n").first.map(String.init) ?? "invalid command line"
             code = status == .failure || status == .validationFailure ? ExitStatus.usage : status.rawValue
         }
-        Output.note("comity: \(Sanitised.text(message, limit: 2000))\n")
+        Output.noteLine("comity: \(Sanitised.text(message, limit: 2000))")
         exit(code)
     }
 }
@@ -99,7 +99,7 @@ enum Sanitised {
         var out = String.UnicodeScalarView()
         for scalar in elidingLongWords(text).unicodeScalars {
             if out.count >= limit { out.append(contentsOf: "…".unicodeScalars); break }
-            out.append(scalar.properties.generalCategory == .control ? "?" : scalar)
+            out.append(contentsOf: TerminalText.shown(String(scalar)).unicodeScalars)
         }
         return String(out)
     }

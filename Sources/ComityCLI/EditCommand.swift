@@ -49,10 +49,10 @@ struct EditOptions: ParsableArguments {
         let japanese = try translating.map { try JapaneseShorthand.checked($0.0, $0.1, setting: edits.japanese, clearing: edits.japaneseCleared) } ?? [:]
         let desk = try global.openDesk(clearance)
         if !edits.isEmpty {
-            for event in try correct(desk, reason, edits.apply) { Output.write("corrected \(event.correctionSummary)\n") }
+            for event in try correct(desk, reason, edits.apply) { Output.line("corrected \(event.correctionSummary)") }
         }
         if let (subject, id) = translating {
-            for event in try JapaneseShorthand.record(desk, subject, id, japanese, reason: reason) { Output.write("corrected \(event.correctionSummary)\n") }
+            for event in try JapaneseShorthand.record(desk, subject, id, japanese, reason: reason) { Output.line("corrected \(event.correctionSummary)") }
         }
     }
 }

@@ -23,7 +23,7 @@ struct EngagementCommand: ParsableCommand {
                 id: id, counterpart: try Party.validCode(counterpart), startDate: start, endDate: end ?? start,
                 level: try EngagementLevel.parse(level, field: "level"), title: title, place: place, note: note)
             try global.openDesk().addEngagement(engagement)
-            Output.write("recorded engagement \(id) (\(title))\n")
+            Output.line("recorded engagement \(id) (\(title))")
         }
     }
 
@@ -131,7 +131,7 @@ struct EngagementCommand: ParsableCommand {
                 engagementID: engagement, requestReference: reference, date: date, raised: raised == .raised, raisedBy: by,
                 response: response, commitment: commitment, commitmentDate: commitmentDate, note: note)
             try desk.addOutcome(outcome)
-            Output.write("recorded the outcome of \(reference) at \(engagement): \(raised == .raised ? "raised by \(by)" : "not raised")\n")
+            Output.line("recorded the outcome of \(reference) at \(engagement): \(raised == .raised ? "raised by \(by)" : "not raised")")
         }
     }
 

@@ -40,7 +40,7 @@ extension ComityCommand {
                 throw error
             }
             let summary = try DemoWorld.summary(of: desk)
-            Output.write("created \(desk.path) with \(summary)\n")
+            Output.line("created \(desk.path) with \(summary)")
         }
     }
 
@@ -73,7 +73,7 @@ extension ComityCommand {
             } else {
                 events = try desk.history(of: id!)
             }
-            defer { if withheld > 0 { Output.note("\(withheld) export(s) or correction(s) of records above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.noteLine("\(withheld) export(s) or correction(s) of records above your clearance withheld") } }
             switch list.format {
             case .json: try Output.json(events)
             case .text where audit:

@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let desk = try global.openDesk()
         try desk.backup(to: path)
-        Output.write("backed up \(desk.path) to \(path)\n")
+        Output.line("backed up \(desk.path) to \(path)")
     }
 }
 
@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let desk = try global.openDesk(repairingClearance: true)
         let report = try desk.check()
         if report.isSound, try desk.ourState() == nil {
-            Output.note("note: this database does not say whose desk it is, so the direction of its cases and requests is not checked; \(StoredSetting.ourStateHint)\n")
+            Output.noteLine("note: this database does not say whose desk it is, so the direction of its cases and requests is not checked; \(StoredSetting.ourStateHint)")
         }
         if report.isSound { return Output.write(report.summary + "\n") }
         Output.write(report.problems.map { Sanitised.text($0, limit: 2000) + "\n" }.joined())
@@ -40,7 +40,12 @@ struct CheckCommand: ParsableCommand {
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar", abstract: "Write an iCalendar (.ics) feed of engagements and request deadlines.",
-        discussion: "All-day events with stable UIDs, so importing the feed again updates the calendar instead of duplicating it.")
+        discussion: """
+            All-day events with stable UIDs, a SEQUENCE that counts the recorded changes that can move each one's date \
+            and a LAST-MODIFIED from the history, so importing the feed again updates the calendar, a moved deadline \
+            included, instead of duplicating it. Each event carries the mark of what it names (CLASS and the first line \
+            of its description); one above the clearance is left out.
+            """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only dates on or after this day.", transform: DateArgument.parse) var from: CalendarDate?
     @Option(help: "Only dates on or before this day.", transform: DateArgument.parse) var to: CalendarDate?
@@ -101,7 +106,7 @@ struct ExportCommand: ParsableCommand {
             }
             if let out, let stream {
                 _ = try stream.finish()
-                Output.note("wrote \(out)\n")
+                Output.noteLine("wrote \(out)")
             }
             return
         }
@@ -136,7 +141,7 @@ struct ExportCommand: ParsableCommand {
             staged.forEach { $0.discard() }
             if createdFolder { try? FileManager.default.removeItem(atPath: out) }
         }) { () throws(ComityError) in staged }
-        Output.note("wrote \(out)\n")
+        Output.noteLine("wrote \(out)")
     }
 
     /// Writes export bytes to a pipe or device, or else to standard output.

@@ -30,7 +30,7 @@ struct LetterBatch {
                 deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) }
             ) { batch in
                 let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)
-                let page = try renderer.render(index.templateContext, template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
+                let page = try renderer.render(index.templateContext(phrases: try renderer.phrasebook(language)), template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
                 indexFile = try out.stage(page, named: "index.html")
             }
         } catch {
@@ -63,7 +63,7 @@ struct LetterBatch {
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
         if batch.withheld > 0 { message += "; withheld \(batch.withheld) request(s) above your clearance" }
         // One write for what may be thousands of lines.
-        Output.note("\(message)\n" + skipped.map { "skipped \($0.reference): \($0.reason)\n" }.joined())
+        Output.note(([message] + skipped.map { "skipped \($0.reference): \($0.reason)" }).map { TerminalText.shown($0) + "\n" }.joined())
     }
 }
 

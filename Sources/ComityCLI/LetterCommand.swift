@@ -15,7 +15,7 @@ struct LetterCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The request to follow up.") var reference: String?
         @Option(help: ArgumentHelp("\(EscalationStep.choices) (default: the recommended next step).")) var kind: String?
-        @Option(help: "Language: en or ja.") var lang: String = "en"
+        @Option(help: "Language: a folder of the templates with its phrase file (en, ja, zh-Hans, …).") var lang: String = "en"
         @Option(help: "Format: xml or html.") var format: String = "html"
         @Option(help: "The letter's date (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
         @Option(help: "Write to this file instead of standard output.") var out: String?
@@ -47,13 +47,14 @@ struct LetterCommand: ParsableCommand {
         }
 
         func run() throws {
-            let language = try LetterLanguage.parse(lang, field: "language")
+            let language = try LetterLanguage(tag: lang)
             guard let document = DocumentKind(rawValue: format.lowercased()) else {
                 throw ValidationFailure("'\(format)' is not a letter format; use xml or html")
             }
             let desk = try global.openDesk(clearance)
             let date = asOf ?? asRecorded.day ?? desk.clerk.today
             let renderer = try templates.renderer()
+            _ = try renderer.phrasebook(language)
             if allStalled {
                 return try LetterBatch(desk: desk, renderer: renderer, language: language, format: document,
                                        date: date, counterpart: counterpart, folder: outDir!, issue: issue).run()
@@ -82,9 +83,9 @@ struct LetterCommand: ParsableCommand {
                 do { try staged.place() } catch {
                     throw ComityError.output("\(letter.number ?? "the letter") was issued, but \(error.description); 'comity letter show \(letter.number ?? "NUMBER") --out FILE' writes it again")
                 }
-                Output.note("wrote \(staged.path)\n")
+                Output.noteLine("wrote \(staged.path)")
             }
-            Output.note("issued \(letter.kind.rawValue) \(letter.number ?? "") (SHA-256 \(letter.sha256))\n")
+            Output.noteLine("issued \(letter.kind.rawValue) \(letter.number ?? "") (SHA-256 \(letter.sha256))")
         }
     }
 
@@ -97,7 +98,7 @@ struct LetterCommand: ParsableCommand {
 
         func run() throws {
             let (entries, withheld) = try global.openDesk(clearance).letters(of: reference)
-            defer { if withheld > 0 { Output.note("\(withheld) letter(s) above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.noteLine("\(withheld) letter(s) above your clearance withheld") } }
             switch list.format {
             case .json: try Output.json(entries)
             case .text:

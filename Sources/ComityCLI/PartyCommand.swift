@@ -20,7 +20,7 @@ struct PartyCommand: ParsableCommand {
             let desk = try global.openDesk()
             try desk.addParty(party)
             _ = try JapaneseShorthand.record(desk, .party, party.code, japanese)
-            Output.write("recorded party \(party.code) (\(party.name))\n")
+            Output.line("recorded party \(party.code) (\(party.name))")
         }
     }
 
@@ -94,7 +94,7 @@ struct AuthorityCommand: ParsableCommand {
             let desk = try global.openDesk()
             try desk.addAuthority(authority)
             _ = try JapaneseShorthand.record(desk, .authority, id, japanese)
-            Output.write("recorded authority \(authority.id) (\(authority.name))\n")
+            Output.line("recorded authority \(authority.id) (\(authority.name))")
         }
     }
 
@@ -153,9 +153,9 @@ struct AuthorityCommand: ParsableCommand {
             let desk = try global.openDesk()
             if head.head != Authority.Head() {
                 try desk.setHead(of: id, to: head.head)
-                Output.write("recorded the head of \(id): \(head.head.summary)\n")
+                Output.line("recorded the head of \(id): \(head.head.summary)")
             }
-            for event in try JapaneseShorthand.record(desk, .authority, id, japanese) { Output.write("translated \(event.correctionSummary)\n") }
+            for event in try JapaneseShorthand.record(desk, .authority, id, japanese) { Output.line("translated \(event.correctionSummary)") }
         }
     }
 }

@@ -34,7 +34,7 @@ struct ReplyCommand: ParsableCommand {
             let result = try desk.addReply(reply, counterpartReference: theirReference, keepState: keepState)
             _ = try JapaneseShorthand.record(desk, .reply, String(result.reply.id ?? 0), japanese)
             let moved = result.moves.isEmpty ? "state unchanged" : "now " + result.moves.last!.rawValue
-            Output.write("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))\n")
+            Output.line("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))")
         }
     }
 

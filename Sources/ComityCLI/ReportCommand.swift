@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     struct Stall: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Where each investigation is blocked, by whom, for how long, and what to do next.",
-            discussion: "With --before ENGAGEMENT it is a pre-summit brief: every outstanding request with that engagement's counterpart, grouped by case, with talking points.")
+            discussion: "With --before ENGAGEMENT it is a pre-summit brief: every outstanding request with that engagement's counterpart, most severe first, with talking points.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The date to report as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
         @Option(help: "Only requests to this state (ISO code).") var counterpart: String?
@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
                     try DocumentFile.stream(to: out, sparing: desk.files) { sink in
                         try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, asRecorded: recorded, to: sink)
                     }
-                    Output.note("wrote \(out)\n")
+                    Output.noteLine("wrote \(out)")
                 } else {
                     try desk.writeStallListing(asOf: date, counterpart: counterpart, caseID: caseID, before: before, asRecorded: recorded) { bytes in
                         try Output.send(Data(bytes))
@@ -66,7 +66,7 @@ enum DocumentOutput {
     static func emit(_ document: String, to path: String?, sparing desk: Desk) throws {
         guard let path else { return Output.write(document) }
         try DocumentFile.write(document, to: path, sparing: desk.files)
-        Output.note("wrote \(path)\n")
+        Output.noteLine("wrote \(path)")
     }
 
     /// Writes an export to a file or standard output and records it in the history.
@@ -78,7 +78,7 @@ enum DocumentOutput {
             }
             return [try DocumentFile.stage(document, for: path, sparing: desk.files)]
         }
-        if let path { Output.note("wrote \(path)\n") }
+        if let path { Output.noteLine("wrote \(path)") }
     }
 
     /// Records an export in the history and writes its files in one transaction: files are

@@ -21,7 +21,7 @@ extension RequestCommand.List {
             }) { table.rows.append($0) }
             Output.write(table.rendered)
         }
-        if withheld > 0 { Output.note("\(withheld) stalled request(s) above your clearance withheld\n") }
+        if withheld > 0 { Output.noteLine("\(withheld) stalled request(s) above your clearance withheld") }
     }
 }
 
@@ -34,15 +34,15 @@ extension RequestCommand.Show {
         case .json: try Output.json(assessment.clocks)
         case .text:
             let recorded = asRecorded.day.map { ", as recorded at the end of \($0.iso)" } ?? ""
-            Output.write("clocks of \(reference) as of \(date.iso)\(recorded) (state \(assessment.state.rawValue), ball with \(assessment.ballWith.rawValue)):\n")
+            Output.line("clocks of \(reference) as of \(date.iso)\(recorded) (state \(assessment.state.rawValue), ball with \(assessment.ballWith.rawValue)):")
             for clock in assessment.clocks {
                 let due = clock.due.map { d in
                     "\(d.iso)" + (clock.daysLeft.map { $0 >= 0 ? " (in \(dayCount($0)))" : " (passed \(dayCount(-$0)) ago)" } ?? "")
                 } ?? "none"
                 Output.write("\n\(clock.title): \(due) [\(clock.status.rawValue)]\n")
-                Output.write("  rule: \(clock.rule)\n")
-                if let start = clock.start { Output.write("  start: \(start.iso)\n") }
-                Output.write("  how: \(clock.explanation)\n")
+                Output.line("  rule: \(clock.rule)")
+                if let start = clock.start { Output.line("  start: \(start.iso)") }
+                Output.line("  how: \(clock.explanation)")
             }
         }
     }
@@ -67,7 +67,7 @@ extension RequestCommand {
                 requestReference: reference, date: on, kind: try EscalationStep.parse(kind, field: "follow-up kind"),
                 reference: number, restartsClock: resend, note: note)
             let stored = try global.openDesk().addFollowUp(followUp)
-            Output.write("recorded follow-up \(stored.id ?? 0) (\(stored.kind.rawValue)) to \(reference) on \(on.iso)\n")
+            Output.line("recorded follow-up \(stored.id ?? 0) (\(stored.kind.rawValue)) to \(reference) on \(on.iso)")
         }
     }
 }

@@ -37,7 +37,7 @@ struct RequestCommand: ParsableCommand {
             let desk = try global.openDesk()
             let stored = try desk.addRequest(request)
             _ = try JapaneseShorthand.record(desk, .request, reference, japanese)
-            Output.write("recorded request \(reference), now \(stored.state.rawValue)\n")
+            Output.line("recorded request \(reference), now \(stored.state.rawValue)")
         }
     }
 
@@ -63,7 +63,7 @@ struct RequestCommand: ParsableCommand {
             let (requests, withheld) = try global.openDesk(clearance).requests(
                 case: caseID, counterpart: counterpart,
                 state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open)
-            defer { if withheld > 0 { Output.note("\(withheld) request(s) above your clearance withheld\n") } }
+            defer { if withheld > 0 { Output.noteLine("\(withheld) request(s) above your clearance withheld") } }
             switch list.format {
             case .json: try Output.json(requests)
             case .text:
@@ -106,7 +106,7 @@ struct RequestCommand: ParsableCommand {
                     ("preserved until", r.preservedUntil?.iso), ("note", r.note.isEmpty ? nil : r.note),
                 ])
                 if !r.items.isEmpty {
-                    Output.write("\nassistance sought:\n" + r.items.enumerated().map { "  \($0.offset + 1). \($0.element)\n" }.joined())
+                    Output.numbered("assistance sought", r.items)
                 }
                 if !replies.isEmpty {
                     Output.write("\n")
@@ -140,7 +140,7 @@ struct RequestCommand: ParsableCommand {
         func run() throws {
             let target = try RequestState.parse(state, field: "state")
             let before = try global.openDesk().move(reference, to: target, on: on, note: note)
-            Output.write("moved \(reference) from \(before.rawValue) to \(target.rawValue) on \(on.iso)\n")
+            Output.line("moved \(reference) from \(before.rawValue) to \(target.rawValue) on \(on.iso)")
         }
     }
 }

@@ -52,7 +52,7 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let scope = try channel.map { try Channel.parse($0, field: "channel") }
             try global.openDesk(repairingClearance: key == Desk.clearanceKey).setSetting(key, to: value, channel: scope)
-            Output.write("set \(key) = \(value) for \(scope?.rawValue ?? "every channel")\n")
+            Output.line("set \(key) = \(value) for \(scope?.rawValue ?? "every channel")")
         }
     }
 
@@ -65,7 +65,7 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let scope = try channel.map { try Channel.parse($0, field: "channel") }
             try global.openDesk().unsetSetting(key, channel: scope)
-            Output.write("removed \(key) for \(scope?.rawValue ?? "every channel")\n")
+            Output.line("removed \(key) for \(scope?.rawValue ?? "every channel")")
         }
     }
 }
@@ -91,7 +91,7 @@ struct HolidaysCommand: ParsableCommand {
             }
             let count = try global.openDesk().importHolidays(entries, party: code, source: (file as NSString).lastPathComponent)
             let working = entries.filter(\.isWorkingDay).count
-            Output.write("imported \(count) entries for \(code) (\(count - working) holidays, \(working) make-up working days)\n")
+            Output.line("imported \(count) entries for \(code) (\(count - working) holidays, \(working) make-up working days)")
         }
     }
 

@@ -71,7 +71,7 @@ struct TranslateCommand: ParsableCommand {
             throw ValidationFailure("nothing to record: give a value (a \(record.rawValue) translates: \(Self.fields(of: record))), --clear FIELD, or --list")
         }
         for event in try desk.translate(record, id, lang: lang, values, reason: reason) {
-            Output.write("translated \(event.correctionSummary)\n")
+            Output.line("translated \(event.correctionSummary)")
         }
     }
 

@@ -105,7 +105,7 @@ struct ClearanceCLITests {
                 Self.expectNoSecrets(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8), name)
             }
             let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
-            #expect(index.contains("2 stalled request(s) above your clearance withheld"))
+            #expect(index.contains("2 stalled requests above your clearance withheld"))
             #expect(index.contains("RESTRICTED"))
         }
     }

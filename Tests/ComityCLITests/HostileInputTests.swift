@@ -239,10 +239,10 @@ let hostileInputs: [Hostile] = [
             props: [.text("small.json", "{}")]),
 
     // Names that try to leave the templates folder, and broken template folders.
-    Hostile("language with ../", letterArguments + ["--lang", "../../etc"], "is not a valid language", status: 65, templates: true),
+    Hostile("language with ../", letterArguments + ["--lang", "../../etc"], "is not a language tag", status: 65, templates: true),
     Hostile("letter kind with ../", letterArguments + ["--kind", "../../../etc/passwd"], "is not a valid letter kind", status: 65, templates: true),
     Hostile("format with ../", letterArguments + ["--format", "../html"], "is not a letter format", status: 65, templates: true),
-    Hostile("--templates climbing to /etc", letterArguments + ["--templates", "../../../../../../../../etc"], "There is no template named", status: 70),
+    Hostile("--templates climbing to /etc", letterArguments + ["--templates", "../../../../../../../../etc"], "no language 'en' in the templates folder", status: 65),
     Hostile("COMITY_TEMPLATES climbing out", letterArguments, "given by COMITY_TEMPLATES does not exist", status: 65,
             environment: ["COMITY_TEMPLATES": "../no/such/../templates"]),
     Hostile("template linked outside the folder", letterArguments + ["--templates", "tpl"], "outside the template folder", status: 70,

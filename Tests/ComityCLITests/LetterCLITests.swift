@@ -39,9 +39,16 @@ enum LetterGolden {
         var testDescription: String { "\(kind) \(lang) \(format)" }
     }
 
+    /// How each language marks a draft, writes the golden letters' date and their mark.
+    static let words: [String: (draft: String, date: String, mark: String)] = [
+        "en": ("DRAFT — NOT ISSUED", "28 November 2011", "RESTRICTED"),
+        "ja": ("案（未発出）", "平成23年11月28日", "取扱注意"),
+        "zh-Hans": ("草稿（未发出）", "2011年11月28日", "注意处理"),
+    ]
+
     static let kinds = ["reminder", "note-verbale", "aide-memoire", "ministerial", "talking-points"]
     static let cases: [Case] = kinds.flatMap { kind in
-        ["en", "ja"].flatMap { lang in ["xml", "html"].map { Case(kind: kind, lang: lang, format: $0) } }
+        ["en", "ja", "zh-Hans"].flatMap { lang in ["xml", "html"].map { Case(kind: kind, lang: lang, format: $0) } }
     }
 
     /// Compares `actual` with the golden file `name`, or rewrites it when updating.
@@ -235,11 +242,11 @@ struct LetterGoldenTests {
                 #expect(root.attribute("date") == LetterGolden.date && root.attribute("classification") == "restricted")
             } else {
                 #expect(result.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(letter.lang)\">"))
-                #expect(result.stdout.contains(letter.lang == "en" ? "DRAFT — NOT ISSUED" : "案（未発出）"))
+                #expect(result.stdout.contains(LetterGolden.words[letter.lang]!.draft))
             }
-            #expect(result.stdout.contains(letter.lang == "en" ? "28 November 2011" : "平成23年11月28日"))
-            #expect(result.stdout.contains(letter.lang == "en" ? "RESTRICTED" : "取扱注意"))
-            #expect(!result.stdout.contains("2011年"), "no Western-year Japanese dates")
+            let words = LetterGolden.words[letter.lang]!
+            #expect(result.stdout.contains(words.date) && result.stdout.contains(words.mark))
+            if letter.lang == "ja" { #expect(!result.stdout.contains("2011年"), "no Western-year Japanese dates") }
 
             // --out writes the same bytes.
             let out = sandbox.path("letter.\(letter.format)")
@@ -264,12 +271,12 @@ struct LetterGoldenTests {
         }
     }
 
-    @Test("the golden folder holds exactly the 20 letters")
+    @Test("the golden folder holds exactly the 30 letters: five kinds, two formats, three languages")
     func goldenSetIsComplete() throws {
         guard !LetterGolden.updating else { return }
         let names = try LetterGolden.entries(LetterGolden.folder)
         #expect(names == LetterGolden.cases.map(\.fileName).sorted())
-        #expect(names.count == 20)
+        #expect(names.count == 30)
     }
 
     @Test("without --kind the demo's MHI request gets talking points: the Noda visit is in the look-ahead window")
@@ -567,8 +574,8 @@ struct LetterBatchCLITests {
             if let golden = LetterGolden.golden(file) { #expect(letter == golden, "the batch writes the same letter as a single preview") }
             let index = try LetterGolden.read(folder.appendingPathComponent("index.html"))
             #expect(index.contains("<title>Follow-up letters of 28 November 2011</title>"))
-            #expect(index.contains("1 letter(s), drafts, not issued."))
-            #expect(index.contains("<tr><td>JP-MHI-2011-001</td><td><a href=\"\(file)\">Talking points</a></td><td>draft</td><td>JP-MOFA</td></tr>"))
+            #expect(index.contains("1 letter, drafts, not issued."))
+            #expect(index.contains("<tr><td><bdi>JP-MHI-2011-001</bdi></td><td><a href=\"\(file)\">Talking points</a></td><td>draft</td><td><bdi>JP-MOFA</bdi></td></tr>"))
             #expect(!index.contains("Not written"))
             #expect(try CLI.dump(sandbox.db) == before)
         }
@@ -618,9 +625,9 @@ struct LetterBatchCLITests {
             #expect(try LetterGolden.entries(folder) == files + ["index.html"])
 
             let index = try LetterGolden.read(folder.appendingPathComponent("index.html"))
-            #expect(index.contains("2 letter(s), issued and entered in the register."))
+            #expect(index.contains("2 letters, issued and entered in the register."))
             #expect(index.contains("<h2>Not written</h2>"))
-            #expect(index.contains("<tr><th>JP-MHI-2011-002</th><td>the ball is with us: send the further information"))
+            #expect(index.contains("<tr><th><bdi>JP-MHI-2011-002</bdi></th><td><bdi>the ball is with us: send the further information"))
             var numbers: [String] = []
             for (reference, file) in zip(["JP-MHI-2011-001", "JP-MHI-2011-003"], files) {
                 let list = try sandbox.comity(["letter", "list", reference, "--format", "json"], today: "2011-11-28")
@@ -628,7 +635,7 @@ struct LetterBatchCLITests {
                 #expect(entries.count == 1)
                 let number = try #require(entries.first?["number"] as? String)
                 numbers.append(number)
-                #expect(index.contains("<tr><td>\(reference)</td><td><a href=\"\(file)\">Talking points</a></td><td>\(number)</td><td>JP-MOFA</td></tr>"))
+                #expect(index.contains("<tr><td><bdi>\(reference)</bdi></td><td><a href=\"\(file)\">Talking points</a></td><td>\(number)</td><td><bdi>JP-MOFA</bdi></td></tr>"))
                 let shown = try sandbox.comity(["letter", "show", number], today: "2011-11-28")
                 #expect(Data(shown.stdout.utf8) == (try Data(contentsOf: folder.appendingPathComponent(file))), "the file is the registered letter")
                 #expect(shown.stdout.contains("<p class=\"number\">No. \(number)</p>"))

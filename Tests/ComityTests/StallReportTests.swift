@@ -73,7 +73,8 @@ struct StallReportTests {
         #expect(report.scope.counterpart == "CN")
         #expect(report.scope.engagementID == "NODA-BEIJING-2011")
 
-        #expect(report.groups.map(\.caseID) == ["MHI-2011"])
+        #expect(report.groups.map(\.counterpart) == ["CN"])
+        #expect(report.groups.flatMap(\.findings).map(\.caseID) == ["MHI-2011"])
         let findings = report.groups.flatMap(\.findings)
         #expect(findings.map(\.reference) == [DemoWorld.mhiRequest])
         let mhi = try #require(findings.first)
@@ -145,7 +146,7 @@ struct StallReportTests {
         #expect(report.text.hasPrefix("CONFIDENTIAL\n"))
         #expect(report.text.hasSuffix("\nCONFIDENTIAL\n"))
         // The pension request lapsed in 2018 and is outstanding no more.
-        #expect(try store.stallReport(asOf: TestWorld.date("2021-04-23")).groups.flatMap(\.findings).map(\.reference)
+        #expect(try store.stallReport(asOf: TestWorld.date("2021-04-23")).groups.flatMap(\.findings).map(\.reference).sorted()
             == [DemoWorld.jaxaRequest, DemoWorld.mhiRequest].sorted())
     }
 
@@ -165,9 +166,13 @@ struct StallReportTests {
         #expect(plain.groups.flatMap(\.findings).map(\.reference).sorted() == ["R-OTHER-CASE", "R-STALLED", "R-US"])
 
         let brief = try world.store.stallReport(asOf: d(21), before: "SUMMIT")
-        #expect(brief.groups.map(\.caseID) == ["CASE-A", "CASE-B"])
-        #expect(brief.groups.map(\.caseTitle) == ["Intrusion into a test company", "Second case"])
-        #expect(brief.groups[0].findings.map(\.reference) == ["R-STALLED", "R-FRESH"])
+        // One counterpart, most severe first, each finding naming its case.
+        #expect(brief.groups.map(\.counterpart) == ["CN"])
+        #expect(brief.groups[0].findings.map(\.reference) == ["R-OTHER-CASE", "R-STALLED", "R-FRESH"])
+        #expect(brief.groups[0].findings.map(\.caseTitle) == ["Second case", "Intrusion into a test company", "Intrusion into a test company"])
+        #expect(brief.overview.mostSevere.map(\.reference) == ["R-OTHER-CASE", "R-STALLED"], "only stalled findings are headlines")
+        #expect(brief.overview.engagements.map(\.id) == ["SUMMIT"])
+        #expect(brief.overview.counterparts.map(\.stalled) == [2])
         #expect(brief.summary.outstanding == 3)
         #expect(brief.summary.stalled == 2)
         let fresh = try #require(brief.groups[0].findings.last)
@@ -296,8 +301,15 @@ struct StallReportTests {
         #expect(root.name == "stall-report")
         #expect(root.attribute("as-of") == d(40).iso)
         #expect(root.children(named: "engagement").first?.attribute("days-until") == "5")
-        let requests = root.children(named: "case").flatMap { $0.children(named: "request") }
+        let requests = root.children(named: "counterpart-findings").flatMap { $0.children(named: "request") }
         #expect(Set(requests.compactMap { $0.attribute("reference") }) == ["R-LIMIT", "R-OURS", "R-FRESH"])
+        #expect(requests.first { $0.attribute("reference") == "R-LIMIT" }?.attribute("case") == "CASE-L")
+        // The summary leads: the stalled findings most severe first, and the engagement ahead.
+        let overview = try #require(root.children(named: "overview").first)
+        #expect(overview.children(named: "most-severe").compactMap { $0.attribute("reference") } == report.overview.mostSevere.map(\.reference))
+        #expect(Set(overview.children(named: "most-severe").compactMap { $0.attribute("reference") }) == ["R-LIMIT", "R-OURS"])
+        #expect(overview.children(named: "engagement-ahead").compactMap { $0.attribute("id") } == ["SUMMIT"])
+        #expect(overview.children(named: "counterpart").first?.attribute("outstanding") == "3")
         let fresh = try #require(requests.first { $0.attribute("reference") == "R-FRESH" })
         #expect(fresh.attribute("stalled") == "false")
         #expect(fresh.attribute("severity") == "none")

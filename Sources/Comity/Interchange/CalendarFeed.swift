@@ -2,6 +2,11 @@
 ///
 /// Every event is an all-day event (VALUE=DATE, exclusive DTEND) with a stable UID, so
 /// a calendar that imports the feed again updates its events instead of duplicating them.
+/// Its SEQUENCE counts the recorded changes that can move its date (`CalendarRevisions`) and
+/// LAST-MODIFIED is midnight UTC of the day the last of them happened, so a client that
+/// keeps the higher revision shows a moved deadline at its new date. Each event carries the
+/// mark of the request it names: CLASS (PUBLIC, PRIVATE or CONFIDENTIAL), the mark as the first
+/// line of its DESCRIPTION and X-COMITY-CLASSIFICATION.
 public struct CalendarFeed: Sendable {
     /// One all-day entry.
     public struct Entry: Sendable, Hashable {
@@ -13,6 +18,12 @@ public struct CalendarFeed: Sendable {
         public var description: String
         public var location: String
         public var categories: String
+        /// The revision: how many recorded changes could have moved the date (RFC 5545 SEQUENCE).
+        public var sequence: Int = 0
+        /// The day the last change to the event was recorded (RFC 5545 LAST-MODIFIED, at midnight UTC).
+        public var lastModified: CalendarDate
+        /// The mark of what the event names.
+        public var classification: Classification = .unclassified
     }
 
     public var entries: [Entry]
@@ -59,21 +70,35 @@ public struct CalendarFeed: Sendable {
         ]
         let dtstamp = Self.basic(stamp) + "T000000Z"
         for entry in entries {
+            let mark = entry.classification.markEnglish
             lines += [
                 "BEGIN:VEVENT",
                 "UID:" + Self.escape(entry.uid),
                 "DTSTAMP:" + dtstamp,
+                "LAST-MODIFIED:" + Self.basic(min(entry.lastModified, stamp)) + "T000000Z",
+                "SEQUENCE:\(entry.sequence)",
                 "DTSTART;VALUE=DATE:" + Self.basic(entry.start),
                 "DTEND;VALUE=DATE:" + Self.basic(entry.end.adding(days: 1)),
                 "SUMMARY:" + Self.escape(entry.summary),
+                "CLASS:" + Self.accessClass(entry.classification),
+                "X-COMITY-CLASSIFICATION:" + mark,
+                "DESCRIPTION:" + Self.escape(entry.description.isEmpty ? mark : mark + "\n" + entry.description),
             ]
-            if !entry.description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(entry.description)) }
             if !entry.location.isEmpty { lines.append("LOCATION:" + Self.escape(entry.location)) }
             if !entry.categories.isEmpty { lines.append("CATEGORIES:" + Self.escape(entry.categories)) }
             lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 5545 CLASS: what a calendar program may show others of the event.
+    static func accessClass(_ classification: Classification) -> String {
+        switch classification {
+        case .unclassified: return "PUBLIC"
+        case .restricted: return "PRIVATE"
+        case .confidential, .secret: return "CONFIDENTIAL"
+        }
     }
 
     static func basic(_ date: CalendarDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
@@ -132,11 +157,13 @@ extension ComityStore {
             return true
         }
         var entries: [CalendarFeed.Entry] = []
+        let revisions = try calendarRevisions(today: today)
         for engagement in try engagements(counterpart: counterpart) where inRange(engagement.startDate, engagement.endDate) {
+            let revision = revisions.engagement(engagement.id, default: today)
             entries.append(CalendarFeed.Entry(
                 uid: "engagement-\(engagement.id)@comity", start: engagement.startDate, end: engagement.endDate,
                 summary: engagement.title, description: [engagement.level.rawValue, engagement.note].filter { !$0.isEmpty }.joined(separator: "\n"),
-                location: engagement.place, categories: "engagement"))
+                location: engagement.place, categories: "engagement", sequence: revision.sequence, lastModified: revision.lastModified))
         }
         let scope = StallScope(asOf: today, counterpart: counterpart, includeNotStalled: true, clearance: clearance)
         var classification = Classification.unclassified
@@ -145,12 +172,14 @@ extension ComityStore {
                 guard let due = clock.due, inRange(due, due) else { continue }
                 classification = max(classification, assessment.classification)
                 let kind = CalendarFeed.uidKind(clock.kind)
+                let revision = revisions.request(assessment.reference, caseID: assessment.caseID, default: today)
                 entries.append(CalendarFeed.Entry(
                     uid: "\(kind)-\(assessment.reference)@comity", start: due, end: due,
                     summary: "\(clock.title): \(assessment.reference) (\(assessment.counterpart)) \(assessment.subject)",
                     description: [clock.rule, "Case \(assessment.caseID): \(assessment.caseTitle)", "To \(assessment.toAuthorityName)", "State \(assessment.state.rawValue)"]
                         .joined(separator: "\n"),
-                    location: "", categories: kind))
+                    location: "", categories: kind, sequence: revision.sequence, lastModified: revision.lastModified,
+                    classification: assessment.classification))
             }
         }
         entries.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }

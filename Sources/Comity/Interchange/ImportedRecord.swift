@@ -99,7 +99,7 @@ indirect enum ImportedRecord: Sendable {
             return .followUp(FollowUp(id: c.optionalInt(0), requestReference: c.text(1), date: date, kind: kind, reference: c.text(4),
                                       restartsClock: resend, note: c.text(6)))
         case .letter:
-            let kind = cells.choice(6, EscalationStep.self, "letter kind"), lang = cells.choice(7, LetterLanguage.self, "language")
+            let kind = cells.choice(6, EscalationStep.self, "letter kind"), lang = cells.language(7)
             let format = cells.choice(8, DocumentKind.self, "letter format"), date = cells.date(9)
             let level = cells.choice(10, Classification.self, "classification")
             guard let kind, let lang, let format, let date, let level else { return nil }
@@ -228,6 +228,13 @@ struct RecordCells {
         let text = text(i)
         if let value = T(rawValue: text) { return value }
         problems.append((names[i], "'\(printable(text))' is not a valid \(noun); use \(T.choices)"))
+        return nil
+    }
+
+    mutating func language(_ i: Int) -> LetterLanguage? {
+        let text = text(i)
+        if let value = LetterLanguage(rawValue: text) { return value }
+        problems.append((names[i], "'\(printable(text))' is not a language tag; write it as BCP 47 does, e.g. en, ja or zh-Hans"))
         return nil
     }
 

@@ -2,30 +2,24 @@ import Foundation
 
 /// The CSV export: a folder with one UTF-8 file per table, headers in words, ISO dates.
 ///
-/// An empty cell is an absent value; in a required text column it is empty text.
+/// Every file opens with its mark on a line of its own (`RESTRICTED`: the highest record the
+/// export holds), then the header row. An empty cell is an absent value; in a required text
+/// column it is empty text. Text is written so a spreadsheet never runs it, lists one item per
+/// line, and each letter's document as a file in `letters/` (`CSVTableLayout`, `CSVCellText`).
 public enum InterchangeCSV {
     /// "formal_name" → "formal name": what a spreadsheet user sees in the header row.
     static func header(_ column: String) -> String { column.replacingOccurrences(of: "_", with: " ") }
 
-    /// The text of one table's file: a byte order mark (spreadsheets need it to see UTF-8), CRLF lines.
-    public static func encode(_ data: InterchangeTableData) -> String {
-        ([headerLine(data.columns)] + data.rows.map(line)).joined()
+    /// The text of one table's file: a byte order mark (spreadsheets need it to see UTF-8), the
+    /// mark of the export, the header, CRLF lines. Letters' documents are named, not written.
+    public static func encode(_ data: InterchangeTableData, marked classification: Classification) -> String {
+        var layout = CSVTableLayout(table: data.table, columns: data.columns)
+        return ([headerLine(data.columns, marked: classification)] + data.rows.map { layout.line($0).text }).joined()
     }
 
-    /// The byte order mark and the header row, in words.
-    static func headerLine(_ columns: [InterchangeColumn]) -> String {
-        "\u{FEFF}" + columns.map { cell(header($0.name)) }.joined(separator: ",") + "\r\n"
-    }
-
-    /// One row, CRLF included; an absent value is an empty cell.
-    static func line(_ values: [InterchangeValue]) -> String {
-        values.map { value in
-            switch value {
-            case .null, .invalid: return ""
-            case .integer(let number): return String(number)
-            case .text(let text): return cell(text)
-            }
-        }.joined(separator: ",") + "\r\n"
+    /// The byte order mark, the mark on a line of its own and the header row, in words.
+    static func headerLine(_ columns: [InterchangeColumn], marked classification: Classification) -> String {
+        "\u{FEFF}" + classification.markEnglish + "\r\n" + columns.map { cell(header($0.name)) }.joined(separator: ",") + "\r\n"
     }
 
     static func cell(_ text: String) -> String {
@@ -78,13 +72,17 @@ public enum InterchangeCSV {
             throw .invalid("cannot read the folder \(folder); check its permissions")
         }
         let files = names.filter { $0.hasSuffix(".csv") }
+        let letters = (folder as NSString).appendingPathComponent(CSVTableLayout.lettersFolder)
         guard !files.isEmpty else {
             throw .invalid("the folder \(folder) holds no .csv files; give the folder 'comity export --format csv' wrote, or a .json or .xml export")
         }
         let total = files.reduce(0) { sum, name in
             sum + InterchangeFile.size(of: (folder as NSString).appendingPathComponent(name))
+        } + ((try? FileManager.default.contentsOfDirectory(atPath: letters)) ?? []).reduce(0) { sum, name in
+            sum + InterchangeFile.size(of: (letters as NSString).appendingPathComponent(name))
         }
         guard total <= limit else { throw InterchangeFile.tooLarge(folder, size: total, limit: limit) }
+        var left = limit
         for name in files {
             let path = (folder as NSString).appendingPathComponent(name)
             let label = String(name.dropLast(4))
@@ -102,24 +100,40 @@ public enum InterchangeCSV {
                                                            message: message.hasPrefix(path + " ") ? String(message.dropFirst(path.count + 1)) : message))
                 continue
             }
-            dataset.records[table.label] = records(text, file: path, into: &dataset.problems)
+            left -= text.utf8.count
+            dataset.records[table.label] = records(text, table: table, file: path, folder: folder, limit: &left, into: &dataset.problems)
         }
         return dataset
     }
 
     /// Reads the text of one table's file (`<label>.csv`) without touching the file system,
-    /// so a single file can be checked, and the parser exercised, on its own.
+    /// so a single file can be checked, and the parser exercised, on its own (a letter's
+    /// document is then the path its cell names).
     public static func decode(_ text: String, table: InterchangeTable, file: String) -> InterchangeDataset {
         var dataset = InterchangeDataset(file: file)
         dataset.emptyCellsAreBlank = true
         dataset.format = "csv"
-        dataset.records[table.label] = records(text, file: file, into: &dataset.problems)
+        var limit = 0
+        dataset.records[table.label] = records(text, table: table, file: file, folder: nil, limit: &limit, into: &dataset.problems)
         return dataset
     }
 
-    /// Parses RFC 4180 text into records located by the line each starts on.
-    static func records(_ text: String, file: String, into problems: inout [InterchangeProblem]) -> [InterchangeRecord] {
-        let (rows, unclosed) = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, problems: &problems)
+    /// Parses RFC 4180 text into records located by the line each starts on, as the database
+    /// holds them (`CSVTableLayout.restore`). A first line of one cell is the file's mark.
+    static func records(_ text: String, table: InterchangeTable, file: String, folder: String?, limit: inout Int,
+                        into problems: inout [InterchangeProblem]) -> [InterchangeRecord] {
+        let parsed = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file, problems: &problems)
+        var rows = parsed.rows[...]
+        let unclosed = parsed.unclosed
+        if let first = rows.first, first.cells.count == 1 {
+            let marks = Classification.allCases.map(\.markEnglish)
+            guard marks.contains(first.cells[0]) else {
+                problems.append(InterchangeProblem(file: file, location: "line \(first.line)",
+                    message: "'\(printable(first.cells[0]))' is not a classification mark; the first line is the file's mark (\(marks.joined(separator: ", "))) and the next the header"))
+                return []
+            }
+            rows.removeFirst()
+        }
         guard let head = rows.first else {
             problems.append(InterchangeProblem(file: file, location: "line 1", message: "no header row; the first line names the columns"))
             return []
@@ -135,9 +149,11 @@ public enum InterchangeCSV {
                     message: "has \(row.cells.count) cells but the header names \(columns.count) columns"))
                 continue
             }
-            records.append(InterchangeRecord(location: location, fields: zip(columns, row.cells).map { name, cell in
+            var record = InterchangeRecord(location: location, fields: zip(columns, row.cells).map { name, cell in
                 (name, cell.isEmpty ? InterchangeValue.null : .text(cell))
-            }, file: file))
+            }, file: file)
+            CSVTableLayout.restore(&record, table: table, folder: folder, limit: &limit, problems: &problems)
+            records.append(record)
         }
         return records
     }

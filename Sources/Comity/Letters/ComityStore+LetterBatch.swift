@@ -27,6 +27,8 @@ extension ComityStore {
         deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
+        // A language without its folder or with a broken phrase file is refused before any letter is composed.
+        _ = try renderer.phrasebook(language)
         let body = { (db: Database) throws -> LetterBatchResult in
             // A batch reads the facts of thousands of requests beside the stall query: pages read
             // once are kept, rather than read again from the file for the next group of letters.
@@ -51,7 +53,7 @@ extension ComityStore {
                     let composer: LetterComposer
                     switch try Self.batchChoice(db, a, spec, cache: cache, context: context) {
                     case .skip(let reason):
-                        result.skipped.append(.init(reference: a.reference, reason: reason))
+                        result.skipped.append(.init(reference: a.reference, reason: reason, classification: a.classification))
                         continue
                     case .letter(let chosen):
                         composer = chosen

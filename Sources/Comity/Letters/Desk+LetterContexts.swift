@@ -10,10 +10,11 @@ extension Desk {
     /// For measuring the rendering alone against the whole batch (`Benchmarks/RenderFloor`);
     /// nothing is recorded.
     package func letterBatchContexts(
-        date: CalendarDate, counterpart: String?, language: LetterLanguage, format: DocumentKind,
+        date: CalendarDate, counterpart: String?, phrases: Phrasebook, format: DocumentKind,
         _ body: (_ json: Data) throws -> Void
     ) throws(ComityError) {
         let clearance = clearance
+        let language = phrases.language
         try store.read { db in
             let scope = ComityStore.StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
             let cache = LetterFacts.Cache()
@@ -28,7 +29,7 @@ extension Desk {
                     guard case .letter(let composer) = try ComityStore.batchChoice(db, a, spec, cache: cache, context: context) else { continue }
                     // Named as ComityStore.render names it.
                     let template = "\(language.rawValue)/letter/\(composer.kind.rawValue).\(format.rawValue)"
-                    let context = TemplateValue.addingDayPhrases(composer.context(number: nil))
+                    let context = TemplateValue.addingDayPhrases(composer.context(number: nil, phrases: phrases))
                     try body(encoder.encode(ContextEntry(reference: a.reference, template: template, context: .init(.object(context)))))
                 }
                 waiting.removeAll(keepingCapacity: true)

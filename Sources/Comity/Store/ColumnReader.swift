@@ -143,7 +143,6 @@ extension EngagementLevel: ColumnEnum { static let columnValues = RawValueTable<
 extension PeriodUnit: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension Event.Action: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension Event.Subject: ColumnEnum { static let columnValues = RawValueTable<Self>() }
-extension LetterLanguage: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension TranslatedField: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 
 /// A cursor over a prepared statement that builds each element from a `ColumnRow`.

@@ -174,9 +174,10 @@ extension ComityStore {
     }
 
     static func render(_ composer: LetterComposer, _ spec: LetterSpec, number: String?, renderer: DocumentRenderer) throws -> Letter {
+        let phrases = try renderer.phrasebook(spec.language)
         let template = "\(spec.language.rawValue)/letter/\(composer.kind.rawValue).\(spec.format.rawValue)"
         let document = try renderer.render(
-            composer.context(number: number), template: template, as: spec.format, schema: "letter",
+            composer.context(number: number, phrases: phrases), template: template, as: spec.format, schema: "letter",
             documentName: "\(composer.kind.title.lowercased()) for \(spec.reference)")
         return Letter(
             number: number, requestReference: spec.reference, sender: composer.sender!.id, kind: composer.kind,
@@ -186,3 +187,14 @@ extension ComityStore {
 }
 
 extension LetterLanguage: DatabaseValueConvertible {}
+
+extension CellReader {
+    /// A language tag, refused as damaged when it is no well-formed tag.
+    func language(_ column: Record.StoredColumn) throws(ComityError) -> LetterLanguage {
+        let text = try string(column)
+        guard let language = LetterLanguage(rawValue: text) else {
+            throw damaged(column, "'\(printable(text))' is not a language tag")
+        }
+        return language
+    }
+}

@@ -271,7 +271,7 @@ extension LetterEntry: DecodedRecord {
         try c.requireText(.document)
         self.init(
             number: try c.string(.number), requestReference: try c.string(.request_ref), sender: try c.string(.sender),
-            kind: try c.value(.kind), language: try c.value(.lang), format: try c.string(.format), date: try c.date(.date),
+            kind: try c.value(.kind), language: try c.language(.lang), format: try c.string(.format), date: try c.date(.date),
             classification: try c.value(.classification), sha256: try c.string(.sha256))
     }
 }

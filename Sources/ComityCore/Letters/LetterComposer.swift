@@ -49,11 +49,13 @@ package struct LetterComposer {
         return LetterPeople(kind: kind, language: language, sender: sender, addressee: addressee, translations: facts.translations)
     }
 
-    package func context(number: String?) -> [String: TemplateValue] {
+    /// The values the letter's templates show, its words and dates from `phrases`, the letter
+    /// language's phrase file.
+    package func context(number: String?, phrases: Phrasebook) -> [String: TemplateValue] {
         let (sender, addressee) = facts.parties(for: kind)
         let request = facts.request
         let sent = request.sentDate ?? date
-        func d(_ date: CalendarDate) -> TemplateValue { .object(["iso": .text(date.iso), "text": .text(language.text(date))]) }
+        func d(_ date: CalendarDate) -> TemplateValue { .object(["iso": .text(date.iso), "text": .text(phrases.date(date))]) }
         func name(_ a: Authority?) -> String { localized(.authority, a?.id, .name, a?.name) }
         func state(_ p: Party) -> String { localized(.party, p.code, .name, p.formalName) }
         func group(_ a: Authority?) -> TemplateValue {
@@ -66,17 +68,15 @@ package struct LetterComposer {
         let hardLimit: TemplateValue = assessment?.hardLimit.flatMap { limit in
             guard !limitCategories.isEmpty else { return nil }
             let kind: RequestClock.Kind = limit.what.hasPrefix("preserved") ? .preservation : .limitation
-            return .object(["date": d(limit.date), "what": .text(language.hardLimit(kind, caseID: request.caseID)),
+            return .object(["date": d(limit.date), "what": .text(phrases.hardLimit(kind, caseID: request.caseID)),
                             "daysLeft": .number(max(0, date.days(until: limit.date))), "passed": .flag(limit.date < date),
                             "daysPassed": .number(max(0, limit.date.days(until: date)))])
         } ?? .flag(false)
         let meeting: TemplateValue = assessment?.lastMeeting.map { m in
             let e = m.engagement
-            let dates = language == .ja
-                ? (e.startDate == e.endDate ? language.text(e.startDate) : "\(language.text(e.startDate))から\(language.text(e.endDate))まで")
-                : e.startDate.longEnglishSpan(to: e.endDate)
             let outcome = m.outcome.id.map(String.init)
-            return .object(["title": .text(localized(.engagement, e.id, .title, e.title)), "dates": .text(dates), "date": d(m.outcome.date),
+            return .object(["title": .text(localized(.engagement, e.id, .title, e.title)), "dates": .text(phrases.span(e.startDate, e.endDate)),
+                            "date": d(m.outcome.date),
                             "raisedBy": .text(localized(.outcome, outcome, .raisedBy, m.outcome.raisedBy)),
                             "response": .text(localized(.outcome, outcome, .response, m.outcome.response)),
                             "commitment": .text(localized(.outcome, outcome, .commitment, m.outcome.commitment)),
@@ -84,25 +84,23 @@ package struct LetterComposer {
         } ?? .flag(false)
         let letters = facts.followUps.filter { $0.kind != .talkingPoints }
         let engagement: TemplateValue = assessment?.engagement.map { e in
-            let dates = language == .ja
-                ? (e.startDate == e.endDate ? language.text(e.startDate) : "\(language.text(e.startDate))から\(language.text(e.endDate))まで")
-                : e.startDate.longEnglishSpan(to: e.endDate)
-            return .object(["title": .text(localized(.engagement, e.id, .title, e.title)), "dates": .text(dates), "daysUntil": .number(e.daysUntil)])
+            return .object(["title": .text(localized(.engagement, e.id, .title, e.title)), "dates": .text(phrases.span(e.startDate, e.endDate)),
+                            "daysUntil": .number(e.daysUntil)])
         } ?? .flag(false)
         var caseIncident = TemplateValue.flag(false)
         if let incident = facts.caseFile.incidentDate {
-            caseIncident = .object(["iso": .text(incident.iso), "text": .text(language == .ja ? incident.japaneseEra : incident.english)])
+            caseIncident = .object(["iso": .text(incident.iso), "text": .text(phrases.reported(incident))])
         }
         let own: [String: TemplateValue] = [
             "lang": .text(language.rawValue),
             "kind": .text(kind.rawValue),
-            "kindTitle": .text(language.title(kind)),
+            "kindTitle": .text(phrases.title(kind)),
             "classification": .text(classification.rawValue),
-            "mark": .text(language.mark(classification)),
+            "mark": .text(phrases.mark(classification)),
             "isDraft": .flag(number == nil),
             "number": .text(number ?? ""),
             "date": d(date),
-            "place": .text(isEnglish ? language.city(sender?.city ?? "") : localized(.authority, sender?.id, .city, sender?.city)),
+            "place": .text(isEnglish ? phrases.city(sender?.city ?? "") : localized(.authority, sender?.id, .city, sender?.city)),
             "sender": group(sender),
             "addressee": group(addressee),
             "ourState": .text(state(facts.ourParty)),
@@ -120,23 +118,26 @@ package struct LetterComposer {
             "items": .list(localizedList(.request, request.reference, .items, request.items).enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),
             "hasReplies": .flag(!facts.replies.isEmpty),
             "replies": .list(facts.replies.map { r in
-                .object(["date": d(r.date), "kind": .text(language.phrase(r.kind)), "summary": .text(localized(.reply, r.id.map(String.init), .summary, r.summary)),
+                .object(["date": d(r.date), "kind": .text(phrases.phrase(r.kind)), "summary": .text(localized(.reply, r.id.map(String.init), .summary, r.summary)),
                          "daysAfterSent": .number(sent.days(until: r.date))])
             }),
             "daysSinceSent": .number(sent.days(until: date)),
             "noSubstantiveReply": .flag(!facts.replies.contains { $0.kind.isSubstantive }),
             "hasEarlierLetters": .flag(!letters.isEmpty),
             "earlierLetters": .list(letters.map { f in
-                .object(["title": .text(language.title(f.kind)), "number": .text(f.reference), "date": d(f.date)])
+                .object(["title": .text(phrases.title(f.kind)), "number": .text(f.reference), "date": d(f.date)])
             }),
             "hardLimit": hardLimit,
             "engagement": engagement,
             "meeting": meeting,
             "talkingPoint": .text(assessment.map { a in
-                TalkingPoint.draft(for: a, counterpart: facts.theirParty.name, lastReplySummary: facts.replies.last?.summary)
+                TalkingPoint.draft(for: a, counterpart: isEnglish ? facts.theirParty.name : state(facts.theirParty),
+                                   lastReplySummary: facts.replies.last.map { localized(.reply, $0.id.map(String.init), .summary, $0.summary) },
+                                   phrases: phrases)
             } ?? ""),
+            "categories": .list((assessment?.categories ?? []).map { .text(phrases.category($0)) }),
         ]
-        return people.context().merging(own) { _, own in own }
+        return TemplateValue.addingDayPhrases(people.context().merging(own) { _, own in own }, days: phrases.days)
     }
 
     package var classification: Classification {

@@ -3,9 +3,12 @@ public struct LetterIndex: Sendable {
     public struct Skipped: Sendable {
         public var reference: String
         public var reason: String
-        public init(reference: String, reason: String) {
+        /// The request's classification, which the index's mark covers since it names the request.
+        public var classification: Classification
+        public init(reference: String, reason: String, classification: Classification) {
             self.reference = reference
             self.reason = reason
+            self.classification = classification
         }
     }
 
@@ -24,16 +27,24 @@ public struct LetterIndex: Sendable {
         self.skipped = skipped
     }
 
-    public var templateContext: [String: TemplateValue] {
-        let classification = letters.map(\.classification).max() ?? .unclassified
-        return [
-            "date": .object(["iso": .text(date.iso), "text": .text(date.longEnglish)]),
+    /// The highest classification of everything the index names: its letters and the requests it skipped.
+    public var classification: Classification {
+        max(letters.map(\.classification).max() ?? .unclassified, skipped.map(\.classification).max() ?? .unclassified)
+    }
+
+    /// The values of the index page, in the batch's language: its words, dates, titles and mark from `phrases`.
+    public func templateContext(phrases: Phrasebook) -> [String: TemplateValue] {
+        [
+            "lang": .text(phrases.language.rawValue),
+            "words": phrases.index.context(date: phrases.date(date), count: letters.count, issued: issued, withheld: withheld),
+            "date": .object(["iso": .text(date.iso), "text": .text(phrases.date(date))]),
             "issued": .flag(issued),
-            "mark": .text(classification.markEnglish),
+            "classification": .text(classification.rawValue),
+            "mark": .text(phrases.mark(classification)),
             "count": .number(letters.count),
             "letters": .list(letters.map { l in
                 .object([
-                    "file": .text(l.fileName), "reference": .text(l.requestReference), "kind": .text(l.kind.title),
+                    "file": .text(l.fileName), "reference": .text(l.requestReference), "kind": .text(phrases.title(l.kind)),
                     "number": .text(l.number ?? ""), "sender": .text(l.sender), "sha256": .text(l.sha256),
                 ])
             }),

@@ -31,15 +31,7 @@ public enum Classification: String, Codable, Sendable, CaseIterable, Comparable 
     /// The mark printed at the top and bottom of a page, in English.
     public var markEnglish: String { rawValue.uppercased() }
 
-    /// The mark printed in Japanese documents.
-    public var markJapanese: String {
-        switch self {
-        case .unclassified: return "区分なし"
-        case .restricted: return "取扱注意"
-        case .confidential: return "秘"
-        case .secret: return "極秘"
-        }
-    }
+    // A letter prints the mark in its own language: the `marks` of its phrase file.
 }
 
 /// How quickly a request needs action.

@@ -112,7 +112,7 @@ public enum StallEngine {
             responseDue: clocks.responseDue, nextDue: due.first, hardLimit: hardLimit,
             ladderStep: ballWith == .them ? ladder.step : nil, nextStep: nextStep, recommendedStep: recommended,
             engagement: engagement, talkingPoint: "", clocks: clocks.clocks, lastMeeting: ladder.meeting)
-        assessment.talkingPoint = TalkingPoint.draft(for: assessment, counterpart: dossier.counterpart.name, lastReplySummary: nil)
+        assessment.talkingPoint = TalkingPoint.draft(for: assessment, counterpart: dossier.counterpart.name, lastReplySummary: nil, phrases: .english)
         return assessment
     }
 

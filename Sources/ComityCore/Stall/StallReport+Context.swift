@@ -31,11 +31,44 @@ extension StallReport {
                 "ballWithThem": .number(summary.ballWithThem), "ballWithUs": .number(summary.ballWithUs),
                 "categories": .list(categories),
             ]),
+            "overview": overviewContext,
             "isEmpty": .flag(groups.isEmpty),
-            "cases": .list(groups.map { g in
-                .object(["id": .text(g.caseID), "title": .text(g.caseTitle), "requests": .list(g.findings.map(Self.context))])
+            "counterparts": .list(groups.map { g in
+                .object(["code": .text(g.counterpart), "name": .text(g.counterpartName), "requests": .list(g.findings.map(Self.context))])
             }),
         ]
+    }
+
+    var overviewContext: TemplateValue {
+        func categories(_ counts: [CategoryCount]) -> TemplateValue {
+            .list(counts.map { .object(["name": .text($0.category.rawValue), "title": .text($0.category.title), "count": .number($0.count)]) })
+        }
+        func counterpart(_ c: Overview.CounterpartCount) -> TemplateValue {
+            .object(["code": .text(c.counterpart), "name": .text(c.counterpartName), "outstanding": .number(c.outstanding),
+                     "stalled": .number(c.stalled), "categories": categories(c.byCategory)])
+        }
+        let rest = overview.counterparts.dropFirst(Overview.leadingCounterpartCount)
+        return .object([
+            "counterparts": .list(overview.counterparts.map(counterpart)),
+            "leadingCounterparts": .list(overview.counterparts.prefix(Overview.leadingCounterpartCount).map(counterpart)),
+            "moreCounterparts": rest.isEmpty ? .flag(false) : .object([
+                "count": .number(rest.count), "outstanding": .number(rest.map(\.outstanding).reduce(0, +)),
+                "stalled": .number(rest.map(\.stalled).reduce(0, +)),
+            ]),
+            "hasMostSevere": .flag(!overview.mostSevere.isEmpty),
+            "mostSevere": .list(overview.mostSevere.map { h in
+                .object(["reference": .text(h.reference), "caseID": .text(h.caseID), "counterpart": .text(h.counterpart),
+                         "counterpartName": .text(h.counterpartName), "category": .text(h.category?.rawValue ?? ""),
+                         "categoryTitle": .text(h.category?.title ?? "Outstanding, not stalled"),
+                         "severity": .text(h.severity?.rawValue ?? "none"), "daysSinceSent": .number(h.daysSinceSent)])
+            }),
+            "hasEngagements": .flag(!overview.engagements.isEmpty),
+            "engagements": .list(overview.engagements.map { e in
+                .object(["id": .text(e.id), "title": .text(e.title), "level": .text(e.level.rawValue), "place": .text(e.place),
+                         "start": Self.date(e.startDate), "end": Self.date(e.endDate), "dates": .text(e.startDate.longEnglishSpan(to: e.endDate)),
+                         "daysUntil": .number(e.daysUntil)])
+            }),
+        ])
     }
 
     static func date(_ d: CalendarDate) -> TemplateValue {
@@ -50,6 +83,8 @@ extension StallReport {
         }
         return .object([
             "reference": .text(a.reference),
+            "caseID": .text(a.caseID),
+            "caseTitle": .text(a.caseTitle),
             "subject": .text(a.subject),
             "state": .text(a.state.rawValue),
             "classification": .text(a.classification.rawValue),

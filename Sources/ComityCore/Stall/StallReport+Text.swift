@@ -1,4 +1,5 @@
-/// The stall report as plain text for a terminal or an e-mail.
+/// The stall report as plain text for a terminal or an e-mail; every value from the record is
+/// shown as `TerminalText` shows it (`shown`), so a line break in a subject cannot forge a line.
 extension StallReport {
     public var text: String {
         var out: [String] = []
@@ -6,7 +7,7 @@ extension StallReport {
         out.append(mark)
         out.append("\(title.uppercased()) — as of \(asOf.iso)")
         if let e = engagement {
-            out.append("\(e.title) (\(e.level.rawValue)), \(e.place.isEmpty ? "" : e.place + ", ")\(e.startDate.longEnglishSpan(to: e.endDate)): \(dayCount(e.daysUntil)) away")
+            out.append("\(shown(e.title)) (\(e.level.rawValue)), \(e.place.isEmpty ? "" : shown(e.place) + ", ")\(e.startDate.longEnglishSpan(to: e.endDate)): \(dayCount(e.daysUntil)) away")
         }
         var scopeParts: [String] = []
         if let c = scope.counterpart { scopeParts.append("counterpart \(c)") }
@@ -17,9 +18,10 @@ extension StallReport {
         out.append("\(summary.outstanding) request(s) listed, \(summary.stalled) stalled\(categories.isEmpty ? "" : " (\(categories))"); ball with them: \(summary.ballWithThem), with us: \(summary.ballWithUs)")
         if withheld > 0 { out.append("\(withheld) item(s) above your clearance withheld.") }
         if groups.isEmpty { out.append(""); out.append(withheld > 0 ? "Nothing within your clearance is stalled." : "Nothing is stalled.") }
+        out.append(contentsOf: overviewLines)
         for group in groups {
             out.append("")
-            out.append("Case \(group.caseID) — \(group.caseTitle)")
+            out.append("\(shown(group.counterpartName)) (\(group.counterpart))")
             for a in group.findings { out.append(contentsOf: Self.lines(a, asOf: asOf)) }
         }
         out.append("")
@@ -27,11 +29,44 @@ extension StallReport {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The summary's lists: the most severe findings, the engagements ahead, the counts by counterpart.
+    var overviewLines: [String] {
+        var out: [String] = []
+        if !overview.mostSevere.isEmpty {
+            out.append("")
+            out.append("Most severe:")
+            for h in overview.mostSevere {
+                out.append("  \(h.reference)  \(h.counterpart)  \(h.category?.rawValue ?? "-")  \(h.severity?.rawValue ?? "-")  sent \(dayCount(h.daysSinceSent)) ago")
+            }
+        }
+        if !overview.engagements.isEmpty {
+            out.append("")
+            out.append("Engagements ahead:")
+            for e in overview.engagements {
+                out.append("  \(e.id)  \(e.startDate.longEnglishSpan(to: e.endDate)), in \(dayCount(e.daysUntil))  \(shown(e.title))")
+            }
+        }
+        if groups.count > 1 {
+            out.append("")
+            out.append("By counterpart:")
+            for c in overview.counterparts.prefix(Overview.leadingCounterpartCount) {
+                let categories = c.byCategory.map { "\($0.count) \($0.category.rawValue)" }.joined(separator: ", ")
+                out.append("  \(c.counterpart)  \(c.stalled) stalled of \(c.outstanding)\(categories.isEmpty ? "" : " (\(categories))")")
+            }
+            let rest = overview.counterparts.dropFirst(Overview.leadingCounterpartCount)
+            if !rest.isEmpty {
+                out.append("  \(rest.count) other counterparts  \(rest.map(\.stalled).reduce(0, +)) stalled of \(rest.map(\.outstanding).reduce(0, +))")
+            }
+        }
+        return out
+    }
+
     static func lines(_ a: Assessment, asOf: CalendarDate) -> [String] {
         let head = a.category.map { "\($0.rawValue.uppercased()), severity \(a.severity?.rawValue ?? "-")" } ?? "outstanding, not stalled"
-        var lines = ["  \(a.reference)  \(head)  ball with \(a.ballWith == .them ? a.counterpartName : "us")"]
-        lines.append("    \(a.subject)")
-        lines.append("    To \(a.toAuthorityName) (\(a.toAuthority)), \(a.counterpartName); state \(a.state.rawValue)")
+        var lines = ["  \(shown(a.reference))  \(head)  ball with \(a.ballWith == .them ? shown(a.counterpartName) : "us")"]
+        lines.append("    \(shown(a.subject))")
+        lines.append("    Case \(shown(a.caseID)) — \(shown(a.caseTitle))")
+        lines.append("    To \(shown(a.toAuthorityName)) (\(shown(a.toAuthority))), \(shown(a.counterpartName)); state \(a.state.rawValue)")
         if a.categories.count > 1 { lines.append("    Also: " + a.categories.dropFirst().map(\.rawValue).joined(separator: ", ")) }
         let last = a.lastReplyDate.map { "last reply \($0.iso), \(a.lastReplyKind!.rawValue) (\(dayCount(a.daysSinceLastReply!)) ago)" } ?? "no reply"
         let substantive = a.daysSinceLastSubstantiveReply.map { "last substantive reply \(dayCount($0)) ago" } ?? "no substantive reply ever"
@@ -47,8 +82,10 @@ extension StallReport {
         }
         lines.append("    Next step: \(a.nextStep)")
         if a.engagement != nil || a.recommendedStep == .talkingPoints {
-            lines.append("    Talking point: \(a.talkingPoint)")
+            lines.append("    Talking point: \(shown(a.talkingPoint))")
         }
         return lines
     }
 }
+
+private func shown(_ value: String) -> String { TerminalText.shown(value) }

@@ -1,14 +1,17 @@
 /// Where each investigation is blocked, by whom, since when, and what to do next.
 ///
 /// A plain report lists stalled requests; a pre-summit brief (built with an engagement)
-/// lists every outstanding request with that engagement's counterpart, grouped by case.
+/// lists every outstanding request with that engagement's counterpart. Findings are grouped by
+/// counterpart, most severe first, each naming its case; `overview` leads with what matters.
 public struct StallReport: Codable, Sendable {
     public var asOf: CalendarDate
     public var title: String
     public var scope: Scope
     public var engagement: Brief?
-    public var groups: [CaseGroup]
+    public var groups: [CounterpartGroup]
     public var summary: Summary
+    /// The one-page summary the report opens with.
+    public var overview: Overview
     /// The highest classification of anything in the report.
     public var classification: Classification
     /// Items left out because they are above the reader's clearance.
@@ -54,9 +57,10 @@ public struct StallReport: Codable, Sendable {
         public var daysUntil: Int
     }
 
-    public struct CaseGroup: Codable, Sendable {
-        public var caseID: String
-        public var caseTitle: String
+    /// The findings with one counterpart, most severe first.
+    public struct CounterpartGroup: Codable, Sendable {
+        public var counterpart: String
+        public var counterpartName: String
         public var findings: [Assessment]
     }
 
@@ -84,15 +88,17 @@ public struct StallReport: Codable, Sendable {
         self.engagement = engagement
         self.withheld = withheld
         title = Self.title(for: engagement)
-        var byCase: [String: CaseGroup] = [:]
+        var byCounterpart: [String: CounterpartGroup] = [:]
         for a in assessments {
-            byCase[a.caseID, default: CaseGroup(caseID: a.caseID, caseTitle: a.caseTitle, findings: [])].findings.append(a)
+            byCounterpart[a.counterpart, default: CounterpartGroup(counterpart: a.counterpart, counterpartName: a.counterpartName, findings: [])]
+                .findings.append(a)
         }
-        groups = byCase.values.sorted { $0.caseID < $1.caseID }.map { group in
+        groups = byCounterpart.values.sorted { $0.counterpart < $1.counterpart }.map { group in
             var g = group
-            g.findings.sort { ($0.severity ?? .low, $1.reference) > ($1.severity ?? .low, $0.reference) }
+            g.findings.sort(by: Self.moreSevere)
             return g
         }
+        overview = Overview(groups: groups, engagement: engagement)
         var tally = Tally()
         for a in assessments { tally.add(a) }
         summary = tally.summary
@@ -101,6 +107,15 @@ public struct StallReport: Codable, Sendable {
 }
 
 extension StallReport {
+    /// Whether `a` comes before `b`: the more severe first, then the longer waiting, then by reference.
+    public static func moreSevere(_ a: Assessment, _ b: Assessment) -> Bool {
+        let (sa, sb) = (a.severity ?? .low, b.severity ?? .low)
+        if sa != sb { return sa > sb }
+        if a.isStalled != b.isStalled { return a.isStalled }
+        if a.daysSinceSent != b.daysSinceSent { return a.daysSinceSent > b.daysSinceSent }
+        return a.reference < b.reference
+    }
+
     /// Counts findings one at a time, so a streamed report can end with its summary.
     public struct Tally: Sendable {
         private var outstanding = 0

@@ -1,53 +1,52 @@
 import Foundation
 
-/// Drafts the talking point a leader's brief needs for one request.
+/// Drafts the talking point a leader's brief needs for one request, from the sentences of a
+/// phrase file: Swift chooses which sentences, the phrase file says them.
 ///
 /// It says only what is on record: the reply as recorded (its summary when the caller has it,
 /// else its kind), the meeting at which the request was last raised, and a hard limit only
 /// inside the warning window or once passed.
 enum TalkingPoint {
-    static func draft(for a: Assessment, counterpart: String, lastReplySummary: String?) -> String {
-        var text = "Raise our request of \(a.sentDate.longEnglish) (\(a.reference)): \(a.subject)."
+    static func draft(for a: Assessment, counterpart: String, lastReplySummary: String?, phrases: Phrasebook) -> String {
+        let s = phrases.talkingPoints
+        let date = phrases.date
+        var sentences = [s.raise.fill(["sent": date(a.sentDate), "reference": a.reference, "subject": a.subject])]
         let summary = (lastReplySummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let quoted = summary.isEmpty ? "" : ": “\(summary.hasSuffix(".") ? String(summary.dropLast()) : summary)”"
-        if let kind = a.lastReplyKind, let date = a.lastReplyDate {
-            let only = a.replyCount == 1 ? "only reply" : "last reply"
-            let silence = dayCount(a.daysSinceLastReply ?? 0)
+        let quoted = summary.isEmpty ? "" : s.quoted.fill(["summary": summary.hasSuffix(".") ? String(summary.dropLast()) : summary])
+        if let kind = a.lastReplyKind, let replied = a.lastReplyDate {
+            let values = [
+                "counterpart": counterpart, "which": a.replyCount == 1 ? s.onlyReply : s.lastReply, "date": date(replied),
+                "quoted": quoted, "silence": phrases.days(a.daysSinceLastReply ?? 0), "kind": s.replyKinds[kind]!,
+            ]
             switch kind {
-            case .nonCommittal:
-                text += " \(counterpart)'s \(only), on \(date.longEnglish), was non-committal\(quoted); nothing has followed in \(silence)."
-            case .premiseRejected:
-                text += " On \(date.longEnglish) \(counterpart) rejected the premise of the request\(quoted); ask that the facts set out in the request be examined."
-            case .acknowledgement:
-                text += " \(counterpart) acknowledged it on \(date.longEnglish) and has said nothing since (\(silence))."
-            default:
-                text += " \(counterpart)'s \(only) was \(article(kind.phrase)) \(kind.phrase) on \(date.longEnglish)\(quoted)."
+            case .nonCommittal: sentences.append(s.nonCommittal.fill(values))
+            case .premiseRejected: sentences.append(s.premiseRejected.fill(values))
+            case .acknowledgement: sentences.append(s.acknowledged.fill(values))
+            default: sentences.append(s.otherReply.fill(values))
             }
         } else {
-            text += " \(counterpart) has not acknowledged it in \(dayCount(a.daysSinceSent))."
+            sentences.append(s.notAcknowledged.fill(["counterpart": counterpart, "days": phrases.days(a.daysSinceSent)]))
         }
         if a.lastSubstantiveReplyDate == nil {
-            text += " There has been no substantive reply."
+            sentences.append(s.noSubstantiveReply)
         }
         if let m = a.lastMeeting {
-            let response = m.outcome.response.isEmpty ? "" : " (response recorded: “\(m.outcome.response)”)"
-            text += " \(m.outcome.raisedBy) raised it at \(m.engagement.title) on \(m.outcome.date.longEnglish)\(response)."
+            let response = m.outcome.response.isEmpty ? "" : s.responseRecorded.fill(["response": m.outcome.response])
+            sentences.append(s.raised.fill(["raisedBy": m.outcome.raisedBy, "engagement": m.engagement.title, "date": date(m.outcome.date), "response": response]))
             if !m.outcome.commitment.isEmpty {
-                text += " \(counterpart) committed to: “\(m.outcome.commitment)”\(m.outcome.commitmentDate.map { " by \($0.longEnglish)" } ?? "")."
+                let by = m.outcome.commitmentDate.map { s.commitmentBy.fill(["date": date($0)]) } ?? ""
+                sentences.append(s.committed.fill(["counterpart": counterpart, "commitment": m.outcome.commitment, "by": by]))
             }
         }
         if let limit = a.hardLimit {
+            let what = (limit.what.hasPrefix("preserved") ? s.preservation : s.limitation).fill(["case": a.caseID])
             if a.categories.contains(.hardLimitPassed) {
-                text += " The time limit passed on \(limit.date.longEnglish) (\(limit.what))."
+                sentences.append(s.limitPassed.fill(["date": date(limit.date), "what": what]))
             } else if a.categories.contains(.hardLimitApproaching) {
-                text += " Time is short: the \(limit.what) on \(limit.date.longEnglish), in \(dayCount(limit.daysLeft))."
+                sentences.append(s.limitApproaching.fill(["what": what, "date": date(limit.date), "days": phrases.days(limit.daysLeft)]))
             }
         }
-        if a.ballWith == .us {
-            text += " We owe the next step; confirm it is on its way before raising it."
-        } else {
-            text += " Ask that the \(a.toAuthorityName) execute the request and name a point of contact."
-        }
-        return text
+        sentences.append(a.ballWith == .us ? s.weOweNextStep : s.askToExecute.fill(["authority": a.toAuthorityName, "counterpart": counterpart]))
+        return sentences.joined(separator: s.joiner)
     }
 }

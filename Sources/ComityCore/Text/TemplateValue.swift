@@ -57,26 +57,27 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
 
 extension TemplateValue {
     /// Adds `<key>Text` beside every day count (`daysLeft` → `daysLeftText` = "1 day", "45 days"),
-    /// so English templates never print "1 days".
-    public func withDayPhrases() -> TemplateValue {
+    /// so English templates never print "1 days". `days` writes a count; a letter's comes from
+    /// its phrase file. A `<key>Text` already present is kept.
+    public func withDayPhrases(days: (Int) -> String = dayCount) -> TemplateValue {
         switch self {
-        case .list(let items): return .list(items.map { $0.withDayPhrases() })
-        case .object(let fields): return .object(Self.addingDayPhrases(fields))
+        case .list(let items): return .list(items.map { $0.withDayPhrases(days: days) })
+        case .object(let fields): return .object(Self.addingDayPhrases(fields, days: days))
         default: return self
         }
     }
 
-    public static func addingDayPhrases(_ fields: [String: TemplateValue]) -> [String: TemplateValue] {
+    public static func addingDayPhrases(_ fields: [String: TemplateValue], days: (Int) -> String = dayCount) -> [String: TemplateValue] {
         // Only groups, lists and day counts change; the rest of the fields are shared, not copied.
         var result = fields
         for (key, value) in fields {
             switch value {
-            case .list, .object: result[key] = value.withDayPhrases()
+            case .list, .object: result[key] = value.withDayPhrases(days: days)
             default: break
             }
         }
-        for (key, value) in fields where key.hasPrefix("days") {
-            if case .number(let n) = value { result[key + "Text"] = .text(abs(n) == 1 ? "\(n) day" : "\(n) days") }
+        for (key, value) in fields where key.hasPrefix("days") && fields[key + "Text"] == nil {
+            if case .number(let n) = value { result[key + "Text"] = .text(days(n)) }
         }
         return result
     }

@@ -1,6 +1,8 @@
 /// A plain-text table with columns padded to the widest cell, for terminal listings.
 ///
 /// Wide East Asian characters count as two columns so Japanese and Chinese titles line up.
+/// Every cell is shown as `TerminalText` shows it: a line break or a control character in a
+/// value is an escape, so it can never start a row of its own.
 public struct TextTable: Sendable {
     public var headers: [String]
     public var rows: [[String]]
@@ -11,7 +13,7 @@ public struct TextTable: Sendable {
     }
 
     public var rendered: String {
-        let all = [headers] + rows
+        let all = ([headers] + rows).map { $0.map(TerminalText.shown) }
         let cellWidths = all.map { $0.map(Self.width) }
         var widths = [Int](repeating: 0, count: headers.count)
         for row in cellWidths {

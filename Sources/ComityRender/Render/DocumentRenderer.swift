@@ -10,6 +10,7 @@ public final class DocumentRenderer: Sendable {
     private let html: TemplateLibrary
     private let xml: TemplateLibrary
     private let schemas: SchemaCache
+    private let languages: LanguageFolders
 
     public init(templates directory: URL) throws(ComityError) {
         self.directory = directory
@@ -21,10 +22,21 @@ public final class DocumentRenderer: Sendable {
             throw .document(error.description)
         }
         schemas = SchemaCache(directory: directory.appendingPathComponent("schemas"))
+        languages = LanguageFolders(directory: directory)
+    }
+
+    /// The languages letters can be written in: each folder of the templates holding a `phrases.json`.
+    public var availableLanguages: [LetterLanguage] { languages.available }
+
+    /// The phrase file of `language`, read on first use; refused in one sentence when the language
+    /// has no folder (listing those available) or its file lacks a key or has a malformed one.
+    public func phrasebook(_ language: LetterLanguage) throws(ComityError) -> Phrasebook {
+        try languages.phrasebook(language)
     }
 
     /// Renders `context` with the template `name` (e.g. `report/stall.xml`); XML is validated
     /// against `schemas/<schema>.xsd` and refused with libxml2's line-numbered errors.
+    /// Day counts the context does not write already (`daysLeftText`) are written in English.
     public func render(_ context: [String: TemplateValue], template name: String, as kind: DocumentKind, schema: String, documentName: String) throws(ComityError) -> String {
         let text: String
         do {

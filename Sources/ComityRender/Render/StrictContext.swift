@@ -19,6 +19,9 @@ final class LookupRecorder {
         if !missingKeys.contains(key) { missingKeys.append(key) }
     }
 
+    /// Charges text a render writes of its own (the tags that isolate a value); false once it may write no more.
+    func spend(_ bytes: Int) -> Bool { budget.spend(bytes) }
+
     func misuse(_ problem: String) {
         if !misuses.contains(problem) { misuses.append(problem) }
     }
@@ -136,6 +139,7 @@ extension LookupRecorder {
 
     /// Runs swift-mustache's transforms on the plain value and wraps the result again.
     func transform(_ name: String, value: TemplateValue, path: LookupPath) -> Any? {
+        if name == IsolatedValue.transformName { return IsolatedValue(value: value, path: path, recorder: self) }
         let result: Any?
         switch value {
         case .text(let string): result = string.transform(name)
@@ -171,4 +175,26 @@ extension LookupRecorder {
         default: return nil
         }
     }
+}
+
+/// `{{isolated(name)}}`: a value from the record set apart from the document's own words. In HTML
+/// it is written inside `<bdi>…</bdi>`, so a right-to-left override in a subject cannot turn the
+/// sentence after it around; in XML and plain text it is written as `{{name}}` would be, so a
+/// partial shared by an HTML and an XML letter can use it. Only for element content: an
+/// attribute or a `<title>` takes `{{name}}`.
+struct IsolatedValue: MustacheCustomRenderable {
+    static let transformName = "isolated"
+    static let open = "<bdi>", close = "</bdi>"
+
+    let value: TemplateValue
+    let path: LookupPath
+    let recorder: LookupRecorder
+
+    var renderText: String {
+        let text = recorder.text(of: value, path: path)
+        guard recorder.output == .html, !text.isEmpty else { return text }
+        return recorder.spend(Self.open.utf8.count + Self.close.utf8.count) ? Self.open + text + Self.close : text
+    }
+
+    var isNull: Bool { !value.isTruthy }
 }
