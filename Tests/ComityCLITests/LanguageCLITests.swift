@@ -17,6 +17,22 @@ struct LanguageCLITests {
         return folder
     }
 
+    /// The demo's values a note verbale quotes, in French.
+    static let frenchValues: [[String]] = [
+        ["authority", "JP-EMB-CN", "--name", "Ambassade du Japon en République populaire de Chine", "--city", "Pékin"],
+        ["authority", "CN-MFA", "--name", "Ministère des Affaires étrangères de la République populaire de Chine"],
+        ["party", "JP", "--name", "Japon"],
+        ["party", "CN", "--name", "République populaire de Chine"],
+        ["basis", "JP-CN-MLAT", "--instrument", "Traité d'entraide judiciaire en matière pénale entre le Japon et la République populaire de Chine"],
+        ["request", "JP-MHI-2011-001", "--subject", "Recherche de l'origine de l'intrusion chez Mitsubishi Heavy Industries",
+         "--item", "Identifier les serveurs situés en Chine avec lesquels le logiciel malveillant a communiqué",
+         "--item", "Conserver et communiquer les journaux d'accès de ces serveurs",
+         "--item", "Identifier les personnes qui ont enregistré ou exploité ces serveurs"],
+        ["case", "MHI-2011", "--title", "Intrusion chez Mitsubishi Heavy Industries"],
+        ["reply", "1", "--summary", "La Chine a indiqué qu'elle prendrait contact avec les autorités compétentes."],
+        ["engagement", "NODA-BEIJING-2011", "--title", "Visite du Premier ministre Noda à Pékin"],
+    ]
+
     static func letter(_ sandbox: Sandbox, _ arguments: [String], templates: URL) throws -> RunResult {
         try sandbox.comity(["letter", LetterGolden.request, "--as-of", LetterGolden.date, "--templates", templates.path] + arguments,
                            today: LetterGolden.date)
@@ -27,6 +43,15 @@ struct LanguageCLITests {
         try withSandbox { sandbox in
             try sandbox.makeLetterDemo()
             let templates = try Self.templates(in: sandbox, adding: [Self.french])
+            // The values the clerk entered have no French yet: the letter is refused, listing each.
+            let refused = try Self.letter(sandbox, ["--kind", "note-verbale", "--lang", "fr", "--format", "xml"], templates: templates)
+            #expect(refused.status == 65)
+            #expect(refused.stderr.contains("the fr subject of request JP-MHI-2011-001 (record it with 'comity translate request JP-MHI-2011-001 --lang fr --subject …')"))
+            #expect(refused.stderr.components(separatedBy: "; missing: ").last?.components(separatedBy: "; ").count == 11, "\(refused.stderr)")
+            for arguments in Self.frenchValues {
+                let recorded = try sandbox.comity(["translate"] + arguments + ["--lang", "fr"], today: LetterGolden.date)
+                try #require(recorded.status == 0, "\(recorded)")
+            }
             let xml = try Self.letter(sandbox, ["--kind", "note-verbale", "--lang", "fr", "--format", "xml"], templates: templates)
             try #require(xml.status == 0, "\(xml)")
             let root = try LetterGolden.validate(xml.stdout, in: sandbox)
