@@ -70,11 +70,7 @@ extension Translation {
     ///
     /// English is the language values are recorded in, so it takes no translation.
     public static func languageProblem(_ tag: String) -> ValidationFailure? {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        let wellFormed = (1...3).contains(parts.count) && parts.allSatisfy { part in
-            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        } && parts[0].allSatisfy(\.isLetter)
-        guard wellFormed else {
+        guard LetterLanguage(rawValue: tag) != nil else {
             return ValidationFailure("'\(printable(tag))' is not a language tag; write one such as ja or zh-Hans", field: "lang")
         }
         if tag.lowercased() == "en" {
