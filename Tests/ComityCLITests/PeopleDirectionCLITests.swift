@@ -176,7 +176,7 @@ import Testing
             for (lang, phrase) in [("en", "(incident of 2016)"), ("ja", "（平成28年発生）")] {
                 let brief = try box.letter([DemoWorld.jaxaRequest, "--kind", "talking-points", "--lang", lang, "--as-of", "2021-06-01"])
                 #expect(brief.status == 0, "\(brief)")
-                #expect(brief.stdout.replacingOccurrences(of: "<bdi>", with: "").replacingOccurrences(of: "</bdi>", with: "").contains(phrase), "\(lang)")
+                #expect(brief.stdout.contains(phrase), "\(lang)")
             }
         }
     }
