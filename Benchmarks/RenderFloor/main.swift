@@ -5,7 +5,7 @@
 //       writes, one JSON object a line, the template and context of every letter
 //       `comity letter --all-stalled` would write on DB that day (untimed preparation);
 //   comity-render-floor render --templates DIR --contexts FILE [--threads N] [--write DIR]
-//       loads the templates with MustacheLibrary and the contexts, then renders every letter,
+//       loads the templates into a MustacheLibrary and the contexts, then renders every letter,
 //       on every core as the letter batch does (or on N threads). Only the rendering is timed:
 //       it prints "LETTERS SECONDS" on standard output and the rate on standard error.
 //       --write DIR then writes the letters under the batch's file names, to compare with it.
@@ -58,7 +58,7 @@ enum JSONValue: Decodable {
     /// (`{{#theirReference}}`), swift-mustache as true, so it becomes a blank that is null.
     var plain: Any {
         switch self {
-        case .text(let text): return text.isEmpty ? Blank() : text
+        case .text(let text): return text.isEmpty ? Blank() : FloorText(text: text)
         case .number(let number): return number
         case .flag(let flag): return flag
         case .list(let items): return items.map(\.plain)
@@ -67,9 +67,10 @@ enum JSONValue: Decodable {
     }
 }
 
-struct Blank: MustacheCustomRenderable {
+struct Blank: MustacheCustomRenderable, MustacheTransformable {
     var renderText: String { "" }
     var isNull: Bool { true }
+    func transform(_ name: String) -> Any? { name == "isolated" ? self : "".transform(name) }
 }
 
 struct Entry: Decodable {
@@ -151,13 +152,15 @@ func renderAll(_ job: RenderJob, threads: Int) -> Double {
 func render(_ o: [String: String]) async throws {
     guard let directory = o["templates"], let path = o["contexts"] else { fail("render needs --templates and --contexts") }
     guard let threads = Int(o["threads"] ?? "0"), threads >= 0 else { fail("--threads is a number of threads, 0 for every core") }
-    let library = try await MustacheLibrary(directory: directory)
     let decoder = JSONDecoder()
     guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
     var entries: [Entry] = []
     for line in data.split(separator: 0x0A) where !line.isEmpty {
         entries.append(try decoder.decode(Entry.self, from: line))
     }
+    let formats = Set(entries.map { $0.template.hasSuffix(".html") })
+    guard formats.count <= 1 else { fail("the contexts mix HTML and XML letters; prepare one format at a time") }
+    let library = try FloorContentType.library(directory: directory, isolates: formats.first ?? true)
     for name in Set(entries.map(\.template)) where library.getTemplate(named: name) == nil {
         fail("no template \(name) in \(directory)")
     }
