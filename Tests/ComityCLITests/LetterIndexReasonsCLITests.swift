@@ -13,7 +13,7 @@ struct LetterIndexReasonsCLITests {
 
     static let languages = [
         Expected(tag: "ja",
-                 followedUp: "フォローアップ済み：平成23年11月28日付発言要領（JP-MOFA/2011/0001）（フォローアップ間隔30日以内）。次回は平成23年12月28日以降",
+                 followedUp: "フォローアップ済み：平成23年11月28日付発言要領（JP-MOFA/2011/0001）。フォローアップ間隔（30日）内のため、次回は平成23年12月28日以降",
                  ballWithUs: "次の対応は当方にある：send the further information",
                  cannotProduce: "JP-MHI-2011-003の発言要領を作成できない。不足している値："),
         Expected(tag: "zh-Hans",

@@ -52,8 +52,8 @@ struct SkipReasonTests {
                 "次の対応は当方にある：send the further information China asked for",
                 "次の対応は文書の送付ではない：raise it at the next meeting",
                 "JP-R-002の口上書を作成できない。不足している値：the legal basis of request JP-R-002 (it was recorded without --basis); the city of JP-EMB-CN",
-                "フォローアップ済み：平成23年11月28日付発言要領（JP-MOFA/2011/0001）（フォローアップ間隔30日以内）。次回は平成23年12月28日以降",
-                "フォローアップ済み：平成23年11月28日付催促状（フォローアップ間隔1日以内）。次回は平成23年11月29日以降",
+                "フォローアップ済み：平成23年11月28日付発言要領（JP-MOFA/2011/0001）。フォローアップ間隔（30日）内のため、次回は平成23年12月28日以降",
+                "フォローアップ済み：平成23年11月28日付催促状。フォローアップ間隔（1日）内のため、次回は平成23年11月29日以降",
             ]),
             ("zh-Hans", [
                 "下一步在我方：send the further information China asked for",
