@@ -11,7 +11,7 @@ struct DocumentMarkTests {
     @Test("the batch index is marked as the highest of its letters and of the requests it skipped")
     func indexCoversSkipped() throws {
         let day = TestWorld.date("2011-11-28")
-        let skipped = LetterIndex.Skipped(reference: "JP-R-SECRET", reason: "the ball is with us", classification: .secret)
+        let skipped = LetterIndex.Skipped(reference: "JP-R-SECRET", reason: .ballWithUs(advice: "send the further information"), classification: .secret)
         let index = LetterIndex(date: day, issued: false, letters: [], skipped: [skipped])
         #expect(index.classification == .secret)
         #expect(index.templateContext(phrases: .english)["mark"] == .text(Classification.secret.markEnglish))

@@ -134,7 +134,7 @@ struct LetterFollowThroughTests {
                                                  issuedBy: world.clerk("2011-12-15"))
         #expect(second.letters.isEmpty)
         #expect(second.skipped.count == 2)
-        #expect(second.skipped.allSatisfy { $0.reason.contains("within the follow-up interval of 30 days; the next is due on 2012-01-14") })
+        #expect(second.skipped.allSatisfy { $0.reason.description.contains("within the follow-up interval of 30 days; the next is due on 2012-01-14") })
         let later = try world.store.letterBatch(date: Self.date("2012-01-14"), counterpart: nil, language: .en, format: .xml,
                                                 renderer: world.renderer, issuedBy: world.clerk("2012-01-14"))
         #expect(later.letters.count == 2)

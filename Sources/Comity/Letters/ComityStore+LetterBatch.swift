@@ -97,7 +97,7 @@ extension ComityStore {
     /// What a batch does for one stalled request: the letter it writes, or why it writes none.
     enum BatchChoice {
         case letter(LetterComposer)
-        case skip(String)
+        case skip(SkipReason)
     }
 
     /// The requests of `assessments` a batch may write a letter for, whose facts it reads.
@@ -111,18 +111,16 @@ extension ComityStore {
     static func batchChoice(
         _ db: Database, _ a: Assessment, _ spec: LetterSpec, cache: LetterFacts.Cache, context: StallContext
     ) throws -> BatchChoice {
-        if a.ballWith == .us { return .skip("the ball is with us: \(a.nextStep)") }
-        if a.recommendedStep == nil { return .skip("no letter is the next step: \(a.nextStep)") }
-        let composer: LetterComposer
-        do {
-            composer = try Self.composer(db, spec, assessment: a, cache: cache)
-        } catch let failure as ValidationFailure {
-            return .skip(failure.message)
-        }
+        if a.ballWith == .us { return .skip(.ballWithUs(advice: a.nextStep)) }
+        if a.recommendedStep == nil { return .skip(.noLetterStep(advice: a.nextStep)) }
+        let composer = try Self.uncheckedComposer(db, spec, assessment: a, cache: cache)
+        let missing = composer.missing()
+        if !missing.isEmpty { return .skip(.cannotProduce(kind: composer.kind, reference: a.reference, missing: missing)) }
         let interval = try context.settings(composer.facts.request.channel).followUpDays
         if let earlier = Self.repeated(composer, on: spec.date, within: interval) {
-            let number = earlier.reference.isEmpty ? "" : "\(earlier.reference) "
-            return .skip("already followed up: \(earlier.kind.title.lowercased()) \(number)of \(earlier.date.iso), within the follow-up interval of \(interval) days; the next is due on \(earlier.date.adding(days: interval).iso)")
+            return .skip(.alreadyFollowedUp(
+                kind: earlier.kind, number: earlier.reference.isEmpty ? nil : earlier.reference, date: earlier.date,
+                interval: interval, due: earlier.date.adding(days: interval)))
         }
         return .letter(composer)
     }

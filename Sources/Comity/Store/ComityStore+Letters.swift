@@ -147,8 +147,19 @@ extension ComityStore {
         try letter(number: number, clearance: .secret)
     }
 
-    /// - Parameter known: the request's assessment as of the letter's date, when the caller has it already.
+    /// The composer of the letter `spec` asks for, refused with every value it needs that is missing.
     static func composer(_ db: Database, _ spec: LetterSpec, assessment known: Assessment? = nil, cache: LetterFacts.Cache? = nil) throws -> LetterComposer {
+        let composer = try uncheckedComposer(db, spec, assessment: known, cache: cache)
+        let missing = composer.missing()
+        guard missing.isEmpty else {
+            throw ValidationFailure(SkipReason.cannotProduce(kind: composer.kind, reference: spec.reference, missing: missing).description)
+        }
+        return composer
+    }
+
+    /// The composer of the letter `spec` asks for, which may still miss values it needs (`missing()`).
+    /// - Parameter known: the request's assessment as of the letter's date, when the caller has it already.
+    static func uncheckedComposer(_ db: Database, _ spec: LetterSpec, assessment known: Assessment? = nil, cache: LetterFacts.Cache? = nil) throws -> LetterComposer {
         // The letter's classification is that of the request, its case and its replies by the
         // letter's date: exactly what the clearance check weighs, so it is refused before any fact is read.
         let assessment = try known ?? Self.assessment(db, of: spec.reference, asOf: spec.date, clearance: spec.clearance, recordedBy: spec.recordedBy)
@@ -165,12 +176,7 @@ extension ComityStore {
         facts.translations = try LetterFacts.translations(
             db, lang: spec.language.rawValue,
             records: LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date).translatedRecords, cache: cache, view: view)
-        let composer = LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date)
-        let missing = composer.missing()
-        guard missing.isEmpty else {
-            throw ValidationFailure("cannot produce the \(kind.title.lowercased()) for \(spec.reference); missing: " + missing.joined(separator: "; "))
-        }
-        return composer
+        return LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date)
     }
 
     static func render(_ composer: LetterComposer, _ spec: LetterSpec, number: String?, renderer: DocumentRenderer) throws -> Letter {

@@ -122,7 +122,14 @@ extension Phrasebook {
     "number": "Number",
     "sender": "Sender",
     "draft": "draft",
-    "notWritten": "Not written"
+    "notWritten": "Not written",
+    "reasons": {
+      "ballWithUs": "the ball is with us: {advice}",
+      "noLetterStep": "no letter is the next step: {advice}",
+      "cannotProduce": "cannot produce the {kindLowercase} for {reference}; missing: {missing}",
+      "alreadyFollowedUp": "already followed up: {kindLowercase}{number} of {date}, within the follow-up interval of {days}; the next is due on {due}",
+      "followUpNumber": " {number}"
+    }
   }
 }
 """#

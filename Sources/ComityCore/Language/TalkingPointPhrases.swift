@@ -41,6 +41,8 @@ public struct LetterIndexPhrases: Sendable {
     let title, issued, drafts: PhrasePattern
     let letters, withheld: PhrasePlural
     let words: [String: String]
+    /// Why a letter was not written.
+    public let reasons: SkipReasonPhrases
 
     /// The column heads and labels of the index page, each a text key under `index`.
     static let wordKeys = ["request", "letter", "number", "sender", "draft", "notWritten"]
@@ -54,6 +56,7 @@ public struct LetterIndexPhrases: Sendable {
         var words: [String: String] = [:]
         for key in Self.wordKeys { words[key] = try r.text("index.\(key)") }
         self.words = words
+        reasons = try SkipReasonPhrases(r)
     }
 
     /// The words of an index of `count` letters of `date` (already written), issued or not,

@@ -2,10 +2,10 @@
 public struct LetterIndex: Sendable {
     public struct Skipped: Sendable {
         public var reference: String
-        public var reason: String
+        public var reason: SkipReason
         /// The request's classification, which the index's mark covers since it names the request.
         public var classification: Classification
-        public init(reference: String, reason: String, classification: Classification) {
+        public init(reference: String, reason: SkipReason, classification: Classification) {
             self.reference = reference
             self.reason = reason
             self.classification = classification
@@ -51,7 +51,7 @@ public struct LetterIndex: Sendable {
             "hasSkipped": .flag(!skipped.isEmpty),
             "hasWithheld": .flag(withheld > 0),
             "withheld": .number(withheld),
-            "skipped": .list(skipped.map { .object(["reference": .text($0.reference), "reason": .text($0.reason)]) }),
+            "skipped": .list(skipped.map { .object(["reference": .text($0.reference), "reason": .text(phrases.index.reasons.text($0.reason, phrases))]) }),
         ]
     }
 }
