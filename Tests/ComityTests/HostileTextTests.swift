@@ -24,7 +24,7 @@ struct HostileTextTests {
         try store.addAuthority(Authority(id: "JP-A", party: "JP", name: "Sender \(text)", role: .centralAuthority, city: "Tokyo \(text)"), by: setup)
         try store.addAuthority(Authority(id: "CN-A", party: "CN", name: "Receiver \(text)", role: .centralAuthority, city: "Beijing \(text)"), by: setup)
         for (subject, id, value) in [(Event.Subject.party, "JP", "日本 \(text)"), (.party, "CN", "中国 \(text)"), (.authority, "JP-A", "送付 \(text)"), (.authority, "CN-A", "受領 \(text)")] {
-            try store.translate(subject, id, lang: "ja", [.name: [value]], reason: "translation", clearance: .secret, by: setup)
+            _ = try store.translate(subject, id, lang: "ja", [.name: [value]], reason: "translation", clearance: .secret, by: setup)
         }
         try store.addBasis(LegalBasis(
             id: "TREATY", instrument: "Treaty \(text)", kind: .bilateralTreaty, responsePeriod: Period(days: 30, unit: .calendar),
@@ -38,7 +38,7 @@ struct HostileTextTests {
             basisID: "TREATY", subject: "Subject \(text)", items: ["\(text) first item", "Second item \(text)"],
             sentDate: TestWorld.date("2011-09-30"), counterpartReference: "Their ref \(text)", note: "Request note \(text)"),
             by: Clerk(name: "Tester", today: TestWorld.date("2011-09-30")))
-        try store.translate(.request, "REQ-H", lang: "ja", [.subject: ["件名 \(text)"]], reason: "translation", clearance: .secret, by: setup)
+        _ = try store.translate(.request, "REQ-H", lang: "ja", [.subject: ["件名 \(text)"]], reason: "translation", clearance: .secret, by: setup)
         try store.addReply(Reply(
             requestReference: "REQ-H", date: TestWorld.date("2011-10-14"), fromAuthority: "CN-A", kind: .nonCommittal,
             summary: "Reply summary \(text)"), by: Clerk(name: "Tester", today: TestWorld.date("2011-10-14")))

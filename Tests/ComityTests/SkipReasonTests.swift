@@ -34,7 +34,7 @@ struct SkipReasonTests {
             "no letter is the next step: raise it at the next meeting",
             "cannot produce the note verbale for JP-R-002; missing: the legal basis of request JP-R-002 (it was recorded without --basis); the city of JP-EMB-CN",
             "already followed up: talking points JP-MOFA/2011/0001 of 2011-11-28, within the follow-up interval of 30 days; the next is due on 2011-12-28",
-            "already followed up: working-level reminder of 2011-11-28, within the follow-up interval of 1 days; the next is due on 2011-11-29",
+            "already followed up: working-level reminder of 2011-11-28, within the follow-up interval of 1 day; the next is due on 2011-11-29",
         ])
     }
 

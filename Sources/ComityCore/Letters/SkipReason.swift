@@ -30,7 +30,7 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
             return "cannot produce the \(kind.title.lowercased()) for \(reference); missing: " + missing.joined(separator: Self.missingSeparator)
         case .alreadyFollowedUp(let kind, let number, let date, let interval, let due):
             let numbered = number.map { "\($0) " } ?? ""
-            return "already followed up: \(kind.title.lowercased()) \(numbered)of \(date.iso), within the follow-up interval of \(interval) days; the next is due on \(due.iso)"
+            return "already followed up: \(kind.title.lowercased()) \(numbered)of \(date.iso), within the follow-up interval of \(dayCount(interval)); the next is due on \(due.iso)"
         }
     }
 }

@@ -45,7 +45,11 @@ public struct Assessment: Codable, Sendable {
     public var recommendedStep: EscalationStep?
 
     public var engagement: EngagementNote?
-    public var talkingPoint: String
+    /// The talking point a leader's brief raises for the request, drafted in English when it is
+    /// read: a letter batch assesses many requests and reads none.
+    public var talkingPoint: String {
+        TalkingPoint.draft(for: self, counterpart: counterpartName, lastReplySummary: nil, phrases: .english)
+    }
 
     public var clocks: [RequestClock]
     /// The last engagement at which the request was raised, which the next letter follows up.

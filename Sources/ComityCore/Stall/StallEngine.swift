@@ -98,7 +98,7 @@ public enum StallEngine {
 
         // The summary is left to letters, which read it: an assessment never depends on it, so the
         // stall query can leave it in the file.
-        var assessment = Assessment(
+        let assessment = Assessment(
             reference: request.reference, caseID: request.caseID, caseTitle: dossier.caseTitle, subject: request.subject,
             counterpart: dossier.counterpart.code, counterpartName: dossier.counterpart.name,
             toAuthority: request.toAuthority, toAuthorityName: dossier.toAuthorityName, state: state,
@@ -111,8 +111,7 @@ public enum StallEngine {
             replyCount: replies.count, followUpsSent: dossier.letters.count, lastFollowUp: dossier.letters.last,
             responseDue: clocks.responseDue, nextDue: due.first, hardLimit: hardLimit,
             ladderStep: ballWith == .them ? ladder.step : nil, nextStep: nextStep, recommendedStep: recommended,
-            engagement: engagement, talkingPoint: "", clocks: clocks.clocks, lastMeeting: ladder.meeting)
-        assessment.talkingPoint = TalkingPoint.draft(for: assessment, counterpart: dossier.counterpart.name, lastReplySummary: nil, phrases: .english)
+            engagement: engagement, clocks: clocks.clocks, lastMeeting: ladder.meeting)
         return assessment
     }
 

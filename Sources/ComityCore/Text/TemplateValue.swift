@@ -60,24 +60,46 @@ extension TemplateValue {
     /// so English templates never print "1 days". `days` writes a count; a letter's comes from
     /// its phrase file. A `<key>Text` already present is kept.
     public func withDayPhrases(days: (Int) -> String = dayCount) -> TemplateValue {
-        switch self {
-        case .list(let items): return .list(items.map { $0.withDayPhrases(days: days) })
-        case .object(let fields): return .object(Self.addingDayPhrases(fields, days: days))
-        default: return self
-        }
+        phrased(days) ?? self
     }
 
     public static func addingDayPhrases(_ fields: [String: TemplateValue], days: (Int) -> String = dayCount) -> [String: TemplateValue] {
-        // Only groups, lists and day counts change; the rest of the fields are shared, not copied.
-        var result = fields
+        phrased(fields, days) ?? fields
+    }
+
+    /// The value with its day phrases, or nil when it holds no day count: a group or list with
+    /// none is shared as it is, not copied.
+    private func phrased(_ days: (Int) -> String) -> TemplateValue? {
+        switch self {
+        case .list(let items):
+            var result: [TemplateValue]?
+            for (index, item) in items.enumerated() {
+                guard let phrased = item.phrased(days) else { continue }
+                if result == nil { result = items }
+                result![index] = phrased
+            }
+            return result.map(TemplateValue.list)
+        case .object(let fields):
+            return Self.phrased(fields, days).map(TemplateValue.object)
+        default:
+            return nil
+        }
+    }
+
+    private static func phrased(_ fields: [String: TemplateValue], _ days: (Int) -> String) -> [String: TemplateValue]? {
+        var result: [String: TemplateValue]?
         for (key, value) in fields {
             switch value {
-            case .list, .object: result[key] = value.withDayPhrases(days: days)
-            default: break
+            case .list, .object:
+                guard let phrased = value.phrased(days) else { continue }
+                if result == nil { result = fields }
+                result![key] = phrased
+            case .number(let n) where key.hasPrefix("days") && fields[key + "Text"] == nil:
+                if result == nil { result = fields }
+                result![key + "Text"] = .text(days(n))
+            default:
+                continue
             }
-        }
-        for (key, value) in fields where key.hasPrefix("days") && fields[key + "Text"] == nil {
-            if case .number(let n) = value { result[key + "Text"] = .text(days(n)) }
         }
         return result
     }
