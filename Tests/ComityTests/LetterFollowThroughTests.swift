@@ -49,7 +49,7 @@ struct LetterFollowThroughTests {
         try world.send()
         try world.reply(on: "2011-10-14", .nonCommittal, summary: "Forwarded to the competent department.")
         let reply = try #require(try world.store.replies(to: LetterWorld.request).first?.id)
-        try world.store.translate(.reply, String(reply), lang: "ja", [.summary: nil], reason: "untranslated", clearance: .secret, by: world.clerk("2011-10-14"))
+        _ = try world.store.translate(.reply, String(reply), lang: "ja", [.summary: nil], reason: "untranslated", clearance: .secret, by: world.clerk("2011-10-14"))
         let error = try letterError { try world.preview(.noteVerbale, .ja, on: "2011-12-15") }
         #expect(error.category == .invalid)
         #expect("\(error)".contains("the ja summary of the reply of 2011-10-14 to JP-TEST-2011-001, which the letter quotes (reply \(reply)) (record it with 'comity translate reply \(reply) --lang ja --summary …')"))

@@ -34,7 +34,13 @@ extension ComityStore {
             // once are kept, rather than read again from the file for the next group of letters.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -\(Self.letterBatchCache)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            // The file is read through a memory map rather than a system call per page.
+            let mapSize = try Int.fetchOne(db, sql: "PRAGMA mmap_size") ?? 0
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.letterBatchMap)")
+            defer {
+                try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+                try? db.execute(sql: "PRAGMA mmap_size = \(mapSize)")
+            }
             let scope = StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
             let context = try StallContext(db, asOf: date)
             var result = LetterBatchResult(letters: [], skipped: [], withheld: 0)
@@ -131,4 +137,6 @@ extension ComityStore {
 
     /// The page cache of a batch's connection, in kibibytes: 64 MB, a fraction of a large store.
     static let letterBatchCache = 64 << 10
+    /// Bytes of the database file a batch reads through a memory map.
+    static let letterBatchMap = 1 << 30
 }
