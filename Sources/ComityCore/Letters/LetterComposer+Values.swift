@@ -42,6 +42,8 @@ extension LetterComposer {
             add(.authority, authority.id, .name, [authority.name], "authority \(authority.id)")
         }
         if kind != .talkingPoints, let sender { add(.authority, sender.id, .city, [sender.city ?? ""], "authority \(sender.id)") }
+        // A talking point asks that the authority the request went to execute it.
+        if kind == .talkingPoints, facts.assessment?.ballWith == .them { add(.authority, facts.to.id, .name, [facts.to.name], "authority \(facts.to.id)") }
         for party in [facts.ourParty, facts.theirParty] { add(.party, party.code, .name, [party.formalName], "party \(party.code)") }
         if let basis = facts.basis { add(.basis, basis.id, .instrument, [basis.instrument], "legal basis \(basis.id)") }
         let request = facts.request

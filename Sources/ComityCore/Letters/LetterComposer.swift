@@ -130,10 +130,21 @@ package struct LetterComposer {
             "hardLimit": hardLimit,
             "engagement": engagement,
             "meeting": meeting,
-            "talkingPoint": .text(assessment.map { a in
-                TalkingPoint.draft(for: a, counterpart: isEnglish ? facts.theirParty.name : state(facts.theirParty),
-                                   lastReplySummary: facts.replies.last.map { localized(.reply, $0.id.map(String.init), .summary, $0.summary) },
-                                   phrases: phrases)
+            // Only a talking-points brief says it, so only its values are asked for in other languages.
+            "talkingPoint": .text(kind != .talkingPoints ? "" : assessment.map { a in
+                let m = a.lastMeeting, outcome = m?.outcome.id.map(String.init)
+                let quoted = TalkingPoint.Quoted(
+                    subject: localized(.request, request.reference, .subject, request.subject),
+                    counterpart: isEnglish ? facts.theirParty.name : state(facts.theirParty),
+                    authority: localized(.authority, facts.to.id, .name, facts.to.name),
+                    lastReplySummary: facts.replies.last.map { localized(.reply, $0.id.map(String.init), .summary, $0.summary) },
+                    meeting: m.map { m in
+                        (localized(.engagement, m.engagement.id, .title, m.engagement.title),
+                         localized(.outcome, outcome, .raisedBy, m.outcome.raisedBy),
+                         localized(.outcome, outcome, .response, m.outcome.response),
+                         localized(.outcome, outcome, .commitment, m.outcome.commitment))
+                    })
+                return TalkingPoint.draft(for: a, quoting: quoted, phrases: phrases)
             } ?? ""),
             "categories": .list((assessment?.categories ?? []).map { .text(phrases.category($0)) }),
         ]

@@ -48,7 +48,7 @@ public struct Assessment: Codable, Sendable {
     /// The talking point a leader's brief raises for the request, drafted in English when it is
     /// read: a letter batch assesses many requests and reads none.
     public var talkingPoint: String {
-        TalkingPoint.draft(for: self, counterpart: counterpartName, lastReplySummary: nil, phrases: .english)
+        TalkingPoint.draft(for: self, quoting: .recorded(self), phrases: .english)
     }
 
     public var clocks: [RequestClock]

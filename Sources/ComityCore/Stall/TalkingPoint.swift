@@ -7,12 +7,30 @@ import Foundation
 /// else its kind), the meeting at which the request was last raised, and a hard limit only
 /// inside the warning window or once passed.
 enum TalkingPoint {
-    static func draft(for a: Assessment, counterpart: String, lastReplySummary: String?, phrases: Phrasebook) -> String {
+    /// What a talking point quotes from the record, in the language it is drafted in.
+    struct Quoted {
+        var subject: String
+        var counterpart: String
+        /// The authority asked to execute the request.
+        var authority: String
+        var lastReplySummary: String?
+        /// The engagement at which the request was last raised, and what came of it there.
+        var meeting: (engagement: String, raisedBy: String, response: String, commitment: String)?
+
+        /// The values as recorded, in English, without a reply's summary (a report does not quote it).
+        static func recorded(_ a: Assessment) -> Quoted {
+            Quoted(subject: a.subject, counterpart: a.counterpartName, authority: a.toAuthorityName, lastReplySummary: nil,
+                   meeting: a.lastMeeting.map { ($0.engagement.title, $0.outcome.raisedBy, $0.outcome.response, $0.outcome.commitment) })
+        }
+    }
+
+    static func draft(for a: Assessment, quoting q: Quoted, phrases: Phrasebook) -> String {
         let s = phrases.talkingPoints
         let date = phrases.date
-        var sentences = [s.raise.fill(["sent": date(a.sentDate), "reference": a.reference, "subject": a.subject])]
-        let summary = (lastReplySummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let quoted = summary.isEmpty ? "" : s.quoted.fill(["summary": summary.hasSuffix(".") ? String(summary.dropLast()) : summary])
+        let counterpart = q.counterpart
+        var sentences = [s.raise.fill(["sent": date(a.sentDate), "reference": a.reference, "subject": q.subject])]
+        let summary = (q.lastReplySummary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let quoted = summary.isEmpty ? "" : s.quoted.fill(["summary": summary.last == "." || summary.last == "。" ? String(summary.dropLast()) : summary])
         if let kind = a.lastReplyKind, let replied = a.lastReplyDate {
             let values = [
                 "counterpart": counterpart, "which": a.replyCount == 1 ? s.onlyReply : s.lastReply, "date": date(replied),
@@ -30,12 +48,12 @@ enum TalkingPoint {
         if a.lastSubstantiveReplyDate == nil {
             sentences.append(s.noSubstantiveReply)
         }
-        if let m = a.lastMeeting {
-            let response = m.outcome.response.isEmpty ? "" : s.responseRecorded.fill(["response": m.outcome.response])
-            sentences.append(s.raised.fill(["raisedBy": m.outcome.raisedBy, "engagement": m.engagement.title, "date": date(m.outcome.date), "response": response]))
-            if !m.outcome.commitment.isEmpty {
+        if let m = a.lastMeeting, let quoted = q.meeting {
+            let response = quoted.response.isEmpty ? "" : s.responseRecorded.fill(["response": quoted.response])
+            sentences.append(s.raised.fill(["raisedBy": quoted.raisedBy, "engagement": quoted.engagement, "date": date(m.outcome.date), "response": response]))
+            if !quoted.commitment.isEmpty {
                 let by = m.outcome.commitmentDate.map { s.commitmentBy.fill(["date": date($0)]) } ?? ""
-                sentences.append(s.committed.fill(["counterpart": counterpart, "commitment": m.outcome.commitment, "by": by]))
+                sentences.append(s.committed.fill(["counterpart": counterpart, "commitment": quoted.commitment, "by": by]))
             }
         }
         if let limit = a.hardLimit {
@@ -46,7 +64,7 @@ enum TalkingPoint {
                 sentences.append(s.limitApproaching.fill(["what": what, "date": date(limit.date), "days": phrases.days(limit.daysLeft)]))
             }
         }
-        sentences.append(a.ballWith == .us ? s.weOweNextStep : s.askToExecute.fill(["authority": a.toAuthorityName, "counterpart": counterpart]))
+        sentences.append(a.ballWith == .us ? s.weOweNextStep : s.askToExecute.fill(["authority": q.authority, "counterpart": counterpart]))
         return sentences.joined(separator: s.joiner)
     }
 }
