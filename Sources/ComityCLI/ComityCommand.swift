@@ -10,7 +10,8 @@ struct ComityCommand: ParsableCommand {
         abstract: "Track requests for assistance sent abroad: states, replies, deadlines and stalls.",
         discussion: """
             Exit codes: 0 success, 64 usage error, 65 invalid data, 66 not found, \
-            67 move not allowed, 70 template or schema error, 74 database or output error.
+            67 move not allowed, 70 template or schema error, 74 database or output error, \
+            77 not allowed for this account.
             """,
         subcommands: [
             Init.self, Demo.self, Synth.self, PartyCommand.self, AuthorityCommand.self, BasisCommand.self,
@@ -18,6 +19,7 @@ struct ComityCommand: ParsableCommand {
             TranslateCommand.self,
             HistoryCommand.self, ReportCommand.self, LetterCommand.self, SettingsCommand.self, HolidaysCommand.self,
             BackupCommand.self, CheckCommand.self, CalendarCommand.self, ExportCommand.self, ImportCommand.self,
+            UserCommand.self,
         ]
     )
 }
@@ -64,6 +66,7 @@ enum Main {
             case .invalidMove: code = ExitStatus.invalidMove
             case .store: code = ExitStatus.store
             case .document: code = ExitStatus.document
+            case .forbidden: code = ExitStatus.forbidden
             }
         } else if let error = error as? ValidationFailure {
             message = error.message
@@ -88,6 +91,7 @@ enum ExitStatus {
     static let invalidMove: Int32 = 67
     static let store: Int32 = 74
     static let document: Int32 = 70
+    static let forbidden: Int32 = 77
 }
 
 /// Keeps hostile input echoed in a message from driving the terminal or flooding it.

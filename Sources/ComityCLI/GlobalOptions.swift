@@ -33,9 +33,14 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The clerk's desk on the database, at the database's clearance or the lower one asked for.
+    /// On a database with accounts, says which administrator the command acts as.
     func openDesk(_ clearance: ClearanceOption? = nil, repairingClearance: Bool = false) throws -> Desk {
-        try Desk.open(.sqlite(path: databasePath), clerk: try clerk(), clearance: try clearance?.requested(),
-                      busyTimeout: try Self.busyTimeout(), repairingClearance: repairingClearance)
+        let desk = try Desk.open(.sqlite(path: databasePath), clerk: try clerk(), clearance: try clearance?.requested(),
+                                 busyTimeout: try Self.busyTimeout(), repairingClearance: repairingClearance)
+        if let account = desk.account {
+            Output.noteLine("comity: this database has accounts; acting as administrator \(account.name) (\(account.displayName)), cleared for \(desk.clearance.rawValue)")
+        }
+        return desk
     }
 
     /// A new database and its desk.

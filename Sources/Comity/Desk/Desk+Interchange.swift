@@ -53,6 +53,7 @@ extension Desk {
         _ path: String, limit: Int = InterchangeFile.defaultLimit, replace: Bool = false, dryRun: Bool = false,
         schemaPath: () throws(ComityError) -> String, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> ImportSummary {
+        try require(.importRecords)
         try requireEverythingCleared("an import")
         return try store.importFile(path, limit: limit, replace: replace, dryRun: dryRun, by: clerk, clearance: clearance, schemaPath: schemaPath, progress: progress)
     }

@@ -8,7 +8,8 @@ extension Desk {
 
     /// Issues letters in one transaction, all or none; `beforeCommit` can still abort it (to write files first).
     public func issueLetters(_ specs: [LetterSpec], renderer: DocumentRenderer, beforeCommit: ([Letter]) throws -> Void = { _ in }) throws(ComityError) -> [Letter] {
-        try store.issueLetters(specs.map(cleared), renderer: renderer, by: clerk, beforeCommit: beforeCommit)
+        try require(.issueLetters)
+        return try store.issueLetters(specs.map(cleared), renderer: renderer, by: clerk, beforeCommit: beforeCommit)
     }
 
     /// The recommended next letter for every stalled request the clerk may see (see `ComityStore.letterBatch`).
@@ -17,7 +18,8 @@ extension Desk {
         issue: Bool, deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
-        try store.letterBatch(date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
+        if issue { try require(.issueLetters) }
+        return try store.letterBatch(date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
                               clearance: clearance, issuedBy: issue ? clerk : nil, deliver: deliver, beforeCommit: beforeCommit)
     }
 

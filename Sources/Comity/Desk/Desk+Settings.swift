@@ -18,6 +18,7 @@ extension Desk {
     /// Sets a threshold, or with the key `clearance` the default clearance, which a clerk may
     /// set no higher than their own.
     public func setSetting(_ key: String, to value: String, channel: Channel?) throws(ComityError) {
+        try require(.changeSettings)
         if key == ComityStore.clearanceKey, !repairing, let level = Classification(rawValue: value.lowercased()), level > clearance {
             throw .invalid("the default clearance cannot be set to \(level.rawValue) with \(article(clearance.rawValue)) \(clearance.rawValue) clearance; ask a colleague cleared for it")
         }
@@ -27,6 +28,7 @@ extension Desk {
     /// Removes a stored setting. Removing the default clearance lifts it to secret, which only a
     /// clerk cleared for secret may do.
     public func unsetSetting(_ key: String, channel: Channel?) throws(ComityError) {
+        try require(.changeSettings)
         if key == ComityStore.clearanceKey, clearance < .secret {
             throw .invalid("removing the default clearance would clear everyone for secret; only a colleague cleared for secret may do it")
         }
@@ -46,7 +48,8 @@ extension Desk {
 
     @discardableResult
     public func importHolidays(_ entries: [HolidayEntry], party code: String, source: String) throws(ComityError) -> Int {
-        try store.importHolidays(entries, party: code, source: source, by: clerk)
+        try require(.changeSettings)
+        return try store.importHolidays(entries, party: code, source: source, by: clerk)
     }
 
     /// A state's working-day calendar: Japan's by rule, others as imported.

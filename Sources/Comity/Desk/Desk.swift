@@ -29,15 +29,25 @@ public final class Desk: Sendable {
     public let clearance: Classification
     /// Whether the clearance is the database's own default (false: the clerk lowered it, or none is set).
     public let clearanceIsDefault: Bool
+    /// What the person at the desk may do. One person's desk (a store without accounts) is its
+    /// own administrator.
+    public let role: Role
+    /// The account the desk acts for, nil on one person's desk.
+    public let account: User?
     /// Opened on a database whose clearance setting cannot be read, to set it again.
     let repairing: Bool
     @_spi(Worlds) public let store: ComityStore
 
-    init(store: ComityStore, clerk: Clerk, clearance: Classification, clearanceIsDefault: Bool, repairing: Bool = false) {
+    init(
+        store: ComityStore, clerk: Clerk, clearance: Classification, clearanceIsDefault: Bool,
+        role: Role = .administrator, account: User? = nil, repairing: Bool = false
+    ) {
         self.store = store
         self.clerk = clerk
         self.clearance = clearance
         self.clearanceIsDefault = clearanceIsDefault
+        self.role = role
+        self.account = account
         self.repairing = repairing
     }
 
@@ -50,7 +60,11 @@ public final class Desk: Sendable {
     /// The database's files, which no document may be written over.
     public var files: DatabaseFiles { store.files }
 
-    /// Opens the desk of an existing store.
+    /// Opens the desk of an existing store, for a program run by a person at a terminal.
+    ///
+    /// A store with accounts (the shared desk's) opens only for the system account that owns
+    /// its file, the one that serves it, and then acts as an administrator: the one the clerk's
+    /// name names, else the first enabled one. Its clearance is that administrator's.
     ///
     /// - Parameters:
     ///   - clearance: the level the clerk asks for; nil for the database's default. It may be
@@ -64,6 +78,9 @@ public final class Desk: Sendable {
         switch location {
         case .sqlite(let path):
             let store = try ComityStore.open(at: path, busyTimeout: busyTimeout)
+            if try store.hasUsers() {
+                return try Self.administratorsDesk(store, clerk: clerk, clearance: requested)
+            }
             let stored: Classification?
             do {
                 stored = try store.storedClearance()
@@ -82,6 +99,27 @@ public final class Desk: Sendable {
         case .sqlite(let path):
             return Desk(store: try ComityStore.create(at: path, busyTimeout: busyTimeout), clerk: clerk, clearance: .secret, clearanceIsDefault: true)
         }
+    }
+
+    /// The desk of a store with accounts, opened at the terminal by the account that owns its file.
+    private static func administratorsDesk(_ store: ComityStore, clerk: Clerk, clearance requested: Classification?) throws(ComityError) -> Desk {
+        try FileOwner.requireCurrentAccount(owns: store.path)
+        let administrators = try store.users().filter { $0.role == .administrator && !$0.disabled }
+        guard let administrator = administrators.first(where: { $0.name == clerk.name }) ?? administrators.first else {
+            throw .forbidden("\(store.path) has accounts but no enabled administrator; restore it from a backup")
+        }
+        if let requested, requested > administrator.clearance {
+            throw .invalid("\(administrator.name)'s clearance is \(administrator.clearance.rawValue); --clearance may lower it, never raise it to \(requested.rawValue)")
+        }
+        return Desk(
+            store: store, clerk: Clerk(name: administrator.name, today: clerk.today), clearance: requested ?? administrator.clearance,
+            clearanceIsDefault: requested == nil || requested == administrator.clearance, role: .administrator, account: administrator)
+    }
+
+    /// Refuses what the desk's role does not allow.
+    func require(_ permission: Permission) throws(ComityError) {
+        guard !role.may(permission) else { return }
+        throw .forbidden("\(account.map { "\($0.name) is \(article(role.rawValue)) \(role.rawValue), and" } ?? "") only \(article(permission.role.rawValue)) \(permission.role.rawValue) or above may \(permission.action); ask one")
     }
 
     /// The clearance a clerk gets: the one asked for if it is no higher than the database's default.

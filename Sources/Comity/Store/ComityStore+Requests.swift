@@ -127,7 +127,7 @@ extension ComityStore {
     /// follow-ups, whose events are theirs (subject id: their number) and shown only there.
     private static func history(_ db: Database, of id: String) throws -> [Event] {
         let events = try Event.fetchAll(db, sql: """
-            SELECT * FROM event WHERE (subject_id = ?1 AND subject_type NOT IN ('reply', 'follow-up', 'outcome'))
+            SELECT * FROM event WHERE (subject_id = ?1 AND subject_type NOT IN ('reply', 'follow-up', 'outcome', 'user'))
                 OR (subject_type = 'reply' AND subject_id IN (SELECT CAST(id AS TEXT) FROM reply WHERE request_ref = ?1))
                 OR (subject_type = 'follow-up' AND subject_id IN (SELECT CAST(id AS TEXT) FROM follow_up WHERE request_ref = ?1))
                 OR (subject_type = 'outcome' AND subject_id IN (SELECT CAST(id AS TEXT) FROM engagement_outcome WHERE request_ref = ?1))

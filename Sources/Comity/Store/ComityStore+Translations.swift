@@ -96,7 +96,7 @@ extension ComityStore {
                 _ = try onRequest(db, number, "outcome", hint: "see 'comity engagement show ENGAGEMENT'", clearance: clearance,
                                   request: \EngagementOutcome.requestReference, above: { _ in false })
             }
-        case .settings, .holidays, .database, .followUp:
+        case .settings, .holidays, .database, .followUp, .user:
             throw ValidationFailure("a \(subject.rawValue) has nothing a letter quotes, so nothing to translate")
         }
     }

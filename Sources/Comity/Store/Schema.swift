@@ -333,6 +333,23 @@ enum Schema {
                 ALTER TABLE reply DROP COLUMN summary_ja;
                 """)
         }
+        migrator.registerMigration("v15-users") { db in
+            // The people who sign in to the shared desk. A store with no row here is one
+            // person's desk at a terminal; once a row exists, only the account that owns the
+            // file may use the command line on it, as an administrator. Passwords are kept as
+            // bcrypt hashes; `last_seen_event` is the newest history event the person has seen.
+            try db.execute(sql: """
+                CREATE TABLE user_account (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'administrator')),
+                    clearance TEXT NOT NULL CHECK (clearance IN ('unclassified', 'restricted', 'confidential', 'secret')),
+                    password_hash TEXT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+                    last_seen_event INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

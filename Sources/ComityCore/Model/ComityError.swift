@@ -31,9 +31,12 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
     case output(String)
     /// A template or schema problem: a document could not be produced.
     case document(String)
+    /// The person acting may not do this: their role or account does not allow it, or the
+    /// database belongs to another account.
+    case forbidden(String)
 
     /// The broad kind of failure, which decides the exit code.
-    public enum Category: Sendable { case invalid, notFound, invalidMove, store, document }
+    public enum Category: Sendable { case invalid, notFound, invalidMove, store, document, forbidden }
 
     public var category: Category {
         switch self {
@@ -42,6 +45,7 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidMove: return .invalidMove
         case .missingDatabase, .notADatabase, .newerSchema, .busy, .readOnly, .damaged, .damagedRecord, .store, .output: return .store
         case .document: return .document
+        case .forbidden: return .forbidden
         }
     }
 
@@ -83,6 +87,8 @@ public enum ComityError: Error, Equatable, Sendable, CustomStringConvertible {
         case .output(let message):
             return message
         case .document(let message):
+            return message
+        case .forbidden(let message):
             return message
         }
     }

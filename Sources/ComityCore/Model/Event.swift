@@ -26,6 +26,8 @@ public struct Event: Hashable, Codable, Sendable {
         /// What came of a request at an engagement (subject id: its id), for corrections of it;
         /// it belongs to its request's history.
         case outcome
+        /// An account of the shared desk (subject id: its name): created, changed, disabled.
+        case user
     }
 
     public var id: Int64?

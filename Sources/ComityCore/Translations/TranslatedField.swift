@@ -50,7 +50,7 @@ extension Event.Subject {
         case .request: [.subject, .items]
         case .reply: [.summary]
         case .outcome: [.raisedBy, .response, .commitment]
-        case .settings, .holidays, .database, .followUp: []
+        case .settings, .holidays, .database, .followUp, .user: []
         }
     }
 

@@ -1,0 +1,53 @@
+/// The shared desk's office: one store, opened once by the server, where people sign in and
+/// each gets a desk of their own, bound to their account's role and clearance.
+///
+///     let office = try Office.open(.sqlite(path: "comity.sqlite"))
+///     guard let user = try office.signIn("sato", password: typed) else { … }
+///     let desk = try office.desk(for: user.name, today: today)
+public final class Office: Sendable {
+    let store: ComityStore
+
+    private init(store: ComityStore) {
+        self.store = store
+    }
+
+    /// Opens the store and makes its files readable by the serving account only.
+    public static func open(_ location: StoreLocation, busyTimeout: Double = Desk.defaultBusyTimeout) throws(ComityError) -> Office {
+        switch location {
+        case .sqlite(let path):
+            let store = try ComityStore.open(at: path, busyTimeout: busyTimeout)
+            try FileOwner.requireCurrentAccount(owns: path)
+            try FileOwner.restrictToOwner(path)
+            return Office(store: store)
+        }
+    }
+
+    /// The database file behind the office.
+    public var path: String { store.path }
+
+    /// Whether anyone can sign in yet.
+    public func hasUsers() throws(ComityError) -> Bool {
+        try store.hasUsers()
+    }
+
+    /// The account whose name and password these are, if it is enabled; nil for any other
+    /// name, password or disabled account alike, after the same work.
+    public func signIn(_ name: String, password: String) throws(ComityError) -> User? {
+        try store.verifiedUser(name, password: password)
+    }
+
+    /// The desk of a signed-in person, read afresh: a disabled or removed account gets none.
+    public func desk(for name: String, today: CalendarDate) throws(ComityError) -> Desk {
+        let user: User
+        do {
+            user = try store.user(name)
+        } catch .notFound {
+            throw .forbidden("the account \(name) no longer exists; sign in again")
+        }
+        guard !user.disabled else {
+            throw .forbidden("the account \(name) is disabled; ask an administrator")
+        }
+        return Desk(store: store, clerk: Clerk(name: user.name, today: today), clearance: user.clearance,
+                    clearanceIsDefault: true, role: user.role, account: user)
+    }
+}
