@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Comity",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "Comity", targets: ["Comity"]),
         .executable(name: "comity", targets: ["ComityCLI"]),
@@ -58,12 +58,24 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The shared desk: `comity serve`, pages and a JSON API over the same front door.
+        .target(
+            name: "ComityServer",
+            dependencies: [
+                "Comity",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(name: "CHeapTuning"),
         .executableTarget(
             name: "ComityCLI",
             dependencies: [
                 "Comity",
                 "ComityWorlds",
+                "ComityServer",
                 "CHeapTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -78,6 +90,13 @@ let package = Package(
         ),
         .testTarget(name: "ComityTests", dependencies: ["Comity", "ComityCore", "ComityRender", "ComityWorlds"], exclude: ["Fixtures"]),
         .testTarget(name: "ComityCLITests", dependencies: ["Comity", "ComityCore", "ComityRender", "ComityWorlds", "ComityCLI"]),
+        .testTarget(
+            name: "ComityServerTests",
+            dependencies: [
+                "Comity", "ComityServer", "ComityWorlds",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

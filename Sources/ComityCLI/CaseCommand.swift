@@ -78,8 +78,4 @@ struct CaseCommand: ParsableCommand {
         }
     }
 
-    struct CaseDetail: Encodable {
-        var `case`: Case
-        var requests: [Request]
-    }
 }

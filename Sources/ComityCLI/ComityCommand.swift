@@ -19,19 +19,23 @@ struct ComityCommand: ParsableCommand {
             TranslateCommand.self,
             HistoryCommand.self, ReportCommand.self, LetterCommand.self, SettingsCommand.self, HolidaysCommand.self,
             BackupCommand.self, CheckCommand.self, CalendarCommand.self, ExportCommand.self, ImportCommand.self,
-            UserCommand.self,
+            UserCommand.self, ServeCommand.self,
         ]
     )
 }
 
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         keepFreedMemory()
         do {
             try checkArguments()
             var command = try ComityCommand.parseAsRoot()
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch {
             fail(error)
         }

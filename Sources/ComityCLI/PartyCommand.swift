@@ -61,10 +61,6 @@ struct PartyCommand: ParsableCommand {
         }
     }
 
-    struct PartyDetail: Encodable {
-        var party: Party
-        var authorities: [Authority]
-    }
 }
 
 struct AuthorityCommand: ParsableCommand {

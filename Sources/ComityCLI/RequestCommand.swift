@@ -122,12 +122,6 @@ struct RequestCommand: ParsableCommand {
         }
     }
 
-    struct RequestDetail: Encodable {
-        var request: Request
-        var replies: [Reply]
-        var allowedMoves: [RequestState]
-        var outcomes: [EngagementOutcome]?
-    }
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a request to another state.")

@@ -139,3 +139,11 @@ extension ComityStore {
     /// A hash no password matches in practice, checked when the name is unknown.
     private static let decoyHash = Bcrypt.hash("comity decoy password, never issued", cost: passwordCost)
 }
+
+extension ComityStore {
+    func accountHistory(_ name: String) throws(ComityError) -> [Event] {
+        try read { db in
+            try Event.fetchAll(db, sql: "SELECT * FROM event WHERE subject_type = 'user' AND subject_id = ? ORDER BY id", arguments: [name])
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Comity
+import Hummingbird
+
+/// The dashboard: stalled requests by counterpart and severity, what changed since the person
+/// last looked, and the engagements ahead with their countdown.
+struct DashboardRoutes {
+    let desk: DeskService
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/") { _, context -> Response in
+            let pages = desk.pages
+            let identity = try context.requireSignedIn()
+            let html = try await desk.withDesk(context) { desk in
+                let today = desk.clerk.today
+                let report = try desk.stallReport(asOf: today)
+                let changes = try desk.changesSinceLastLook(limit: 40)
+                try desk.markChangesSeen(upTo: changes.newest)
+                let values = Self.values(report, changes: changes.events, today: today)
+                return try pages.render("dashboard", Layout.context(
+                    title: "Dashboard", signedIn: identity, mark: report.classification, extra: values))
+            }
+            return Responses.html(html)
+        }
+    }
+
+    static func values(_ report: StallReport, changes: [Event], today: CalendarDate) -> [String: Any] {
+        let context = report.templateContext
+        let severities = Severity.allCases.reversed()
+        let rows: [[String: Any]] = report.groups.compactMap { group in
+            let stalled = group.findings.filter(\.isStalled)
+            guard !stalled.isEmpty else { return nil }
+            var row: [String: Any] = ["code": group.counterpart, "name": group.counterpartName, "stalled": stalled.count]
+            row["severities"] = severities.map { severity in
+                ["severity": severity.rawValue, "count": stalled.filter { $0.severity == severity }.count] as [String: Any]
+            }
+            row["requests"] = stalled.prefix(8).map { a in
+                ["reference": a.reference, "subject": a.subject, "severity": a.severity?.rawValue ?? "",
+                 "category": a.category?.title ?? "", "nextStep": a.nextStep, "daysSinceSent": a.daysSinceSent] as [String: Any]
+            }
+            row["more"] = stalled.count > 8 ? stalled.count - 8 : false
+            return row
+        }
+        return [
+            "asOf": today.iso,
+            "summary": Plain.value(context["summary"] ?? .flag(false)),
+            "overview": Plain.value(context["overview"] ?? .flag(false)),
+            "severityNames": severities.map(\.rawValue),
+            "byCounterpart": rows,
+            "hasStalled": !rows.isEmpty,
+            "withheld": report.withheld > 0 ? report.withheld : false,
+            "today": today.iso,
+            "changes": changes.map(Plain.event),
+            "hasChanges": !changes.isEmpty,
+        ]
+    }
+}

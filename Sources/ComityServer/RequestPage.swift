@@ -1,0 +1,53 @@
+import Comity
+
+/// A request's page: its record, its clocks with their explanations, its timeline, replies,
+/// letters, and the forms its state allows.
+enum RequestPage {
+    /// Everything the page shows, read in one go from the desk.
+    static func values(_ desk: Desk, _ reference: String) throws -> (values: [String: Any], mark: Classification) {
+        let today = desk.clerk.today
+        let detail = try desk.requestDetail(reference)
+        let request = detail.request
+        let assessment = try desk.clocks(of: reference, asOf: today)
+        let history = try desk.history(of: reference)
+        let letters = try desk.letters(of: reference)
+        let mark = ([request.classification] + detail.replies.map(\.classification) + letters.shown.map(\.classification)).max() ?? .unclassified
+        let values: [String: Any] = [
+            "request": PageRenderer.plain(request),
+            "reference": request.reference,
+            "state": request.state.rawValue,
+            "items": request.items,
+            "replies": detail.replies.map { reply in
+                (PageRenderer.plain(reply) as? [String: Any] ?? [:]).merging(["kindTitle": reply.kind.rawValue]) { $1 }
+            },
+            "hasReplies": !detail.replies.isEmpty,
+            "clocks": assessment.clocks.map { clock in
+                [
+                    "title": clock.title, "status": clock.status.rawValue, "due": clock.due?.iso ?? "—", "start": clock.start?.iso ?? "—",
+                    "rule": clock.rule, "explanation": clock.explanation,
+                    "daysLeft": clock.daysLeft.map { $0 >= 0 ? "in \(dayCount($0))" : "passed \(dayCount(-$0)) ago" } ?? "",
+                ] as [String: Any]
+            },
+            "stall": [
+                "stalled": assessment.isStalled, "category": assessment.category?.title ?? "Not stalled",
+                "severity": assessment.severity?.rawValue ?? "", "ballWith": assessment.ballWith.rawValue,
+                "nextStep": assessment.nextStep,
+            ] as [String: Any],
+            "timeline": history.map(Plain.event),
+            "letters": letters.shown.map { PageRenderer.plain($0) },
+            "hasLetters": !letters.shown.isEmpty,
+            "lettersWithheld": letters.withheld > 0 ? letters.withheld : false,
+            "moves": detail.allowedMoves.map(\.rawValue),
+            "mayMove": !detail.allowedMoves.isEmpty,
+            "replyKinds": ReplyKind.allCases.map(\.rawValue),
+            "followUpKinds": EscalationStep.allCases.map(\.rawValue),
+            "classifications": Classification.allCases.filter { $0 <= desk.clearance }.map(\.rawValue),
+            "letterKinds": EscalationStep.allCases.map(\.rawValue),
+            "today": today.iso,
+        ]
+        return (values, mark)
+    }
+}
+
+/// "1 day", "5 days".
+func dayCount(_ days: Int) -> String { days == 1 ? "1 day" : "\(days) days" }
