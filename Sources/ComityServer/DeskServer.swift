@@ -39,6 +39,13 @@ public enum DeskServer {
         SessionRoutes(desk: service).add(to: router)
         DashboardRoutes(desk: service).add(to: router)
         RequestRoutes(desk: service).add(to: router)
+        RecordRoutes(desk: service).add(to: router)
+        CorrectionRoutes(desk: service).add(to: router)
+        ListRoutes(desk: service).add(to: router)
+        EngagementRoutes(desk: service).add(to: router)
+        RegistryRoutes(desk: service).add(to: router)
+        SearchRoutes(desk: service).add(to: router)
+        AccountRoutes(desk: service).add(to: router)
         StaticRoutes(templates: configuration.templates).add(to: router)
         let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(60)))
         var app = Application(

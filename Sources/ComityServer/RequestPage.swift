@@ -44,6 +44,7 @@ enum RequestPage {
             "classifications": Classification.allCases.filter { $0 <= desk.clearance }.map(\.rawValue),
             "letterKinds": EscalationStep.allCases.map(\.rawValue),
             "today": today.iso,
+            "correction": try CorrectionForm.values(desk, request.reference),
         ]
         return (values, mark)
     }

@@ -1,0 +1,139 @@
+import Comity
+import Hummingbird
+
+/// The lists: requests (filtered by counterpart, state, case, or only the stalled), cases and a
+/// case's file. What the desk withholds is only counted, as the command line counts it.
+struct ListRoutes {
+    let desk: DeskService
+    /// Rows a page shows; the rest are a link away.
+    static let pageSize = 200
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/requests") { request, context -> Response in
+            let filter = RequestFilter(request.uri.queryParameters)
+            let identity = try context.requireSignedIn()
+            let pages = desk.pages
+            let (html, refused) = try await desk.withDesk(context) { desk -> (String, Bool) in
+                var values: [String: Any] = filter.formValues(desk)
+                var mark = Classification.unclassified
+                var refusal: FormRefusal?
+                do {
+                    let listing = try filter.listing(desk)
+                    mark = listing.mark
+                    values.merge(listing.values) { $1 }
+                } catch let error as FieldError {
+                    refusal = FormRefusal(form: "requests-filter", field: error.field, message: FormTaker.sentence(error.message), values: [:])
+                } catch let error as ValidationFailure {
+                    refusal = FormRefusal(form: "requests-filter", field: nil, message: FormTaker.sentence(error.message), values: [:])
+                }
+                return (try pages.formPage("requests", title: "Requests", signedIn: identity, mark: mark, values, refusal: refusal), refusal != nil)
+            }
+            return Responses.html(html, status: refused ? .unprocessableContent : .ok)
+        }
+        router.get("/cases") { _, context -> Response in
+            let identity = try context.requireSignedIn()
+            let pages = desk.pages
+            return Responses.html(try await desk.withDesk(context) { desk in
+                let (cases, withheld) = try desk.cases()
+                return try pages.render("cases", Layout.context(title: "Cases", signedIn: identity, mark: cases.map(\.classification).max() ?? .unclassified, extra: [
+                    "cases": cases.map { PageRenderer.plain($0) }, "hasCases": !cases.isEmpty,
+                    "withheld": withheld > 0 ? "\(withheld) case(s) above your clearance withheld" : false,
+                ]))
+            })
+        }
+        router.get("/cases/:id") { _, context -> Response in
+            let id = try context.parameters.require("id")
+            let identity = try context.requireSignedIn()
+            let pages = desk.pages
+            return Responses.html(try await desk.withDesk(context) { desk in
+                let (item, requests, withheld) = try desk.caseFile(id)
+                let mark = ([item.classification] + requests.map(\.classification)).max() ?? .unclassified
+                return try pages.render("case", Layout.context(title: "Case \(item.id)", signedIn: identity, mark: mark, extra: [
+                    "case": PageRenderer.plain(item), "caseNote": item.note.isEmpty ? false : item.note, "incident": item.incidentDate?.iso ?? "not known", "discovered": item.discoveryDate.iso,
+                    "requests": requests.map { PageRenderer.plain($0) }, "hasRequests": !requests.isEmpty,
+                    "withheld": withheld > 0 ? "\(withheld) request(s) above your clearance withheld" : false,
+                ]))
+            })
+        }
+    }
+}
+
+/// The filters of the requests list, as its query gives them.
+struct RequestFilter: Sendable {
+    var counterpart: String?
+    var state: String?
+    var caseID: String?
+    var stalled: Bool
+    var page: Int
+
+    init(_ query: Hummingbird.Parameters) {
+        let given = { (name: String) -> String? in
+            let text = query.get(name)?.trimmingCharacters(in: .whitespaces) ?? ""
+            return text.isEmpty ? nil : text
+        }
+        counterpart = given("counterpart")
+        state = given("state")
+        caseID = given("case")
+        stalled = ["1", "on", "true"].contains(given("stalled") ?? "")
+        page = max(1, given("page").flatMap { Int($0) } ?? 1)
+    }
+
+    /// The filter form, filled in as asked.
+    func formValues(_ desk: Desk) -> [String: Any] {
+        let parties = (try? desk.parties()) ?? []
+        return [
+            "counterparts": [["value": "", "label": "Any", "selected": counterpart == nil] as [String: Any]]
+                + parties.map { ["value": $0.code, "label": "\($0.name) (\($0.code))", "selected": $0.code == counterpart?.uppercased()] },
+            "states": [["value": "", "label": "Any", "selected": state == nil] as [String: Any]]
+                + RequestState.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0.rawValue == state] },
+            "caseFilter": caseID ?? "", "stalledOnly": stalled,
+        ]
+    }
+
+    /// The rows the desk shows for this filter, a page at a time, and the mark of the page.
+    func listing(_ desk: Desk) throws -> (values: [String: Any], mark: Classification) {
+        let size = ListRoutes.pageSize
+        if stalled {
+            if state != nil { throw FieldError(field: "state", message: "the stalled list shows open requests already; leave out the state") }
+            if let counterpart { _ = try Party.validCode(counterpart) }
+            let (found, withheld) = try desk.stalled(asOf: desk.clerk.today, counterpart: counterpart?.uppercased(), caseID: caseID)
+            let shown = Array(found.dropFirst((page - 1) * size).prefix(size))
+            return (paging(total: found.count).merging([
+                "stalledRows": shown.map { a in
+                    ["reference": a.reference, "counterpart": a.counterpart, "category": a.category?.rawValue ?? "-",
+                     "severity": a.severity?.rawValue ?? "-", "ball": a.ballWith.rawValue, "sent": a.sentDate.iso,
+                     "days": a.daysSinceSent, "nextStep": a.nextStep, "subject": a.subject] as [String: Any]
+                },
+                "withheld": withheld > 0 ? "\(withheld) stalled request(s) above your clearance withheld" : false,
+            ]) { $1 }, shown.map(\.classification).max() ?? .unclassified)
+        }
+        let target: RequestState?
+        do { target = try state.map { try RequestState.parse($0, field: "state") } } catch {
+            throw FieldError(field: "state", message: (error as? ValidationFailure)?.message ?? "\(error)")
+        }
+        let (found, withheld) = try desk.requests(case: caseID, counterpart: counterpart?.uppercased(), state: target)
+        let shown: [Comity.Request] = Array(found.dropFirst((page - 1) * size).prefix(size))
+        return (paging(total: found.count).merging([
+            "rows": shown.map { PageRenderer.plain($0) },
+            "withheld": withheld > 0 ? "\(withheld) request(s) above your clearance withheld" : false,
+        ]) { $1 }, shown.map(\.classification).max() ?? .unclassified)
+    }
+
+    /// "Requests 201–400 of 1,234" and the links to the pages either side.
+    private func paging(total: Int) -> [String: Any] {
+        let size = ListRoutes.pageSize
+        let first = (page - 1) * size
+        var query: [String] = []
+        if let counterpart { query.append("counterpart=\(Path.queryValue(counterpart))") }
+        if let state { query.append("state=\(Path.queryValue(state))") }
+        if let caseID { query.append("case=\(Path.queryValue(caseID))") }
+        if stalled { query.append("stalled=1") }
+        let link = { (page: Int) in "/requests?" + (query + ["page=\(page)"]).joined(separator: "&") }
+        return [
+            "total": total, "hasRows": total > first, "stalled": stalled,
+            "range": total == 0 ? "" : "\(min(first + 1, total))–\(min(first + size, total)) of \(total)",
+            "previous": page > 1 ? link(page - 1) : false,
+            "next": first + size < total ? link(page + 1) : false,
+        ]
+    }
+}
