@@ -39,8 +39,10 @@ struct CorrectionRoutes {
                 throw unknownTarget(target)
             }
         } catch let error as ValidationFailure {
-            // A value the field's reading refuses goes beside the value; a rule of the record beside it too.
+            // The value as the field reads it, or the record's rules with the value in: beside the value.
             throw FieldError(field: "value", message: error.message)
+        } catch let error as ComityError where [.invalid, .notFound].contains(error.category) {
+            throw FieldError(field: "value", message: error.description)
         }
     }
 

@@ -123,7 +123,9 @@ struct FormsTests {
             for query in [FormsWorld.plantedText, FormsWorld.secretRequest, "MHI"] {
                 let search = try await web.get("/search?q=\(query)")
                 #expect(search.status == .ok)
-                #expect(!search.text.contains(FormsWorld.secretRequest), "searching \(query)")
+                let results = try #require(search.element("search-results", closing: "ul"))
+                #expect(!results.contains(FormsWorld.secretRequest), "searching \(query)")
+                #expect(!results.contains(FormsWorld.plantedText), "searching \(query)")
                 #expect(!search.text.contains("withheld"), "searching \(query)")
             }
             let caseFile = try await web.get("/cases/MHI-2011")
