@@ -81,7 +81,7 @@ enum CorrectionForm {
             + followUps.compactMap { f in f.id.map { ("follow-up-\($0)", "Follow-up \($0) of \(f.date.iso) (\(f.kind.rawValue))") } }
         func group<Record>(_ label: String, _ kind: String, _ fields: [Correctable<Record>]) -> [String: Any] {
             ["label": label, "fields": fields.map { f in
-                ["value": f.name, "label": "\(f.name): \(f.label)", "selected": f.name == field && target.hasPrefix(kind)] as [String: Any]
+                ["value": f.name, "label": f.label == f.name ? f.name : "\(f.name): \(f.label)", "selected": f.name == field && target.hasPrefix(kind)] as [String: Any]
             }]
         }
         var groups = [group("Fields of the request", "request", Corrections.request)]

@@ -7,14 +7,16 @@ struct EngagementRoutes {
     let desk: DeskService
 
     func add(to router: Router<DeskContext>) {
-        router.get("/engagements") { _, context -> Response in
+        router.get("/engagements") { request, context -> Response in
             let identity = try context.requireSignedIn()
             let pages = desk.pages
+            let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
             return Responses.html(try await desk.withDesk(context) { desk in
-                let items = try desk.engagements()
-                return try pages.render("engagements", Layout.context(title: "Engagements", signedIn: identity, extra: [
-                    "engagements": items.map { PageRenderer.plain($0) }, "hasEngagements": !items.isEmpty,
-                ]))
+                let all = try desk.engagements()
+                let paging = Paging(page: page, total: all.count)
+                var values = paging.values(path: "/engagements", query: [])
+                values["engagements"] = paging.rows(all).map { PageRenderer.plain($0) }
+                return try pages.render("engagements", Layout.context(title: "Engagements", signedIn: identity, extra: values))
             })
         }
         router.get("/engagements/new") { _, context -> Response in

@@ -30,15 +30,21 @@ struct ListRoutes {
             }
             return Responses.html(html, status: refused ? .unprocessableContent : .ok)
         }
-        router.get("/cases") { _, context -> Response in
+        router.get("/cases") { request, context -> Response in
             let identity = try context.requireSignedIn()
             let pages = desk.pages
+            let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
             return Responses.html(try await desk.withDesk(context) { desk in
-                let (cases, withheld) = try desk.cases()
-                return try pages.render("cases", Layout.context(title: "Cases", signedIn: identity, mark: cases.map(\.classification).max() ?? .unclassified, extra: [
-                    "cases": cases.map { PageRenderer.plain($0) }, "hasCases": !cases.isEmpty,
+                let (all, withheld) = try desk.cases()
+                let paging = Paging(page: page, total: all.count)
+                let cases = paging.rows(all)
+                var values = paging.values(path: "/cases", query: [])
+                values.merge([
+                    "cases": cases.map { PageRenderer.plain($0) },
                     "withheld": withheld > 0 ? "\(withheld) case(s) above your clearance withheld" : false,
-                ]))
+                ]) { $1 }
+                return try pages.render("cases", Layout.context(
+                    title: "Cases", signedIn: identity, mark: cases.map(\.classification).max() ?? .unclassified, extra: values))
             })
         }
         router.get("/cases/:id") { _, context -> Response in
@@ -92,12 +98,11 @@ struct RequestFilter: Sendable {
 
     /// The rows the desk shows for this filter, a page at a time, and the mark of the page.
     func listing(_ desk: Desk) throws -> (values: [String: Any], mark: Classification) {
-        let size = ListRoutes.pageSize
         if stalled {
             if state != nil { throw FieldError(field: "state", message: "the stalled list shows open requests already; leave out the state") }
             if let counterpart { _ = try Party.validCode(counterpart) }
             let (found, withheld) = try desk.stalled(asOf: desk.clerk.today, counterpart: counterpart?.uppercased(), caseID: caseID)
-            let shown = Array(found.dropFirst((page - 1) * size).prefix(size))
+            let shown = Paging(page: page, total: found.count).rows(found)
             return (paging(total: found.count).merging([
                 "stalledRows": shown.map { a in
                     ["reference": a.reference, "counterpart": a.counterpart, "category": a.category?.rawValue ?? "-",
@@ -105,6 +110,7 @@ struct RequestFilter: Sendable {
                      "days": a.daysSinceSent, "nextStep": a.nextStep, "subject": a.subject] as [String: Any]
                 },
                 "withheld": withheld > 0 ? "\(withheld) stalled request(s) above your clearance withheld" : false,
+                "stalled": true,
             ]) { $1 }, shown.map(\.classification).max() ?? .unclassified)
         }
         let target: RequestState?
@@ -112,25 +118,43 @@ struct RequestFilter: Sendable {
             throw FieldError(field: "state", message: (error as? ValidationFailure)?.message ?? "\(error)")
         }
         let (found, withheld) = try desk.requests(case: caseID, counterpart: counterpart?.uppercased(), state: target)
-        let shown: [Comity.Request] = Array(found.dropFirst((page - 1) * size).prefix(size))
+        let shown = Paging(page: page, total: found.count).rows(found)
         return (paging(total: found.count).merging([
             "rows": shown.map { PageRenderer.plain($0) },
             "withheld": withheld > 0 ? "\(withheld) request(s) above your clearance withheld" : false,
         ]) { $1 }, shown.map(\.classification).max() ?? .unclassified)
     }
 
-    /// "Requests 201–400 of 1,234" and the links to the pages either side.
     private func paging(total: Int) -> [String: Any] {
-        let size = ListRoutes.pageSize
-        let first = (page - 1) * size
-        var query: [String] = []
-        if let counterpart { query.append("counterpart=\(Path.queryValue(counterpart))") }
-        if let state { query.append("state=\(Path.queryValue(state))") }
-        if let caseID { query.append("case=\(Path.queryValue(caseID))") }
-        if stalled { query.append("stalled=1") }
-        let link = { (page: Int) in "/requests?" + (query + ["page=\(page)"]).joined(separator: "&") }
+        var query: [(String, String)] = []
+        if let counterpart { query.append(("counterpart", counterpart)) }
+        if let state { query.append(("state", state)) }
+        if let caseID { query.append(("case", caseID)) }
+        if stalled { query.append(("stalled", "1")) }
+        return Paging(page: page, total: total).values(path: "/requests", query: query)
+    }
+}
+
+/// One page of a long list: which rows it shows, and the links to the pages either side.
+struct Paging {
+    var page: Int
+    var total: Int
+    var size = ListRoutes.pageSize
+
+    init(page: Int, total: Int) {
+        self.page = max(1, page)
+        self.total = total
+    }
+
+    var first: Int { (page - 1) * size }
+
+    func rows<T>(_ all: [T]) -> [T] { Array(all.dropFirst(first).prefix(size)) }
+
+    /// "201–400 of 1234", whether the page has rows, and the links.
+    func values(path: String, query: [(String, String)]) -> [String: Any] {
+        let link = { (page: Int) in path + "?" + (query + [("page", String(page))]).map { "\($0.0)=\(Path.queryValue($0.1))" }.joined(separator: "&") }
         return [
-            "total": total, "hasRows": total > first, "stalled": stalled,
+            "total": total, "hasRows": total > first,
             "range": total == 0 ? "" : "\(min(first + 1, total))–\(min(first + size, total)) of \(total)",
             "previous": page > 1 ? link(page - 1) : false,
             "next": first + size < total ? link(page + 1) : false,
