@@ -20,29 +20,16 @@ struct CorrectionRoutes {
     /// Applies the correction the form describes, as `comity edit` would.
     static func correct(_ desk: Desk, _ reference: String, _ form: FormFields) throws {
         let target = form.text("target") ?? "request"
-        let name = try form.required("field", "field to correct")
-        let value = (form.value("value") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let reason = try form.required("reason", "reason for the correction")
-        do {
-            if target == "request" {
-                let change = try Corrections.field(name, of: Corrections.request, kind: "request").change(value)
-                try desk.editRequest(reference, reason: reason, change)
-            } else if let id = number(target, after: "reply-") {
-                guard try desk.replies(to: reference).contains(where: { $0.id == id }) else { throw unknownTarget(target) }
-                let change = try Corrections.field(name, of: Corrections.reply, kind: "reply").change(value)
-                try desk.editReply(id: id, reason: reason, change)
-            } else if let id = number(target, after: "follow-up-") {
-                guard try desk.followUps(of: reference).contains(where: { $0.id == id }) else { throw unknownTarget(target) }
-                let change = try Corrections.field(name, of: Corrections.followUp, kind: "follow-up").change(value)
-                try desk.editFollowUp(id: id, reason: reason, change)
-            } else {
-                throw unknownTarget(target)
-            }
-        } catch let error as ValidationFailure {
-            // The value as the field reads it, or the record's rules with the value in: beside the value.
-            throw FieldError(field: "value", message: error.message)
-        } catch let error as ComityError where [.invalid, .notFound].contains(error.category) {
-            throw FieldError(field: "value", message: error.description)
+        if target == "request" {
+            try Corrections.apply(form, Corrections.request, kind: "request") { try desk.editRequest(reference, reason: $0, $1) }
+        } else if let id = number(target, after: "reply-") {
+            guard try desk.replies(to: reference).contains(where: { $0.id == id }) else { throw unknownTarget(target) }
+            try Corrections.apply(form, Corrections.reply, kind: "reply") { try desk.editReply(id: id, reason: $0, $1) }
+        } else if let id = number(target, after: "follow-up-") {
+            guard try desk.followUps(of: reference).contains(where: { $0.id == id }) else { throw unknownTarget(target) }
+            try Corrections.apply(form, Corrections.followUp, kind: "follow-up") { try desk.editFollowUp(id: id, reason: $0, $1) }
+        } else {
+            throw unknownTarget(target)
         }
     }
 

@@ -68,16 +68,76 @@ enum Corrections {
         .init("note", "note", \.note) { $0 },
     ]
 
+    static let caseFile: [Correctable<Case>] = [
+        .init("title", "title", \.title) { $0 },
+        .init("lead", "lead authority", \.leadAuthority) { $0 },
+        .init("offence", "offence", \.offence) { $0 },
+        .init("incident", "incident began (empty: not known)", optional: \.incidentDate) { try RecordRoutes.reportedDate($0) },
+        .init("discovered", "discovered", \.discoveryDate) { try RecordRoutes.reportedDate($0) },
+        .init("limitation", "limitation period ends (empty: none)", optional: \.limitationDate) { try date($0) },
+        .init("classification", "classification", \.classification) { try Classification.parse($0, field: "classification") },
+        .init("note", "note", \.note) { $0 },
+    ]
+
+    static let engagement: [Correctable<Engagement>] = [
+        .init("counterpart", "counterpart state", \.counterpart) { try Party.validCode($0) },
+        .init("start", "first day", \.startDate) { try date($0) },
+        .init("end", "last day", \.endDate) { try date($0) },
+        .init("level", "level", \.level) { try EngagementLevel.parse($0, field: "level") },
+        .init("title", "title", \.title) { $0 },
+        .init("place", "place", \.place) { $0 },
+        .init("note", "note", \.note) { $0 },
+    ]
+
+    static let outcome: [Correctable<EngagementOutcome>] = [
+        .init("on", "day it came up", \.date) { try date($0) },
+        .init("raised", "raised (yes or no)", \.raised) { try yesOrNo($0, "say whether the request was raised") },
+        .init("by", "raised by", \.raisedBy) { $0 },
+        .init("response", "their response", \.response) { $0 },
+        .init("commitment", "their commitment", \.commitment) { $0 },
+        .init("commitment-date", "commitment date (empty: none)", optional: \.commitmentDate) { try date($0) },
+        .init("note", "note", \.note) { $0 },
+    ]
+
+    /// Reads `field`, `value` and `reason` from a correction form and makes the change through
+    /// `edit`; a value refused by its reading or by the record's rules is placed beside the value.
+    static func apply<Record>(_ form: FormFields, _ fields: [Correctable<Record>], kind: String,
+                              _ edit: (String, @escaping @Sendable (inout Record) -> Void) throws -> [Event]) throws {
+        let name = try form.required("field", "field to correct")
+        let value = (form.value("value") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = try form.required("reason", "reason for the correction")
+        let field = try Self.field(name, of: fields, kind: kind)
+        do {
+            _ = try edit(reason, try field.change(value))
+        } catch let error as ValidationFailure {
+            throw FieldError(field: "value", message: error.message)
+        } catch let error as ComityError where [.invalid, .notFound].contains(error.category) {
+            throw FieldError(field: "value", message: error.description)
+        }
+    }
+
+    /// The correction form of one kind of record: which field, its new value, and why.
+    static func form<Record>(_ id: String, action: String, title: String, _ fields: [Correctable<Record>],
+                             targets: [FormView.Choice]? = nil) -> FormView {
+        FormView(id: id, action: action, title: title, button: "Record the correction", fields: (targets.map { [
+            FormView.Field(name: "target", label: "Record to correct", kind: .select($0)),
+        ] } ?? []) + [
+            .init(name: "field", label: "Field", kind: .select(fields.map { .init($0.name, $0.label == $0.name ? $0.name : "\($0.name): \($0.label)") })),
+            .init(name: "value", label: "New value (empty empties an optional field)", kind: .textarea),
+            .init(name: "reason", label: "Reason, kept in the history", required: true),
+        ])
+    }
+
     /// A date as the command line reads it, refused with its sentence.
     static func date(_ text: String) throws -> CalendarDate {
         do { return try CalendarDate(iso: text) } catch { throw ValidationFailure(error.description) }
     }
 
-    static func yesOrNo(_ text: String) throws -> Bool {
+    static func yesOrNo(_ text: String, _ ask: String = "say whether the request itself was sent again") throws -> Bool {
         switch text.lowercased() {
         case "yes", "true", "on": return true
         case "no", "false", "off": return false
-        default: throw ValidationFailure("'\(printable(text))' is not yes or no; say whether the request itself was sent again")
+        default: throw ValidationFailure("'\(printable(text))' is not yes or no; \(ask)")
         }
     }
 

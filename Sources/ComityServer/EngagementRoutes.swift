@@ -44,6 +44,25 @@ struct EngagementRoutes {
                 return "/engagements/\(Path.escape(id))?done=outcome"
             }
         }
+        router.post("/engagements/:id/corrections") { request, context in
+            let id = try context.parameters.require("id")
+            return try await FormTaker(desk: desk).take(request, context, form: "engagement-correct-form", page: detailPage(context, id)) { desk, form in
+                try Corrections.apply(form, Corrections.engagement, kind: "engagement") { try desk.editEngagement(id, reason: $0, $1) }
+                return "/engagements/\(Path.escape(id))?done=correction"
+            }
+        }
+        router.post("/engagements/:id/outcome-corrections") { request, context in
+            let id = try context.parameters.require("id")
+            return try await FormTaker(desk: desk).take(request, context, form: "outcome-correct-form", page: detailPage(context, id)) { desk, form in
+                let target = form.text("target") ?? ""
+                guard let number = Int64(target.dropFirst("outcome-".count)), target.hasPrefix("outcome-"),
+                      try desk.outcomes(at: id).shown.contains(where: { $0.id == number }) else {
+                    throw FieldError(field: "target", message: "'\(printable(target))' is not an outcome recorded at this engagement; choose one from the list")
+                }
+                try Corrections.apply(form, Corrections.outcome, kind: "outcome") { try desk.editOutcome(id: number, reason: $0, $1) }
+                return "/engagements/\(Path.escape(id))?done=correction"
+            }
+        }
         router.post("/engagements/:id/reschedule") { request, context in
             let id = try context.parameters.require("id")
             return try await FormTaker(desk: desk).take(request, context, form: "reschedule-form", page: detailPage(context, id)) { desk, form in
@@ -84,6 +103,13 @@ struct EngagementRoutes {
                 "withheld": withheld > 0 ? "\(withheld) outcome(s) withheld: above the clearance" : false,
                 "outcomeForm": Self.outcomeForm(action: action + "/outcomes").context(refusal),
                 "rescheduleForm": Self.rescheduleForm(action: action + "/reschedule", engagement).context(refusal),
+                "correctForm": Corrections.form("engagement-correct-form", action: action + "/corrections", title: "A correction of the engagement",
+                                                Corrections.engagement).context(refusal),
+                "outcomeCorrectForm": outcomes.isEmpty ? false : Corrections.form(
+                    "outcome-correct-form", action: action + "/outcome-corrections", title: "A correction of an outcome", Corrections.outcome,
+                    targets: outcomes.compactMap { o in o.id.map { .init("outcome-\($0)", "Outcome \($0): \(o.requestReference) on \(o.date.iso)") } }
+                ).context(refusal),
+                "history": Plain.history(try desk.history(of: id)),
             ], refusal: refusal)
         }
     }

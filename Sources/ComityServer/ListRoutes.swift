@@ -48,18 +48,35 @@ struct ListRoutes {
             })
         }
         router.get("/cases/:id") { _, context -> Response in
+            let render = casePage(context, try context.parameters.require("id"))
+            return Responses.html(try await desk.withDesk(context) { desk in try render(desk, nil) })
+        }
+        router.post("/cases/:id/corrections") { request, context in
             let id = try context.parameters.require("id")
-            let identity = try context.requireSignedIn()
-            let pages = desk.pages
-            return Responses.html(try await desk.withDesk(context) { desk in
-                let (item, requests, withheld) = try desk.caseFile(id)
-                let mark = ([item.classification] + requests.map(\.classification)).max() ?? .unclassified
-                return try pages.render("case", Layout.context(title: "Case \(item.id)", signedIn: identity, mark: mark, extra: [
-                    "case": PageRenderer.plain(item), "caseNote": item.note.isEmpty ? false : item.note, "incident": item.incidentDate?.iso ?? "not known", "discovered": item.discoveryDate.iso,
-                    "requests": requests.map { PageRenderer.plain($0) }, "hasRequests": !requests.isEmpty,
-                    "withheld": withheld > 0 ? "\(withheld) request(s) above your clearance withheld" : false,
-                ]))
-            })
+            return try await FormTaker(desk: desk).take(request, context, form: "case-correct-form", page: casePage(context, id)) { desk, form in
+                try Corrections.apply(form, Corrections.caseFile, kind: "case") { try desk.editCase(id, reason: $0, $1) }
+                return "/cases/\(Path.escape(id))?done=correction"
+            }
+        }
+    }
+
+    /// A case's file: its facts, its requests the person may see, its history and the correction form.
+    private func casePage(_ context: DeskContext, _ id: String) -> @Sendable (Desk, FormRefusal?) throws -> String {
+        let pages = desk.pages
+        let identity = context.identity
+        return { desk, refusal in
+            guard let identity else { throw WebError.signInRequired }
+            let (item, requests, withheld) = try desk.caseFile(id)
+            let mark = ([item.classification] + requests.map(\.classification)).max() ?? .unclassified
+            return try pages.formPage("case", title: "Case \(item.id)", signedIn: identity, mark: mark, [
+                "case": PageRenderer.plain(item), "caseNote": item.note.isEmpty ? false : item.note,
+                "incident": item.incidentDate?.iso ?? "not known", "discovered": item.discoveryDate.iso,
+                "requests": requests.map { PageRenderer.plain($0) }, "hasRequests": !requests.isEmpty,
+                "withheld": withheld > 0 ? "\(withheld) request(s) above your clearance withheld" : false,
+                "history": Plain.history(try desk.history(of: item.id)),
+                "correctForm": Corrections.form("case-correct-form", action: "/cases/\(Path.escape(item.id))/corrections",
+                                                title: "A correction", Corrections.caseFile).context(refusal),
+            ], refusal: refusal)
         }
     }
 }

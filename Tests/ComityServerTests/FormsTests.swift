@@ -189,6 +189,22 @@ struct FormsTests {
             let detail = try await web.get("/engagements/GEMBA-BEIJING-2011")
             #expect(try #require(detail.element("outcomes-table", closing: "table")).contains("Foreign Minister Gemba"))
 
+            let outcomeNumber = try #require(detail.text.range(of: "value=\"outcome-").map { String(detail.text[$0.upperBound...].prefix { $0 != "\"" }) })
+            let fixOutcome = try await web.post("/engagements/GEMBA-BEIJING-2011/outcome-corrections", [
+                ("target", "outcome-\(outcomeNumber)"), ("field", "by"), ("value", "Foreign Minister Koichiro Gemba"), ("reason", "full name"),
+            ])
+            #expect(fixOutcome.status == .seeOther)
+            let corrected = try await web.get("/engagements/GEMBA-BEIJING-2011")
+            #expect(try #require(corrected.element("outcomes-table", closing: "table")).contains("Foreign Minister Koichiro Gemba"))
+            let badEnd = try await web.post("/engagements/GEMBA-BEIJING-2011/corrections", [("field", "end"), ("value", "2011-11-01"), ("reason", "typo")])
+            #expect(badEnd.status == .unprocessableContent)
+            #expect(try #require(badEnd.element("engagement-correct-form-value", closing: "p")).contains("before it starts"))
+
+            let caseFix = try await web.post("/cases/KHI-2011/corrections", [("field", "title"), ("value", "Attempted access at KHI"), ("reason", "shorter")])
+            #expect(caseFix.status == .seeOther)
+            let caseHistory = try #require(try await web.get("/cases/KHI-2011").element("timeline", closing: "ol"))
+            #expect(caseHistory.contains("corrected title:"))
+
             let party = try await web.post("/parties", [("code", "KR"), ("name", ""), ("formal-name", "")])
             #expect(party.status == .seeOther)
             #expect(try #require(try await web.get("/registry").element("parties-table", closing: "table")).contains("KR"))
