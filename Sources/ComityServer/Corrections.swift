@@ -68,6 +68,28 @@ enum Corrections {
         .init("note", "note", \.note) { $0 },
     ]
 
+    static let party: [Correctable<Party>] = [
+        .init("name", "short name", \.name) { $0 },
+        .init("formal-name", "formal name used in letters", \.formalName) { $0 },
+    ]
+
+    static let authority: [Correctable<Authority>] = [
+        .init("party", "state (ISO code)", \.party) { try Party.validCode($0) },
+        .init("name", "full name", \.name) { $0 },
+        .init("role", "role", \.role) { try AuthorityRole.parse($0, field: "role") },
+        .init("city", "city (empty: none)", optional: \.city) { $0 },
+        .init("posted-to", "posted to (empty: none)", optional: \.postedTo) { try Party.validCode($0) },
+        .init("head-title", "title of its head (empty: none)", optional: \.head.title) { $0 },
+        .init("head-name", "name of its head (empty: none)", optional: \.head.name) { $0 },
+    ]
+
+    static let basis: [Correctable<LegalBasis>] = [
+        .init("instrument", "instrument's name", \.instrument) { $0 },
+        .init("kind", "kind", \.kind) { try LegalBasisKind.parse($0, field: "kind") },
+        .init("period", "response period, e.g. '30 calendar' (empty: none)", optional: \.responsePeriod) { try Period(parsing: $0) },
+        .init("note", "note", \.note) { $0 },
+    ]
+
     static let caseFile: [Correctable<Case>] = [
         .init("title", "title", \.title) { $0 },
         .init("lead", "lead authority", \.leadAuthority) { $0 },

@@ -50,6 +50,43 @@ struct RegistryRoutes {
                 return "/registry?done=basis#bases-table"
             }
         }
+        addChanges(to: router)
+    }
+
+    /// Head and corrections of the registry's records, each a form of the registry page.
+    private func addChanges(to router: Router<DeskContext>) {
+        router.post("/authorities/head") { request, context in
+            try await FormTaker(desk: desk).take(request, context, form: "head-form", page: page(context)) { desk, form in
+                let id = try form.required("authority", "authority")
+                let head = Authority.Head(title: form.text("head-title"), name: form.text("head-name"))
+                guard head != Authority.Head() else {
+                    throw FieldError(field: "head-title", message: "give the head's title and name")
+                }
+                try desk.setHead(of: id, to: head)
+                return "/registry?done=head#authorities-table"
+            }
+        }
+        router.post("/parties/corrections") { request, context in
+            try await FormTaker(desk: desk).take(request, context, form: "party-correct-form", page: page(context)) { desk, form in
+                let code = try form.required("target", "state")
+                try Corrections.apply(form, Corrections.party, kind: "party") { try desk.editParty(code, reason: $0, $1) }
+                return "/registry?done=correction#parties-table"
+            }
+        }
+        router.post("/authorities/corrections") { request, context in
+            try await FormTaker(desk: desk).take(request, context, form: "authority-correct-form", page: page(context)) { desk, form in
+                let id = try form.required("target", "authority")
+                try Corrections.apply(form, Corrections.authority, kind: "authority") { try desk.editAuthority(id, reason: $0, $1) }
+                return "/registry?done=correction#authorities-table"
+            }
+        }
+        router.post("/bases/corrections") { request, context in
+            try await FormTaker(desk: desk).take(request, context, form: "basis-correct-form", page: page(context)) { desk, form in
+                let id = try form.required("target", "legal basis")
+                try Corrections.apply(form, Corrections.basis, kind: "legal basis") { try desk.editBasis(id, reason: $0, $1) }
+                return "/registry?done=correction#bases-table"
+            }
+        }
     }
 
     /// A binding typed as CC:YYYY-MM-DD, refused with the command line's sentence.
@@ -81,6 +118,17 @@ struct RegistryRoutes {
                 "partyForm": Self.partyForm.context(refusal),
                 "authorityForm": Self.authorityForm.context(refusal),
                 "basisForm": Self.basisForm.context(refusal),
+                "headForm": FormView(id: "head-form", action: "/authorities/head", title: "Who heads an authority now", button: "Record the head", fields: [
+                    .init(name: "authority", label: "Authority", kind: .select(authorities.map { .init($0.id, "\($0.id): \($0.name)") })),
+                    .init(name: "head-title", label: "Title of its head", hint: "e.g. Minister for Foreign Affairs"),
+                    .init(name: "head-name", label: "Name of its head", hint: "e.g. Koichiro Gemba"),
+                ]).context(refusal),
+                "partyCorrectForm": Corrections.form("party-correct-form", action: "/parties/corrections", title: "A correction of a state",
+                                                     Corrections.party, targets: parties.map { .init($0.code, "\($0.code): \($0.name)") }).context(refusal),
+                "authorityCorrectForm": Corrections.form("authority-correct-form", action: "/authorities/corrections", title: "A correction of an authority",
+                                                         Corrections.authority, targets: authorities.map { .init($0.id, "\($0.id): \($0.name)") }).context(refusal),
+                "basisCorrectForm": Corrections.form("basis-correct-form", action: "/bases/corrections", title: "A correction of a legal basis",
+                                                     Corrections.basis, targets: bases.map { .init($0.id, "\($0.id): \($0.instrument)") }).context(refusal),
             ], refusal: refusal)
         }
     }
