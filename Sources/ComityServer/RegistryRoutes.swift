@@ -66,25 +66,23 @@ struct RegistryRoutes {
                 return "/registry?done=head#authorities-table"
             }
         }
-        router.post("/parties/corrections") { request, context in
-            try await FormTaker(desk: desk).take(request, context, form: "party-correct-form", page: page(context)) { desk, form in
-                let code = try form.required("target", "state")
-                try Corrections.apply(form, Corrections.party, kind: "party") { try desk.editParty(code, reason: $0, $1) }
-                return "/registry?done=correction#parties-table"
-            }
+        correction(router, "parties", form: "party", kind: "party", table: "parties-table", Corrections.party) { try $0.editParty($1, reason: $2, $3) }
+        correction(router, "authorities", form: "authority", kind: "authority", table: "authorities-table", Corrections.authority) {
+            try $0.editAuthority($1, reason: $2, $3)
         }
-        router.post("/authorities/corrections") { request, context in
-            try await FormTaker(desk: desk).take(request, context, form: "authority-correct-form", page: page(context)) { desk, form in
-                let id = try form.required("target", "authority")
-                try Corrections.apply(form, Corrections.authority, kind: "authority") { try desk.editAuthority(id, reason: $0, $1) }
-                return "/registry?done=correction#authorities-table"
-            }
-        }
-        router.post("/bases/corrections") { request, context in
-            try await FormTaker(desk: desk).take(request, context, form: "basis-correct-form", page: page(context)) { desk, form in
-                let id = try form.required("target", "legal basis")
-                try Corrections.apply(form, Corrections.basis, kind: "legal basis") { try desk.editBasis(id, reason: $0, $1) }
-                return "/registry?done=correction#bases-table"
+        correction(router, "bases", form: "basis", kind: "legal basis", table: "bases-table", Corrections.basis) { try $0.editBasis($1, reason: $2, $3) }
+    }
+
+    /// `POST /PATH/corrections`: the record the form's `target` names, corrected through `edit`.
+    private func correction<Record>(
+        _ router: Router<DeskContext>, _ path: String, form name: String, kind: String, table: String, _ fields: [Correctable<Record>],
+        _ edit: @escaping @Sendable (Desk, String, String, @escaping @Sendable (inout Record) -> Void) throws -> [Event]
+    ) {
+        router.post("/\(path)/corrections") { request, context in
+            try await FormTaker(desk: desk).take(request, context, form: "\(name)-correct-form", page: page(context)) { desk, form in
+                let id = try form.required("target", kind)
+                try Corrections.apply(form, fields, kind: kind) { try edit(desk, id, $0, $1) }
+                return "/registry?done=correction#\(table)"
             }
         }
     }
