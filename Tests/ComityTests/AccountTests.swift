@@ -103,4 +103,19 @@ struct AccountTests {
             #expect(try clerk.changesSinceLastLook().events.isEmpty)
         }
     }
+
+    @Test("check reports an account changed behind Comity's back")
+    func damagedAccount() throws {
+        try Self.withOffice { _, admin in
+            // (The demo world's later cases are after this desk's day; only the accounts matter here.)
+            let before = try admin.check().problems.filter { $0.contains("account") }
+            #expect(before.isEmpty, "\(before)")
+            try admin.store.write { db in
+                try db.execute(sql: "UPDATE user_account SET password_hash = 'plain text', display_name = '' WHERE name = 'sato'")
+            }
+            let problems = try admin.check().problems
+            #expect(problems.contains { $0.contains("account sato: its password is not stored as a bcrypt hash") })
+            #expect(problems.contains { $0.hasPrefix("account sato:") && $0.contains("display name") })
+        }
+    }
 }
