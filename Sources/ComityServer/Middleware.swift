@@ -69,7 +69,7 @@ struct SignedInReader: RouterMiddleware {
             if now - session.lastSeen > idle || now - session.signedInAt > lifetime {
                 context.sessions.clearSession()
                 if !Self.isPublic(request.uri.path) { throw WebError.sessionExpired }
-            } else if let user = try? await desk.account(session.user), !user.disabled {
+            } else if let user = try await desk.account(session.user), !user.disabled {
                 context.identity = SignedIn(user: user, csrf: session.csrf)
                 if now - session.lastSeen > min(30, idle / 4) {
                     session.lastSeen = now
