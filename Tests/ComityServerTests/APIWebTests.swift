@@ -93,7 +93,7 @@ struct APIWebTests {
 
             let unknown = try await cleo.get("/api/nothing-here")
             #expect(unknown.status == 404 && (unknown.json as? [String: Any])?["error"] != nil)
-            let badFilter = try await cleo.get("/api/requests?stalled=1&state=sent")
+            let badFilter = try await cleo.get("/api/requests?stalled=1&open=1")
             #expect(badFilter.status == 422 && badFilter.text.contains("leave out state and open"))
         }
         let stranger = try await world.application()
