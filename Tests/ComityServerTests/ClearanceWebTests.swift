@@ -76,6 +76,7 @@ struct ClearanceWebTests {
             .init(path: "/cases/\(DocsWorld.secretCase)", expect: nil),
             .init(path: "/engagements", expect: nil),
             .init(path: "/account", expect: nil),
+            .init(path: "/users", expect: nil),
         ]
         for reference in visibleRequests {
             routes += [
@@ -132,6 +133,7 @@ struct ClearanceWebTests {
 
             let cleo = try await DocsWebClient.signIn(client, as: "cleo")
             var served = 0
+            var absent: [String] = []
             for route in routes {
                 let response: DocsResponse
                 if let json = route.json { response = try await cleo.postJSON(route.path, json) } else { response = try await cleo.get(route.path) }
@@ -140,6 +142,7 @@ struct ClearanceWebTests {
                 for id in world.secretIdentifiers where !route.path.contains(id) {
                     #expect(!everything.contains(id), "\(route) names \(id), which it was not given")
                 }
+                if route.expect == nil, response.status == 404 { absent.append(route.path) }
                 if let expected = route.expect {
                     #expect(expected.contains(response.status), "\(route) answered \(response.status), not \(expected.sorted())")
                     if expected == Self.ok, response.status == 200 { served += 1 }
@@ -151,6 +154,10 @@ struct ClearanceWebTests {
                 }
             }
             #expect(served >= 40, "the sweep reached \(served) pages")
+            if !absent.isEmpty {
+                // Not a failure: pages of other slices, searched all the same once they are served.
+                print("clearance sweep: \(absent.count) routes not served yet (404): \(absent.joined(separator: ", "))")
+            }
             // Counts are given, nothing more.
             let listing = try await cleo.get("/api/requests")
             #expect(listing.header("X-Comity-Withheld") == "3")
