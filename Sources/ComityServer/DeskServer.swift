@@ -39,6 +39,9 @@ public enum DeskServer {
         SessionRoutes(desk: service).add(to: router)
         DashboardRoutes(desk: service).add(to: router)
         RequestRoutes(desk: service).add(to: router)
+        LetterRoutes(desk: service).add(to: router)
+        ReportRoutes(desk: service).add(to: router)
+        APIRoutes(desk: service).add(to: router)
         StaticRoutes(templates: configuration.templates).add(to: router)
         let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(60)))
         var app = Application(
