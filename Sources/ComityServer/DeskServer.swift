@@ -46,6 +46,9 @@ public enum DeskServer {
         RegistryRoutes(desk: service).add(to: router)
         SearchRoutes(desk: service).add(to: router)
         AccountRoutes(desk: service).add(to: router)
+        LetterRoutes(desk: service).add(to: router)
+        ReportRoutes(desk: service).add(to: router)
+        APIRoutes(desk: service).add(to: router)
         StaticRoutes(templates: configuration.templates).add(to: router)
         let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(60)))
         var app = Application(

@@ -23,11 +23,18 @@ final class DeskService: Sendable {
         return (try? CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)) ?? CalendarDate(dayNumber: 0)
     }
 
-    /// An account read afresh, nil if it is gone.
+    /// An account read afresh: nil if it is gone or disabled; any other failure (a busy store) is thrown,
+    /// so that it does not sign anyone out.
     func account(_ name: String) async throws -> User? {
         let office = office
         let today = today()
-        return try await Blocking.run { try? office.desk(for: name, today: today).account }
+        return try await Blocking.run {
+            do {
+                return try office.desk(for: name, today: today).account
+            } catch let error as ComityError where error.category == .forbidden {
+                return nil
+            }
+        }
     }
 
     /// Runs `body` with the signed-in person's desk, off the event loop.

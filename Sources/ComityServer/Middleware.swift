@@ -11,7 +11,7 @@ struct SecurityHeaders: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
@@ -63,15 +63,15 @@ struct SignedInReader: RouterMiddleware {
         var context = context
         context.bodyLimit = desk.configuration.maxBodyBytes
         if var session = context.sessions.session {
-            let now = Date().timeIntervalSince1970
+            let now = desk.configuration.now()
             let idle = Double(desk.configuration.idleTimeout.components.seconds)
             let lifetime = Double(desk.configuration.sessionLifetime.components.seconds)
             if now - session.lastSeen > idle || now - session.signedInAt > lifetime {
                 context.sessions.clearSession()
                 if !Self.isPublic(request.uri.path) { throw WebError.sessionExpired }
-            } else if let user = try? await desk.account(session.user), !user.disabled {
+            } else if let user = try await desk.account(session.user), !user.disabled {
                 context.identity = SignedIn(user: user, csrf: session.csrf)
-                if now - session.lastSeen > 30 {
+                if now - session.lastSeen > min(30, idle / 4) {
                     session.lastSeen = now
                     _ = context.sessions.updateSession(session)
                 }
@@ -97,8 +97,7 @@ struct ForgeryGuard: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
-        if let origin = request.headers[.origin], let host = request.head.authority,
-           URL(string: origin)?.host.map({ host == $0 || host.hasPrefix($0 + ":") || host.hasPrefix("[\($0)]") }) != true {
+        if let origin = request.headers[.origin], !Self.sameOrigin(origin, authority: request.head.authority) {
             throw WebError.crossSite
         }
         var request = request
@@ -108,5 +107,14 @@ struct ForgeryGuard: RouterMiddleware {
         let given = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? FormFields(buffer: buffer, contentType: request.headers[.contentType]).value("csrf")
         guard let expected, let given, Token.same(expected, given) else { throw WebError.badToken }
         return try await next(request, context)
+    }
+
+    /// Whether a browser's `Origin` is this server: the same host and port as the request was sent to.
+    static func sameOrigin(_ origin: String, authority: String?) -> Bool {
+        guard let authority, let url = URL(string: origin), let host = url.host else { return false }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        if let port = url.port { return authority == "\(shownHost):\(port)" }
+        let defaultPort = url.scheme == "https" ? 443 : 80
+        return authority == shownHost || authority == "\(shownHost):\(defaultPort)"
     }
 }

@@ -8,7 +8,7 @@ enum RequestPage {
         let today = desk.clerk.today
         let detail = try desk.requestDetail(reference)
         let request = detail.request
-        let assessment = try desk.clocks(of: reference, asOf: today)
+        let assessment = try desk.runningClocks(of: reference, asOf: today)
         let history = try desk.history(of: reference)
         let letters = try desk.letters(of: reference)
         let mark = ([request.classification] + detail.replies.map(\.classification) + letters.shown.map(\.classification)).max() ?? .unclassified
@@ -21,18 +21,20 @@ enum RequestPage {
                 (PageRenderer.plain(reply) as? [String: Any] ?? [:]).merging(["kindTitle": reply.kind.rawValue]) { $1 }
             },
             "hasReplies": !detail.replies.isEmpty,
-            "clocks": assessment.clocks.map { clock in
+            "noClocks": assessment == nil ? "It runs no clocks: it is \(request.state.rawValue)\(request.sentDate == nil ? " and not sent" : "")." : false,
+            "clocks": (assessment?.clocks ?? []).map { clock in
                 [
                     "title": clock.title, "status": clock.status.rawValue, "due": clock.due?.iso ?? "—", "start": clock.start?.iso ?? "—",
                     "rule": clock.rule, "explanation": clock.explanation,
                     "daysLeft": clock.daysLeft.map { $0 >= 0 ? "in \(dayCount($0))" : "passed \(dayCount(-$0)) ago" } ?? "",
                 ] as [String: Any]
             },
-            "stall": [
-                "stalled": assessment.isStalled, "category": assessment.category?.title ?? "Not stalled",
-                "severity": assessment.severity?.rawValue ?? "", "ballWith": assessment.ballWith.rawValue,
-                "nextStep": assessment.nextStep,
-            ] as [String: Any],
+            "stall": assessment.map { a in
+                [
+                    "stalled": a.isStalled, "category": a.category?.title ?? "Not stalled",
+                    "severity": a.severity?.rawValue ?? false, "ballWith": a.ballWith.rawValue, "nextStep": a.nextStep,
+                ] as [String: Any]
+            } ?? false,
             "timeline": history.map(Plain.event),
             "letters": letters.shown.map { PageRenderer.plain($0) },
             "hasLetters": !letters.shown.isEmpty,

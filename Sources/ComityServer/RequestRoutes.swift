@@ -8,7 +8,7 @@ struct RequestRoutes {
 
     func add(to router: Router<DeskContext>) {
         router.get("/requests/:reference") { _, context -> Response in
-            let reference = try context.parameters.require("reference")
+            let reference = try context.parameters.decoded("reference")
             return try await page(reference, context, refusal: nil, status: .ok)
         }
         router.post("/requests/:reference/replies") { request, context -> Response in
@@ -47,7 +47,7 @@ struct RequestRoutes {
         _ request: Request, _ context: DeskContext, form name: String,
         _ body: @escaping @Sendable (Desk, String, FormFields) throws -> String
     ) async throws -> Response {
-        let reference = try context.parameters.require("reference")
+        let reference = try context.parameters.decoded("reference")
         var request = request
         let form = FormFields(buffer: try await request.collectBody(upTo: context.bodyLimit), contentType: request.headers[.contentType])
         do {

@@ -1,4 +1,5 @@
 import Comity
+import Foundation
 
 /// How `comity serve` listens, whom it serves and for how long a sign-in lasts.
 public struct ServerConfiguration: Sendable {
@@ -21,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var firstLockout: Duration
     /// The largest request body accepted.
     public var maxBodyBytes: Int
+    /// Seconds since 1970, for the age of sessions: the system clock, or a test's.
+    public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, certificatePath: String? = nil, keyPath: String? = nil,

@@ -50,7 +50,7 @@ struct SessionRoutes {
             return try await signInPage(request, context, error: message, name: name, status: locked > 0 ? .tooManyRequests : .unauthorized)
         }
         await desk.throttle.succeeded(keys)
-        let seconds = Date().timeIntervalSince1970
+        let seconds = desk.configuration.now()
         context.sessions.createSession(DeskSession(user: user.name, csrf: Token.make(), lastSeen: seconds, signedInAt: seconds),
                                        expiresIn: desk.configuration.sessionLifetime)
         var response = Responses.seeOther(Self.safeNext(form.value("next")) ?? "/")

@@ -46,6 +46,11 @@ extension Desk {
 
     /// The clocks of one request as of a date, each able to explain itself. A request that runs
     /// no clock on that date (not sent yet, or closed) is refused with its state.
+    /// The clocks of a request as of a date, nil when it runs none then (closed, or not sent yet).
+    public func runningClocks(of reference: String, asOf: CalendarDate) throws(ComityError) -> Assessment? {
+        try store.clocks(of: reference, asOf: asOf, clearance: clearance)
+    }
+
     public func clocks(of reference: String, asOf: CalendarDate, asRecorded: CalendarDate? = nil) throws(ComityError) -> Assessment {
         try requireLookingBack(asRecorded)
         return try store.clocksOrReason(of: reference, asOf: asOf, clearance: clearance, recordedBy: asRecorded)

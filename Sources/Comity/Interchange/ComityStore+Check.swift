@@ -26,6 +26,7 @@ extension ComityStore {
         problems += try checkLetterNumbers(db)
         problems += try checkDirection(db)
         problems += try checkTranslations(db)
+        problems += try checkAccounts(db)
         let triggers = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         for name in ["event_no_update", "event_no_delete"] where !triggers.contains(name) {
             problems.append("history: trigger \(name) is missing, so events may have been edited or deleted")

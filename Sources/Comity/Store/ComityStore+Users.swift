@@ -147,3 +147,33 @@ extension ComityStore {
         }
     }
 }
+
+extension ComityStore {
+    /// Accounts changed behind Comity's back: a name, role or clearance no rule allows, a password
+    /// hash that is no bcrypt hash, or accounts with no enabled administrator among them.
+    static func checkAccounts(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        var administrators = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT name, display_name, role, clearance, disabled, password_hash FROM user_account ORDER BY name")
+        var count = 0
+        while let row = try rows.next() {
+            count += 1
+            let name: String = row[0]
+            do {
+                let user = try Self.user(from: row)
+                if let problem = user.problems().first { problems.append("account \(printable(name)): \(problem.message)") }
+                if user.role == .administrator && !user.disabled { administrators += 1 }
+            } catch let error as ComityError {
+                problems.append("damaged record: \(error.description)")
+            }
+            let hash: String = row[5]
+            if !(hash.hasPrefix("$2") && hash.utf8.count == 60) {
+                problems.append("account \(printable(name)): its password is not stored as a bcrypt hash; set it again with 'comity user passwd \(printable(name))'")
+            }
+        }
+        if count > 0 && administrators == 0 {
+            problems.append("accounts: no enabled administrator is left, so no one can manage the accounts; restore the database from a backup")
+        }
+        return problems
+    }
+}
