@@ -14,7 +14,7 @@ struct SearchRoutes {
             let identity = try context.requireSignedIn()
             let pages = desk.pages
             return Responses.html(try await desk.withDesk(context) { desk in
-                var values: [String: Any] = ["q": query, "searched": !query.isEmpty]
+                var values: [String: Any] = ["searched": !query.isEmpty]
                 var mark = Classification.unclassified
                 if !query.isEmpty {
                     let found = try Self.search(desk, query)
