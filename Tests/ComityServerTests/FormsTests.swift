@@ -29,6 +29,9 @@ struct FormsTests {
             let recorded = try await web.post("/requests", Self.newRequest)
             #expect(recorded.status == .seeOther)
             #expect(recorded.location == "/requests/JP-MHI-2011-077?done=request")
+            let page = try await web.get("/requests/JP-MHI-2011-077")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("id=\"correct-form\""))
 
             let list = try await web.get("/requests?case=MHI-2011")
             #expect(list.status == .ok)
