@@ -222,4 +222,24 @@ struct FormsTests {
             #expect(try #require(badParty.element("party-form-code", closing: "p")).contains("field-refusal"))
         }
     }
+
+    @Test("a search that matches more than 100 requests lists 100 and says so")
+    func boundedSearch() async throws {
+        try await FormsWorld.run({ desk in
+            var bulk = try desk.request(DemoWorld.mhiRequest).request
+            (bulk.sentDate, bulk.state) = (nil, .drafted)
+            for n in 1...105 {
+                bulk.reference = "JP-MHI-2011-\(200 + n)"
+                bulk.subject = "WALRUS servers, lead \(n)"
+                try desk.addRequest(bulk)
+            }
+        }) { client in
+            var web = FormsWebClient(client)
+            try await web.signIn("carl")
+            let search = try await web.get("/search?q=walrus")
+            let results = try #require(search.element("search-results", closing: "ul"))
+            #expect(results.components(separatedBy: "<li>").count - 1 == 100)
+            #expect(search.text.contains("More than 100 requests match"))
+        }
+    }
 }

@@ -18,7 +18,7 @@ enum FormsWorld {
     static let plantedText = "ZEBRAFINCH"
 
     /// A new folder with the demo database; the caller removes it.
-    static func make() throws -> (folder: URL, database: String) {
+    static func make(_ extra: (Desk) throws -> Void = { _ in }) throws -> (folder: URL, database: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comity-forms-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("demo.sqlite").path
@@ -31,6 +31,7 @@ enum FormsWorld {
         secret.sentDate = nil
         secret.state = .drafted
         try desk.addRequest(secret)
+        try extra(desk)
         try desk.addUser(User(name: "ada", displayName: "Ada Administrator", role: .administrator, clearance: .secret), password: password)
         try desk.addUser(User(name: "sam", displayName: "Sam Supervisor", role: .supervisor, clearance: .confidential), password: password)
         try desk.addUser(User(name: "carl", displayName: "Carl Clerk", role: .clerk, clearance: .confidential), password: password)
@@ -38,8 +39,8 @@ enum FormsWorld {
     }
 
     /// Runs `body` against the server on a new demo database, in the router test framework.
-    static func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let (folder, path) = try make()
+    static func run(_ extra: (Desk) throws -> Void = { _ in }, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let (folder, path) = try make(extra)
         defer { try? FileManager.default.removeItem(at: folder) }
         let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("templates").path
