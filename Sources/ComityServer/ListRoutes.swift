@@ -87,6 +87,7 @@ struct RequestFilter: Sendable {
     var state: String?
     var caseID: String?
     var stalled: Bool
+    var openOnly: Bool
     var page: Int
 
     init(_ query: Hummingbird.Parameters) {
@@ -98,6 +99,7 @@ struct RequestFilter: Sendable {
         state = given("state")
         caseID = given("case")
         stalled = ["1", "on", "true"].contains(given("stalled") ?? "")
+        openOnly = ["1", "on", "true"].contains(given("open") ?? "")
         page = max(1, given("page").flatMap { Int($0) } ?? 1)
     }
 
@@ -109,14 +111,16 @@ struct RequestFilter: Sendable {
                 + parties.map { ["value": $0.code, "label": "\($0.name) (\($0.code))", "selected": $0.code == counterpart?.uppercased()] },
             "states": [["value": "", "label": "Any", "selected": state == nil] as [String: Any]]
                 + RequestState.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0.rawValue == state] },
-            "caseFilter": caseID ?? "", "stalledOnly": stalled,
+            "caseFilter": caseID ?? "", "stalledOnly": stalled, "openOnly": openOnly,
         ]
     }
 
     /// The rows the desk shows for this filter, a page at a time, and the mark of the page.
     func listing(_ desk: Desk) throws -> (values: [String: Any], mark: Classification) {
         if stalled {
-            if state != nil { throw FieldError(field: "state", message: "the stalled list shows open requests already; leave out the state") }
+            if state != nil || openOnly {
+                throw FieldError(field: "state", message: "the stalled list shows open requests already; leave out the state and 'only open requests'")
+            }
             if let counterpart { _ = try Party.validCode(counterpart) }
             let (found, withheld) = try desk.stalled(asOf: desk.clerk.today, counterpart: counterpart?.uppercased(), caseID: caseID)
             let shown = Paging(page: page, total: found.count).rows(found)
@@ -134,7 +138,7 @@ struct RequestFilter: Sendable {
         do { target = try state.map { try RequestState.parse($0, field: "state") } } catch {
             throw FieldError(field: "state", message: (error as? ValidationFailure)?.message ?? "\(error)")
         }
-        let (found, withheld) = try desk.requests(case: caseID, counterpart: counterpart?.uppercased(), state: target)
+        let (found, withheld) = try desk.requests(case: caseID, counterpart: counterpart?.uppercased(), state: target, openOnly: openOnly)
         let shown = Paging(page: page, total: found.count).rows(found)
         return (paging(total: found.count).merging([
             "rows": shown.map { PageRenderer.plain($0) },
@@ -148,6 +152,7 @@ struct RequestFilter: Sendable {
         if let state { query.append(("state", state)) }
         if let caseID { query.append(("case", caseID)) }
         if stalled { query.append(("stalled", "1")) }
+        if openOnly { query.append(("open", "1")) }
         return Paging(page: page, total: total).values(path: "/requests", query: query)
     }
 }
