@@ -109,7 +109,7 @@ struct EngagementRoutes {
                     "outcome-correct-form", action: action + "/outcome-corrections", title: "A correction of an outcome", Corrections.outcome,
                     targets: outcomes.compactMap { o in o.id.map { .init("outcome-\($0)", "Outcome \($0): \(o.requestReference) on \(o.date.iso)") } }
                 ).context(refusal),
-                "history": Plain.history(try desk.history(of: id)),
+                "history": try desk.history(of: id).map(Plain.event),
             ], refusal: refusal)
         }
     }

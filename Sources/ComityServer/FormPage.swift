@@ -26,9 +26,3 @@ extension Path {
     }
 }
 
-extension Plain {
-    /// Events as a history list shows them, a note only where there is one.
-    static func history(_ events: [Event]) -> [[String: Any]] {
-        events.map { item in Self.event(item).merging(["note": item.note.isEmpty ? false as Any : item.note]) { $1 } }
-    }
-}

@@ -73,7 +73,7 @@ struct ListRoutes {
                 "incident": item.incidentDate?.iso ?? "not known", "discovered": item.discoveryDate.iso,
                 "requests": requests.map { PageRenderer.plain($0) }, "hasRequests": !requests.isEmpty,
                 "withheld": withheld > 0 ? "\(withheld) request(s) above your clearance withheld" : false,
-                "history": Plain.history(try desk.history(of: item.id)),
+                "history": try desk.history(of: item.id).map(Plain.event),
                 "correctForm": Corrections.form("case-correct-form", action: "/cases/\(Path.escape(item.id))/corrections",
                                                 title: "A correction", Corrections.caseFile).context(refusal),
             ], refusal: refusal)
