@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var firstLockout: Duration
     /// The largest request body accepted.
     public var maxBodyBytes: Int
+    /// A connection that sends no whole request for this long is closed (a slow client included).
+    public var connectionTimeout: Duration = .seconds(60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, certificatePath: String? = nil, keyPath: String? = nil,
