@@ -3,6 +3,7 @@ import Comity
 import ComityServer
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Testing
