@@ -2,7 +2,7 @@ import Comity
 
 /// The dashboard's stall report, computed once for everyone who needs it at the same time.
 ///
-/// The whole stall report is the dashboard's cost (the 100k world's takes a third of a second,
+/// The whole stall report is the dashboard's cost (the 100k world's takes over a second,
 /// holding the store), and every signed-in person asking for it computed it afresh. Here a
 /// report is kept for each clearance and day, labelled with the newest history event it had
 /// read: a person whose newest event is no newer gets the kept one at once. Otherwise the
@@ -56,18 +56,19 @@ actor DashboardCache {
             // it, then start the next one, which everyone asking meanwhile shares.
             task = Task {
                 _ = try? await current.value
-                return try await self.run(key, compute)
+                return try await self.run(key, compute, queued: true)
             }
             waiting[key] = task
         } else {
-            task = Task { try await self.run(key, compute) }
+            task = Task { try await self.run(key, compute, queued: false) }
             running[key] = task
         }
         return try await task.value.board
     }
 
-    private func run(_ key: Key, _ compute: Compute) async throws -> Computed {
-        if let queued = waiting.removeValue(forKey: key) { running[key] = queued }
+    /// Computes the board; a `queued` computation moves from waiting to running as it starts.
+    private func run(_ key: Key, _ compute: Compute, queued: Bool) async throws -> Computed {
+        if queued, let task = waiting.removeValue(forKey: key) { running[key] = task }
         let version = needed.removeValue(forKey: key) ?? .min
         // The computation just finished may already hold what everyone waiting needs.
         if let kept = kept[key], kept.version >= version {
@@ -76,6 +77,8 @@ actor DashboardCache {
         }
         defer { running[key] = nil }
         let computed = try await compute()
+        // Only today's boards are kept: yesterday's are never asked for again.
+        kept = kept.filter { $0.key.today == key.today }
         if computed.version >= kept[key]?.version ?? .min { kept[key] = computed }
         return computed
     }

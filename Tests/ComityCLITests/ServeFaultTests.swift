@@ -22,19 +22,19 @@ struct ServeFaultTests {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    @Test("ten kills during concurrent reply posts: every 303 is a stored reply with its history event, comity check clean, a clean stop at the end")
+    @Test("twenty kills during concurrent reply posts: every 303 is a stored reply with its history event, comity check clean, a clean stop at the end")
     func killedMidWrite() throws {
         let python = try #require(Self.python(), "python3 is needed to run scripts/serve-faults; install it (apt-get install python3)")
         let binary = try #require(CLI.binary, "cannot find the built comity executable")
         try withSandbox { box in
-            var environment = CLI.environment(["COMITY": binary.path, "ROUNDS": "10", "TMPDIR": box.url.path])
+            var environment = CLI.environment(["COMITY": binary.path, "ROUNDS": "20", "TMPDIR": box.url.path])
             environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? environment["PATH"]
             let result = try CLI.run(python, [Self.root.appendingPathComponent("scripts/serve-faults").path], in: box.url, environment: environment)
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout.contains("serve-faults: 10 kills, "), "\(result)")
-            #expect(result.stdout.contains("comity check passed 10 of 10; 0 failures"), "\(result)")
+            #expect(result.stdout.contains("serve-faults: 20 kills, "), "\(result)")
+            #expect(result.stdout.contains("comity check passed 20 of 20; 0 failures"), "\(result)")
             let acknowledged = result.stdout.firstMatch(of: /(\d+) acknowledged replies all stored/).flatMap { Int($0.1) } ?? 0
-            #expect(acknowledged >= 10, "every round acknowledges at least one reply before its kill: \(result)")
+            #expect(acknowledged >= 20, "every round acknowledges at least one reply before its kill: \(result)")
         }
     }
 }
