@@ -5,19 +5,30 @@ import Hummingbird
 /// last looked, and the engagements ahead with their countdown.
 struct DashboardRoutes {
     let desk: DeskService
+    let boards = DashboardCache()
 
     func add(to router: Router<DeskContext>) {
         router.get("/") { _, context -> Response in
             let pages = desk.pages
             let identity = try context.requireSignedIn()
+            let (changes, key) = try await desk.withDesk(context) { desk in
+                (try desk.changesSinceLastLook(limit: 40), DashboardCache.Key(clearance: desk.clearance, today: desk.clerk.today))
+            }
+            let board = try await boards.board(for: key, version: changes.newest) {
+                try await desk.withDesk(context) { desk in
+                    let version = try desk.changesSinceLastLook(limit: 0).newest
+                    let report = try desk.stallReport(asOf: key.today)
+                    let values = Self.values(report, changes: [], today: key.today)
+                    return .init(version: version, board: .init(values: values, mark: report.classification))
+                }
+            }
             let html = try await desk.withDesk(context) { desk in
-                let today = desk.clerk.today
-                let report = try desk.stallReport(asOf: today)
-                let changes = try desk.changesSinceLastLook(limit: 40)
                 try desk.markChangesSeen(upTo: changes.newest)
-                let values = Self.values(report, changes: changes.events, today: today)
+                var values = board.values
+                values["changes"] = changes.events.map(Plain.event)
+                values["hasChanges"] = !changes.events.isEmpty
                 return try pages.render("dashboard", Layout.context(
-                    title: "Dashboard", signedIn: identity, mark: report.classification, extra: values))
+                    title: "Dashboard", signedIn: identity, mark: board.mark, extra: values))
             }
             return Responses.html(html)
         }

@@ -50,7 +50,7 @@ public enum DeskServer {
         ReportRoutes(desk: service).add(to: router)
         APIRoutes(desk: service).add(to: router)
         StaticRoutes(templates: configuration.templates).add(to: router)
-        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(60)))
+        let http1 = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [UnreadableRequests()], idleTimeout: .init(configuration.connectionTimeout)))
         var app = Application(
             router: router,
             server: try tlsConfiguration(configuration).map { try .tls(http1, tlsConfiguration: $0) } ?? http1,

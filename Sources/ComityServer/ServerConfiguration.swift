@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Seconds since 1970, for the age of sessions: the system clock, or a test's.
     public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    /// A connection that sends no whole request for this long is closed (a slow client included).
+    public var connectionTimeout: Duration = .seconds(60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, certificatePath: String? = nil, keyPath: String? = nil,
