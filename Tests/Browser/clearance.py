@@ -4,7 +4,7 @@ import collections
 import unittest
 import urllib.parse
 
-from desk import CLERK, SECRET_REFERENCE, SECRET_TEXTS, STALLED, SUPERVISOR, Shared
+from desk import CLERK, SECRET_REFERENCE, SECRET_TEXTS, SUPERVISOR, Shared
 
 # Enough for every page the demo world links to, with room for what the desk grows into.
 MOST_PAGES = 250
@@ -43,7 +43,7 @@ class Clearance(unittest.TestCase):
                 if target not in seen:
                     seen.add(target)
                     queue.append(target)
-        self.assertIn(f"/requests/{STALLED}", visited, "the crawl reached the request pages")
+        self.assertTrue(any(path.startswith("/requests/JP-") for path in visited), f"the crawl reached no request page: {visited}")
         self.assertGreaterEqual(len(visited), 8, f"the crawl reached only {visited}")
 
     def test_nor_by_asking_for_it_directly(self):
