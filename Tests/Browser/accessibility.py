@@ -5,7 +5,7 @@ import unittest
 
 import axe_selenium_python
 
-from desk import ADMIN, CLERK, STALLED, SUPERVISOR, Shared
+from desk import ADMIN, CLERK, STALLED, SUPERVISOR, TYPO_REFERENCE, Shared
 
 AXE_SCRIPT = os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js")
 BLOCKING = ("serious", "critical")
@@ -14,7 +14,7 @@ BLOCKING = ("serious", "critical")
 PAGES = [
     ("the dashboard", SUPERVISOR, "/", 200, "#stalled-heading"),
     ("a request page", SUPERVISOR, f"/requests/{STALLED}", 200, "form#reply-form"),
-    ("a letter preview", SUPERVISOR, f"/requests/{STALLED}/letter", 200, "a#letter-open"),
+    ("a letter preview", SUPERVISOR, f"/requests/{TYPO_REFERENCE}/letter", 200, "a#letter-open"),
     ("the letters register", SUPERVISOR, "/letters", 200, "main h1"),
     ("the requests list", CLERK, "/requests", 200, "table#requests-table"),
     ("search results", CLERK, "/search?q=MHI", 200, "ul#search-results"),
