@@ -5,10 +5,12 @@ Read by the other modules of this folder; `run.py` runs them. The built `comity`
 $COMITY_BINARY, the repository $COMITY_ROOT.
 """
 
+import ctypes
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -87,6 +89,12 @@ class World:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def _end_with_parent():
+    """In a child's process before it starts (a server, chromedriver): SIGTERM it when the tests'
+    process ends, however that ends, so that nothing outlives an interrupted run."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class Server:
     """`comity serve` on a free loopback port, stopped with SIGTERM."""
 
@@ -95,7 +103,7 @@ class Server:
         self.process = subprocess.Popen(
             [BINARY, "serve", "--db", world.db, "--port", "0", "--today", TODAY,
              "--templates", os.path.join(ROOT, "templates"), "--idle-seconds", str(idle_seconds)],
-            stdout=subprocess.DEVNULL, stderr=self.log)
+            stdout=subprocess.DEVNULL, stderr=self.log, preexec_fn=_end_with_parent)
         self.base = self._wait_for_address()
 
     def _wait_for_address(self):
@@ -132,7 +140,7 @@ def browser():
                      "--window-size=1280,900", "--lang=en-US", "--no-first-run", "--disable-extensions"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER, popen_kw={"preexec_fn": _end_with_parent}))
     driver.set_page_load_timeout(WAIT)
     driver.set_script_timeout(WAIT)
     return driver
