@@ -18,7 +18,7 @@ struct SessionRoutes {
     private func signInPage(_ request: Request, _ context: DeskContext, error: String? = nil, name: String = "",
                             status: HTTPResponse.Status = .ok) async throws -> Response {
         if context.identity != nil, error == nil { return Responses.seeOther("/") }
-        let token = Token.make()
+        let token = Self.keptToken(request) ?? Token.make()
         let next = Self.safeNext(request.uri.queryParameters.get("next") ?? FormFields(encoded: "").value("next"))
         let expired = request.uri.queryParameters.get("expired") != nil
         var values: [String: Any] = ["signinToken": token, "next": next ?? "", "name": name]
@@ -57,6 +57,13 @@ struct SessionRoutes {
         response.setCookie(Cookie(name: Responses.signInCookie, value: "", maxAge: 0, path: "/signin",
                                   secure: desk.configuration.usesTLS, httpOnly: true, sameSite: .strict))
         return response
+    }
+
+    /// The sign-in token the browser already holds: a second sign-in page (another tab, or the
+    /// favicon a browser fetches behind the form) must not replace the token of the form on screen.
+    static func keptToken(_ request: Request) -> String? {
+        guard let value = request.cookies[Responses.signInCookie]?.value, value.count == 64, value.allSatisfy(\.isHexDigit) else { return nil }
+        return value
     }
 
     /// A page of this site to go back to after signing in; nothing else.
