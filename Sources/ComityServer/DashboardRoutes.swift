@@ -15,7 +15,7 @@ struct DashboardRoutes {
                 (try desk.changesSinceLastLook(limit: 40), DashboardCache.Key(clearance: desk.clearance, today: desk.clerk.today))
             }
             let board = try await boards.board(for: key, version: changes.newest) {
-                try await desk.withDesk(context) { desk in
+                try await desk.withReportingDesk(context) { desk in
                     let version = try desk.changesSinceLastLook(limit: 0).newest
                     let report = try desk.stallReport(asOf: key.today)
                     let values = Self.values(report, changes: [], today: key.today)
@@ -23,7 +23,7 @@ struct DashboardRoutes {
                 }
             }
             let html = try await desk.withDesk(context) { desk in
-                try desk.markChangesSeen(upTo: changes.newest)
+                try desk.markChangesSeen(changes)
                 var values = board.values
                 values["changes"] = changes.events.map(Plain.event)
                 values["hasChanges"] = !changes.events.isEmpty
@@ -32,6 +32,13 @@ struct DashboardRoutes {
             }
             return Responses.html(html)
         }
+    }
+
+    /// "3 requests outstanding, 1 stalled; the ball is with them for 2 and with us for 1."
+    static func summaryLine(_ summary: StallReport.Summary) -> String {
+        let outstanding = summary.outstanding == 1 ? "1 request outstanding" : "\(summary.outstanding) requests outstanding"
+        guard summary.outstanding > 0 else { return "No request is outstanding." }
+        return "\(outstanding), \(summary.stalled) stalled; the ball is with them for \(summary.ballWithThem) and with us for \(summary.ballWithUs)."
     }
 
     static func values(_ report: StallReport, changes: [Event], today: CalendarDate) -> [String: Any] {
@@ -53,7 +60,7 @@ struct DashboardRoutes {
         }
         return [
             "asOf": today.iso,
-            "summary": Plain.value(context["summary"] ?? .flag(false)),
+            "summaryLine": Self.summaryLine(report.summary),
             "overview": Plain.value(context["overview"] ?? .flag(false)),
             "severityNames": severities.map(\.rawValue),
             "byCounterpart": rows,

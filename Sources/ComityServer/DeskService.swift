@@ -47,6 +47,16 @@ final class DeskService: Sendable {
         }
     }
 
+    /// Runs `body` with the person's desk on the connection kept for long reports.
+    func withReportingDesk<T: Sendable>(_ context: DeskContext, _ body: @escaping @Sendable (Desk) throws -> T) async throws -> T {
+        let signedIn = try context.requireSignedIn()
+        let office = office
+        let today = today()
+        return try await Blocking.run {
+            try body(try office.reportingDesk(for: signedIn.user.name, today: today))
+        }
+    }
+
     /// Renders a page with the layout's values.
     func page(_ name: String, title: String, context: DeskContext, mark: Classification = .unclassified,
               status: HTTPStatusCode = 200, _ values: [String: Any]) throws -> String {

@@ -29,7 +29,7 @@ struct ReportRoutes {
     ) async throws -> Response {
         let kind = try Self.kind(request.query("format"))
         let renderer = desk.pages.documents
-        let (text, day) = try await desk.withDesk(context) { desk in
+        let (text, day) = try await desk.withReportingDesk(context) { desk in
             (try renderer.render(try report(desk), as: kind), desk.clerk.today.iso)
         }
         return DocumentResponse.make(text, kind: kind, name: "\(name)-\(day).\(kind.rawValue)",

@@ -8,10 +8,11 @@ extension Desk {
         return try store.changes(after: after, limit: limit, clearance: clearance)
     }
 
-    /// Remembers that the account has seen every change up to `event`.
-    public func markChangesSeen(upTo event: Int64) throws(ComityError) {
-        guard let account else { return }
-        try store.markSeen(account.name, upTo: event)
+    /// Remembers that the account has seen `changes` (those `changesSinceLastLook` gave); nothing
+    /// is written when it showed none.
+    public func markChangesSeen(_ changes: (events: [Event], newest: Int64)) throws(ComityError) {
+        guard let account, !changes.events.isEmpty else { return }
+        try store.markSeen(account.name, upTo: changes.newest)
     }
 
     /// The history of an account, for an administrator.

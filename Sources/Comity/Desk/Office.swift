@@ -6,9 +6,13 @@
 ///     let desk = try office.desk(for: user.name, today: today)
 public final class Office: Sendable {
     let store: ComityStore
+    /// A second connection to the same file, for long reads (the stall report over a whole
+    /// world): in WAL mode it reads beside the first, so a page or a reply never waits for a report.
+    let reports: ComityStore
 
-    private init(store: ComityStore) {
+    private init(store: ComityStore, reports: ComityStore) {
         self.store = store
+        self.reports = reports
     }
 
     /// Opens the store and makes its files readable by the serving account only.
@@ -18,7 +22,7 @@ public final class Office: Sendable {
             let store = try ComityStore.open(at: path, busyTimeout: busyTimeout)
             try FileOwner.requireCurrentAccount(owns: path)
             try FileOwner.restrictToOwner(path)
-            return Office(store: store)
+            return Office(store: store, reports: try ComityStore.open(at: path, busyTimeout: busyTimeout))
         }
     }
 
@@ -38,6 +42,16 @@ public final class Office: Sendable {
 
     /// The desk of a signed-in person, read afresh: a disabled or removed account gets none.
     public func desk(for name: String, today: CalendarDate) throws(ComityError) -> Desk {
+        try desk(for: name, today: today, on: store)
+    }
+
+    /// The same desk on the connection kept for long reports: for reading a stall report or a
+    /// brief while pages and replies go on beside it.
+    public func reportingDesk(for name: String, today: CalendarDate) throws(ComityError) -> Desk {
+        try desk(for: name, today: today, on: reports)
+    }
+
+    private func desk(for name: String, today: CalendarDate, on store: ComityStore) throws(ComityError) -> Desk {
         let user: User
         do {
             user = try store.user(name)
