@@ -43,7 +43,10 @@ enum RequestPage {
             "mayMove": !detail.allowedMoves.isEmpty,
             "replyKinds": ReplyKind.allCases.map(\.rawValue),
             "followUpKinds": EscalationStep.allCases.map(\.rawValue),
-            "classifications": Classification.allCases.filter { $0 <= desk.clearance }.map(\.rawValue),
+            // A reply is restricted unless said otherwise, as on the command line.
+            "classifications": Classification.allCases.filter { $0 <= desk.clearance }.map { level in
+                ["name": level.rawValue, "selected": level == .restricted] as [String: Any]
+            },
             "letterKinds": EscalationStep.allCases.map(\.rawValue),
             "today": today.iso,
             "correction": try CorrectionForm.values(desk, request.reference),
