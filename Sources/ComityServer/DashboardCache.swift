@@ -44,6 +44,22 @@ actor DashboardCache {
     /// The newest version anyone waiting needs.
     private var needed: [Key: Int64] = [:]
 
+    /// A board for `key` that holds every change up to event `required` (the person's own last
+    /// change): the kept one at once if it does, however many changes of others it lacks; a
+    /// board lacking some of the `newest` is then computed again in the background, for the
+    /// next person. Under a steady stream of changes the dashboard so lags others' changes by
+    /// at most one computation, never the person's own.
+    func board(for key: Key, required: Int64, newest: Int64, compute: @escaping Compute) async throws -> Board {
+        guard let kept = kept[key], kept.version >= required else {
+            return try await board(for: key, version: max(required, newest), compute: compute)
+        }
+        if kept.version < newest, running[key] == nil, waiting[key] == nil {
+            needed[key] = max(needed[key] ?? .min, newest)
+            running[key] = Task { try await self.run(key, compute, queued: false) }
+        }
+        return kept.board
+    }
+
     /// The board for `key` that holds every change up to event `version`.
     func board(for key: Key, version: Int64, compute: @escaping Compute) async throws -> Board {
         if let kept = kept[key], kept.version >= version { return kept.board }

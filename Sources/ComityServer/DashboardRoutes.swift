@@ -14,7 +14,8 @@ struct DashboardRoutes {
             let (changes, key) = try await desk.withDesk(context) { desk in
                 (try desk.changesSinceLastLook(limit: 40), DashboardCache.Key(clearance: desk.clearance, today: desk.clerk.today))
             }
-            let board = try await boards.board(for: key, version: changes.newest) {
+            let required = await desk.writes.required(for: identity.user.name)
+            let board = try await boards.board(for: key, required: required, newest: changes.newest) {
                 try await desk.withReportingDesk(context) { desk in
                     let version = try desk.changesSinceLastLook(limit: 0).newest
                     let report = try desk.stallReport(asOf: key.today)

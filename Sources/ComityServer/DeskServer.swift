@@ -35,6 +35,7 @@ public enum DeskServer {
                     defaultSessionExpiration: configuration.sessionLifetime))
             SignedInReader(desk: service)
             ForgeryGuard()
+            WriteMarker(desk: service)
         }
         SessionRoutes(desk: service).add(to: router)
         DashboardRoutes(desk: service).add(to: router)

@@ -8,6 +8,8 @@ final class DeskService: Sendable {
     let pages: PageRenderer
     let configuration: ServerConfiguration
     let throttle: SignInThrottle
+    /// Each person's own newest change, which the dashboard never shows them without.
+    let writes = WriteMarks()
 
     init(office: Office, pages: PageRenderer, configuration: ServerConfiguration) {
         self.office = office

@@ -55,4 +55,21 @@ struct DashboardCacheTests {
         let third = try await cache.board(for: other, version: 4) { try await counter.compute() }
         #expect(third.values["run"] as? Int == 3)
     }
+
+    @Test("others' changes: the kept board at once, the next computed behind it; one's own change: never an older board")
+    func ownChanges() async throws {
+        let cache = DashboardCache()
+        let counter = Counter()
+        counter.version.withLock { $0 = 5 }
+        let first = try await cache.board(for: Self.key, required: 0, newest: 5) { try await counter.compute() }
+        #expect(first.values["run"] as? Int == 1)
+        // Someone else changed something (event 6): the kept board comes back at once…
+        counter.version.withLock { $0 = 6 }
+        let stale = try await cache.board(for: Self.key, required: 0, newest: 6) { try await counter.compute() }
+        #expect(stale.values["run"] as? Int == 1)
+        // …and the next one is computed behind it; the person whose own change is event 6 waits for it.
+        let own = try await cache.board(for: Self.key, required: 6, newest: 6) { try await counter.compute() }
+        #expect(own.values["run"] as? Int == 2)
+        #expect(counter.runs.withLock { $0 } == 2)
+    }
 }

@@ -29,6 +29,11 @@ public final class Office: Sendable {
     /// The database file behind the office.
     public var path: String { store.path }
 
+    /// The id of the newest event in the history: every change adds one.
+    public func newestEvent() throws(ComityError) -> Int64 {
+        try store.newestEvent()
+    }
+
     /// Whether anyone can sign in yet.
     public func hasUsers() throws(ComityError) -> Bool {
         try store.hasUsers()

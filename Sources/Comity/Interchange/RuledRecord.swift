@@ -16,4 +16,5 @@ extension Engagement: RuledRecord { func ruleProblems(today: CalendarDate) -> [V
 extension EngagementOutcome: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems(today: today) } }
 extension Event: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems(today: today) } }
 extension HolidayEntry: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems() } }
+extension User: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems() } }
 extension StoredSetting: RuledRecord { func ruleProblems(today: CalendarDate) -> [ValidationFailure] { problems() } }

@@ -25,6 +25,10 @@ extension ComityStore {
         }
     }
 
+    func newestEvent() throws(ComityError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0 }
+    }
+
     /// The reference of the request an event belongs to, nil for a case or an engagement.
     private static func requestOf(_ db: Database, _ event: Event) throws -> String? {
         let table: String

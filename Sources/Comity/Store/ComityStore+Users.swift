@@ -13,35 +13,22 @@ extension ComityStore {
     }
 
     func users() throws(ComityError) -> [User] {
-        try read { db in try Self.users(db, sql: "SELECT \(Self.userColumns) FROM user_account ORDER BY name") }
+        try read { db in try Self.users(db) }
     }
 
     func user(_ name: String) throws(ComityError) -> User {
         try read { db in try Self.user(db, name) }
     }
 
-    static let userColumns = "name, display_name, role, clearance, disabled"
-
-    static func users(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [User] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.user(from:))
+    static func users(_ db: Database, where condition: String = "", arguments: StatementArguments = []) throws -> [User] {
+        try Array(User.cursor(db.makeStatement(sql: "SELECT \(User.selectList()) FROM user_account \(condition) ORDER BY name"), arguments: arguments))
     }
 
     static func user(_ db: Database, _ name: String) throws -> User {
-        guard let user = try users(db, sql: "SELECT \(userColumns) FROM user_account WHERE name = ?", arguments: [name]).first else {
+        guard let user = try users(db, where: "WHERE name = ?", arguments: [name]).first else {
             throw ComityError.notFound(kind: "account", id: name, hint: "'comity user list' shows the accounts")
         }
         return user
-    }
-
-    static func user(from row: Row) throws -> User {
-        let name: String = row[0]
-        guard let role = Role(rawValue: row[2] as String) else {
-            throw ComityError.damagedRecord(table: "account", key: name, column: "role", why: "is no role Comity knows")
-        }
-        guard let clearance = Classification(rawValue: row[3] as String) else {
-            throw ComityError.damagedRecord(table: "account", key: name, column: "clearance", why: "is no classification Comity knows")
-        }
-        return User(name: name, displayName: row[1], role: role, clearance: clearance, disabled: (row[4] as Int64) != 0)
     }
 
     /// Adds an account. The first account of a store must be an administrator's.
@@ -111,10 +98,10 @@ extension ComityStore {
     /// the same work either way so that the time taken does not tell which names exist.
     func verifiedUser(_ name: String, password: String) throws(ComityError) -> User? {
         let stored = try read { db -> (User, String)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.userColumns), password_hash FROM user_account WHERE name = ?", arguments: [name]) else {
+            guard let hash = try String.fetchOne(db, sql: "SELECT password_hash FROM user_account WHERE name = ?", arguments: [name]) else {
                 return nil
             }
-            return (try Self.user(from: row), row[5])
+            return (try Self.user(db, name), hash)
         }
         let matches = Bcrypt.verify(password, hash: stored?.1 ?? Self.decoyHash)
         guard let (user, _) = stored, matches, !user.disabled else { return nil }
@@ -149,31 +136,12 @@ extension ComityStore {
 }
 
 extension ComityStore {
-    /// Accounts changed behind Comity's back: a name, role or clearance no rule allows, a password
-    /// hash that is no bcrypt hash, or accounts with no enabled administrator among them.
+    /// Accounts with no enabled administrator among them: no one could manage them. (Each
+    /// account's own columns and rules are checked with every other record's.)
     static func checkAccounts(_ db: Database) throws -> [String] {
-        var problems: [String] = []
-        var administrators = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT name, display_name, role, clearance, disabled, password_hash FROM user_account ORDER BY name")
-        var count = 0
-        while let row = try rows.next() {
-            count += 1
-            let name: String = row[0]
-            do {
-                let user = try Self.user(from: row)
-                if let problem = user.problems().first { problems.append("account \(printable(name)): \(problem.message)") }
-                if user.role == .administrator && !user.disabled { administrators += 1 }
-            } catch let error as ComityError {
-                problems.append("damaged record: \(error.description)")
-            }
-            let hash: String = row[5]
-            if !(hash.hasPrefix("$2") && hash.utf8.count == 60) {
-                problems.append("account \(printable(name)): its password is not stored as a bcrypt hash; set it again with 'comity user passwd \(printable(name))'")
-            }
-        }
-        if count > 0 && administrators == 0 {
-            problems.append("accounts: no enabled administrator is left, so no one can manage the accounts; restore the database from a backup")
-        }
-        return problems
+        let accounts = try Int.fetchOne(db, sql: "SELECT count(*) FROM user_account") ?? 0
+        let administrators = try Int.fetchOne(db, sql: "SELECT count(*) FROM user_account WHERE role = 'administrator' AND disabled = 0") ?? 0
+        guard accounts > 0, administrators == 0 else { return [] }
+        return ["accounts: no enabled administrator is left, so no one can manage the accounts; restore the database from a backup"]
     }
 }

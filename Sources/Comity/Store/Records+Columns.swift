@@ -298,6 +298,31 @@ var storedRecordTypes: [any DecodedRecord.Type] {
     [
         Party.self, Authority.self, LegalBasis.self, LegalBasis.Binding.self, Case.self, Request.self, Reply.self,
         Engagement.self, Event.self, FollowUp.self, StoredSetting.self, HolidayEntry.self, LetterEntry.self, EngagementOutcome.self,
-        Translation.self,
+        Translation.self, User.self,
     ]
 }
+
+extension User: DecodedRecord {
+    enum StoredColumn: Int32, RecordColumn {
+        case name, display_name, role, clearance, password_hash, disabled, last_seen_event
+        static let names = allNames()
+    }
+    static let databaseTableName = "user_account"
+    static let recordName = "account"
+    static let keyColumns: [StoredColumn] = [.name]
+
+    /// The account; its password hash is checked to be a bcrypt hash but never kept in the value.
+    init(_ c: some CellReader<User>) throws(ComityError) {
+        let hash = try c.string(.password_hash)
+        guard hash.hasPrefix("$2"), hash.utf8.count == 60 else {
+            throw c.damaged(.password_hash, "is not a bcrypt hash; set the password again with 'comity user passwd'")
+        }
+        _ = try c.integer(.last_seen_event)
+        let disabled = try c.integer(.disabled)
+        guard disabled == 0 || disabled == 1 else { throw c.damaged(.disabled, "holds \(disabled), neither 0 nor 1") }
+        self.init(name: try c.string(.name), displayName: try c.string(.display_name), role: try c.value(.role),
+                  clearance: try c.value(.clearance), disabled: disabled == 1)
+    }
+}
+
+extension Role: ColumnEnum { static let columnValues = RawValueTable<Self>() }
