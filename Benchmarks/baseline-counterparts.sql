@@ -3,7 +3,7 @@
    sending, the requests sent with each one's days to acknowledgement (first reply or move to
    acknowledged) and to the first substantive reply, for the percentiles; the replies by kind;
    the follow-ups sent to the counterpart. */
-WITH firsts AS (
+WITH firsts AS MATERIALIZED (
   SELECT a.party, r.channel, substr(r.sent_date, 1, 4) AS year, julianday(r.sent_date) AS sent,
     (SELECT min(p.date) FROM reply p WHERE p.request_ref = r.reference) AS first_reply,
     (SELECT min(p.date) FROM reply p WHERE p.request_ref = r.reference

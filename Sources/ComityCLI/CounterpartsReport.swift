@@ -29,10 +29,20 @@ extension ReportCommand {
             let channel = try self.channel.map { try Channel.parse($0, field: "channel") }
             let desk = try global.openDesk(clearance)
             let record = try desk.counterpartRecord(counterpart: counterpart, channel: channel, from: from, to: to, asOf: asOf)
+            if format == .json {
+                // Written as it is encoded, a counterpart at a time.
+                if let out {
+                    try DocumentFile.stream(to: out, sparing: desk.files) { sink in try record.writeJSON(to: sink) }
+                    Output.noteLine("wrote \(out)")
+                } else {
+                    try record.writeJSON { bytes in try Output.send(Data(bytes)) }
+                }
+                return
+            }
             let document: String
             switch format {
             case .text: document = record.text
-            case .json: document = try JSONDocument.encode(record)
+            case .json: return
             case .csv: document = record.csv
             case .xml: document = try templates.renderer().render(record, as: .xml)
             case .html: document = try templates.renderer().render(record, as: .html)

@@ -71,6 +71,23 @@ struct CounterpartsCLITests {
         }
     }
 
+    @Test("--out writes the same bytes as standard output, JSON (streamed) and HTML alike")
+    func outFile() throws {
+        try withSandbox { sandbox in
+            try Self.demo(sandbox)
+            for format in ["json", "html"] {
+                let printed = try Self.report(sandbox, ["--format", format])
+                try #require(printed.status == 0, "\(printed)")
+                let target = sandbox.path("record.\(format)")
+                let written = try Self.report(sandbox, ["--format", format, "--out", target.path])
+                try #require(written.status == 0, "\(written)")
+                #expect(written.stdout.isEmpty)
+                #expect(written.stderr.contains("wrote \(target.path)"))
+                #expect(String(decoding: try Data(contentsOf: target), as: UTF8.self) == printed.stdout)
+            }
+        }
+    }
+
     @Test("--clearance restricted leaves the confidential JAXA request out and counts it")
     func clearance() throws {
         try withSandbox { sandbox in
