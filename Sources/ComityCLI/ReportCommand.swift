@@ -4,7 +4,7 @@ import Foundation
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports on outstanding requests.", subcommands: [Stall.self])
+        commandName: "report", abstract: "Reports on outstanding requests.", subcommands: [Stall.self, Counterparts.self])
 
     struct Stall: ParsableCommand {
         static let configuration = CommandConfiguration(

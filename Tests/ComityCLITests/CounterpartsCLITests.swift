@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import Comity
+import ComityWorlds
+
+/// `comity report counterparts` on the demo world: golden files for every format, the mark,
+/// the schema, the chart, and the clearance. Regenerate the golden files with
+///
+///     COMITY_UPDATE_GOLDEN=1 swift test --filter CounterpartsCLITests
+@Suite("comity report counterparts")
+struct CounterpartsCLITests {
+    static let formats = ["text", "json", "csv", "xml", "html"]
+    static let schema = StallGolden.templates.appendingPathComponent("schemas/counterpart-record.xsd")
+
+    private static func report(_ sandbox: Sandbox, _ extra: [String]) throws -> RunResult {
+        try sandbox.comity(["report", "counterparts", "--as-of", "2024-01-10", "--templates", StallGolden.templates.path] + extra)
+    }
+
+    private static func demo(_ sandbox: Sandbox) throws {
+        let made = try sandbox.comity(["demo"])
+        try #require(made.status == 0, "comity demo failed: \(made)")
+    }
+
+    @Test("golden output of the demo's record", arguments: CounterpartsCLITests.formats)
+    func golden(format: String) throws {
+        try withSandbox { sandbox in
+            try Self.demo(sandbox)
+            let result = try Self.report(sandbox, ["--format", format])
+            try #require(result.status == 0, "\(result)")
+            #expect(result.stderr.isEmpty)
+            try StallGolden.check(result.stdout, against: "counterparts-2024-01-10.\(format == "text" ? "txt" : format)")
+            // The demo's three requests went to China; the JAXA case is confidential, so is the record.
+            #expect(result.stdout.contains("CONFIDENTIAL") || result.stdout.contains("confidential"))
+            switch format {
+            case "text":
+                #expect(result.stdout.hasPrefix("CONFIDENTIAL\n"))
+                #expect(result.stdout.hasSuffix("\nCONFIDENTIAL\n"))
+                #expect(result.stdout.contains("China (CN)"))
+                #expect(result.stdout.contains("3 sent"))
+                #expect(result.stdout.contains("no substantive reply"))
+            case "json":
+                let object = try #require(try decodeJSON(result.stdout) as? [String: Any])
+                #expect(object["classification"] as? String == "confidential")
+                #expect(object["incomingRecorded"] as? Bool == false)
+                let counterparts = try #require(object["counterparts"] as? [[String: Any]])
+                #expect(counterparts.map { $0["code"] as? String } == ["CN"])
+            case "csv":
+                #expect(result.stdout.hasPrefix("\u{FEFF}CONFIDENTIAL\r\ncounterpart,counterpart_name,channel,year,sent,received,"))
+                #expect(result.stdout.contains("\r\nCN,China,central-authority,2011,1,,1,14,14,0,,,1,1,0,0,1,,0,,1.000,0.000,0.000\r\n"))
+            case "xml":
+                try XMLSchema(path: Self.schema.path).validate(result.stdout, documentName: "counterparts' record")
+                let file = sandbox.path("record.xml")
+                try Data(result.stdout.utf8).write(to: file)
+                let xmllint = URL(fileURLWithPath: "/usr/bin/xmllint")
+                if FileManager.default.isExecutableFile(atPath: xmllint.path) {
+                    let lint = try CLI.run(xmllint, ["--noout", "--nonet", "--schema", Self.schema.path, file.path],
+                                           in: sandbox.url, environment: CLI.environment([:]))
+                    #expect(lint.status == 0, "xmllint refused the record: \(lint)")
+                }
+            case "html":
+                #expect(!result.stdout.contains("<script"))
+                #expect(result.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title-CN\""))
+                #expect(result.stdout.contains("<title id=\"chart-title-CN\">Days to first substantive reply, requests sent to China:"))
+                #expect(result.stdout.contains("<caption>Days to first substantive reply</caption>"))
+                #expect(result.stdout.contains("<div class=\"mark top\">CONFIDENTIAL</div>"))
+                #expect(result.stdout.contains("<div class=\"mark bottom\">CONFIDENTIAL</div>"))
+                #expect(result.stdout.contains("fill=\"url(#pending-CN)\""))
+            default:
+                Issue.record("no checks for \(format)")
+            }
+        }
+    }
+
+    @Test("--out writes the same bytes as standard output, JSON (streamed) and HTML alike")
+    func outFile() throws {
+        try withSandbox { sandbox in
+            try Self.demo(sandbox)
+            for format in ["json", "html"] {
+                let printed = try Self.report(sandbox, ["--format", format])
+                try #require(printed.status == 0, "\(printed)")
+                let target = sandbox.path("record.\(format)")
+                let written = try Self.report(sandbox, ["--format", format, "--out", target.path])
+                try #require(written.status == 0, "\(written)")
+                #expect(written.stdout.isEmpty)
+                #expect(written.stderr.contains("wrote \(target.path)"))
+                #expect(String(decoding: try Data(contentsOf: target), as: UTF8.self) == printed.stdout)
+            }
+        }
+    }
+
+    @Test("--clearance restricted leaves the confidential JAXA request out and counts it")
+    func clearance() throws {
+        try withSandbox { sandbox in
+            try Self.demo(sandbox)
+            let result = try Self.report(sandbox, ["--clearance", "restricted"])
+            try #require(result.status == 0, "\(result)")
+            #expect(result.stdout.hasPrefix("RESTRICTED\n"))
+            #expect(!result.stdout.contains("CONFIDENTIAL"))
+            #expect(result.stdout.contains("2 sent"))
+            #expect(result.stdout.contains("1 request(s) above the reader's clearance are left out of every figure."))
+        }
+    }
+
+    @Test("a bad counterpart, channel or period is refused (65) in one sentence")
+    func refusals() throws {
+        try withSandbox { sandbox in
+            try Self.demo(sandbox)
+            for (arguments, words) in [
+                (["--counterpart", "XX"], "'XX' is not an ISO 3166-1 alpha-2 country code"),
+                (["--channel", "pigeon"], "'pigeon' is not a valid channel"),
+                (["--from", "2020-01-01", "--to", "2019-01-01"], "--from 2020-01-01 is after --to 2019-01-01"),
+            ] {
+                let result = try Self.report(sandbox, arguments)
+                #expect(result.status == 65, "\(arguments): \(result)")
+                #expect(result.stdout.isEmpty)
+                #expect(result.stderr.contains(words), "\(arguments): \(result.stderr)")
+            }
+        }
+    }
+}
