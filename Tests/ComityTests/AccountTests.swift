@@ -111,11 +111,13 @@ struct AccountTests {
             let before = try admin.check().problems.filter { $0.contains("account") }
             #expect(before.isEmpty, "\(before)")
             try admin.store.write { db in
-                try db.execute(sql: "UPDATE user_account SET password_hash = 'plain text', display_name = '' WHERE name = 'sato'")
+                try db.execute(sql: "UPDATE user_account SET password_hash = 'plain text' WHERE name = 'sato'")
+                try db.execute(sql: "UPDATE user_account SET display_name = '' WHERE name = 'mori'")
             }
             let problems = try admin.check().problems
-            #expect(problems.contains { $0.contains("account sato: its password is not stored as a bcrypt hash") })
-            #expect(problems.contains { $0.hasPrefix("account sato:") && $0.contains("display name") })
+            #expect(problems.contains { $0.hasPrefix("damaged record: account sato: its password_hash is not a bcrypt hash") }, "\(problems)")
+            #expect(problems.contains { $0.hasPrefix("breaks a rule: account mori:") && $0.contains("display name") }, "\(problems)")
+            #expect(!problems.joined().contains("plain text"))
         }
     }
 }

@@ -347,7 +347,7 @@ enum Schema {
                     password_hash TEXT NOT NULL,
                     disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
                     last_seen_event INTEGER NOT NULL DEFAULT 0
-                ) WITHOUT ROWID;
+                );
                 """)
         }
         return migrator
