@@ -164,18 +164,9 @@ struct BadTrafficTests {
         var csrf: String
     }
 
-    static func form(cookie: String) -> HTTPFields {
-        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-        if !cookie.isEmpty { headers[.cookie] = cookie }
-        return headers
-    }
+    static func form(cookie: String) -> HTTPFields { WebForm.headers(cookie: cookie) }
 
-    static func cookie(_ name: String, in response: TestResponse) -> String? {
-        response.headers[values: .setCookie].lazy.compactMap { header -> String? in
-            guard header.hasPrefix(name + "=") else { return nil }
-            return String(header.dropFirst(name.count + 1).prefix { $0 != ";" })
-        }.first
-    }
+    static func cookie(_ name: String, in response: TestResponse) -> String? { WebForm.cookie(name, in: response.headers) }
 
     static func csrf(in page: String) -> String? {
         page.firstMatch(of: /name="csrf" value="([^"]+)"/).map { String($0.1) }

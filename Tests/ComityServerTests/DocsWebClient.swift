@@ -120,10 +120,10 @@ struct DocsWebClient: Sendable {
     static func signIn(_ client: any TestClientProtocol, as name: String, password: String = DocsWorld.password) async throws -> DocsWebClient {
         let page = try await client.execute(uri: "/signin", method: .get)
         let token = try #require(cookie("comity_signin", in: page.headers))
-        let form = "name=\(name)&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf=\(token)"
+        let form = WebForm.encode([("name", name), ("password", password), ("csrf", token)])
         let signedIn = try await client.execute(
             uri: "/signin", method: .post,
-            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "comity_signin=\(token)"],
+            headers: WebForm.headers(cookie: "comity_signin=\(token)"),
             body: ByteBuffer(string: form))
         #expect(signedIn.status == .seeOther, "signing in as \(name)")
         let session = try #require(cookie("comity_session", in: signedIn.headers))
@@ -132,12 +132,7 @@ struct DocsWebClient: Sendable {
         return DocsWebClient(client: client, session: session, csrf: try #require(object["csrf"] as? String))
     }
 
-    static func cookie(_ name: String, in headers: HTTPFields) -> String? {
-        for value in headers[values: .setCookie] where value.hasPrefix(name + "=") {
-            return String(value.dropFirst(name.count + 1).prefix { $0 != ";" })
-        }
-        return nil
-    }
+    static func cookie(_ name: String, in headers: HTTPFields) -> String? { WebForm.cookie(name, in: headers) }
 
     func get(_ uri: String) async throws -> DocsResponse {
         try await send(uri, method: .get)
@@ -146,8 +141,7 @@ struct DocsWebClient: Sendable {
     /// A form as a page posts it, with the form token unless `csrf` is false.
     func post(_ uri: String, form: [(String, String)], csrf withToken: Bool = true) async throws -> DocsResponse {
         let pairs = (withToken ? [("csrf", csrf)] : []) + form
-        let body = pairs.map { "\($0.0)=\(Self.escape($0.1))" }.joined(separator: "&")
-        return try await send(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body)
+        return try await send(uri, method: .post, headers: WebForm.headers(cookie: ""), body: WebForm.encode(pairs))
     }
 
     /// JSON as a script posts it, with `X-CSRF-Token` unless `csrf` is false.
@@ -162,9 +156,5 @@ struct DocsWebClient: Sendable {
         headers[.cookie] = "comity_session=\(session)"
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
         return DocsResponse(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
-    }
-
-    static func escape(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? value
     }
 }

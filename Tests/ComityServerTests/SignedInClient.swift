@@ -15,8 +15,6 @@ struct SignedInClient {
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
-    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-
     /// GET `uri`, keeping cookies and the page's form token.
     @discardableResult
     mutating func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
@@ -30,9 +28,8 @@ struct SignedInClient {
         async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
         var all = fields
         if let chosen = token ?? csrf { all.append(("csrf", chosen)) }
-        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        var headers = Self.form
-        headers.append(contentsOf: cookieHeader())
+        let body = WebForm.encode(all)
+        var headers = WebForm.headers(cookie: cookieHeader()[.cookie] ?? "")
         if let origin { headers[.origin] = origin }
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         return keep(response)
@@ -57,14 +54,8 @@ struct SignedInClient {
             if line.contains("Max-Age=0") || pair[1].isEmpty { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
         }
         let body = String(buffer: response.body)
-        if let range = body.range(of: #"name="csrf" value="[0-9a-f]+""#, options: .regularExpression) {
-            csrf = String(body[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
-        }
+        if let token = WebForm.hidden("csrf", in: body) { csrf = token }
         return (response.status, body, response.headers)
-    }
-
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 }
 

@@ -99,25 +99,8 @@ struct FormsWebClient {
         }
     }
 
-    static func formHeaders(cookie: String) -> HTTPFields {
-        [.contentType: "application/x-www-form-urlencoded", .cookie: cookie]
-    }
-
-    static func encode(_ fields: [(String, String)]) -> String {
-        let allowed = CharacterSet.alphanumerics.union(.init(charactersIn: "-._~"))
-        return fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
-    }
-
-    static func cookie(_ name: String, in response: TestResponse) -> String? {
-        for header in response.headers[values: .setCookie] where header.hasPrefix(name + "=") {
-            let value = header.dropFirst(name.count + 1).prefix { $0 != ";" }
-            if !value.isEmpty { return String(value) }
-        }
-        return nil
-    }
-
-    static func hidden(_ name: String, in html: String) -> String? {
-        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
-        return String(html[range.upperBound...].prefix { $0 != "\"" })
-    }
+    static func formHeaders(cookie: String) -> HTTPFields { WebForm.headers(cookie: cookie) }
+    static func encode(_ fields: [(String, String)]) -> String { WebForm.encode(fields) }
+    static func cookie(_ name: String, in response: TestResponse) -> String? { WebForm.cookie(name, in: response.headers) }
+    static func hidden(_ name: String, in html: String) -> String? { WebForm.hidden(name, in: html) }
 }
