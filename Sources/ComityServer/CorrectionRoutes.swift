@@ -10,7 +10,7 @@ struct CorrectionRoutes {
     func add(to router: Router<DeskContext>) {
         router.post("/requests/:reference/corrections") { request, context in
             let reference = try context.parameters.require("reference")
-            return try await FormTaker(desk: desk).take(request, context, form: "correction", page: page(context, reference)) { desk, form in
+            return try await FormTaker(desk: desk).take(request, context, form: "correction", page: RequestPage.renderer(desk.pages, context, reference)) { desk, form in
                 try Self.correct(desk, reference, form)
                 return "/requests/\(Path.escape(reference))?done=correction#timeline"
             }
@@ -39,20 +39,6 @@ struct CorrectionRoutes {
 
     private static func unknownTarget(_ target: String) -> FieldError {
         FieldError(field: "target", message: "'\(printable(target))' is not this request, one of its replies or one of its follow-ups; choose one from the list")
-    }
-
-    private func page(_ context: DeskContext, _ reference: String) -> @Sendable (Desk, FormRefusal?) throws -> String {
-        let pages = desk.pages
-        let identity = context.identity
-        return { desk, refusal in
-            guard let identity else { throw WebError.signInRequired }
-            var (values, mark) = try RequestPage.values(desk, reference)
-            if let refusal {
-                values["refusal"] = refusal.valuesForPage
-                values["correction"] = try CorrectionForm.values(desk, reference, chosen: refusal.values)
-            }
-            return try pages.render("request", Layout.context(title: "Request \(reference)", signedIn: identity, mark: mark, extra: values))
-        }
     }
 }
 

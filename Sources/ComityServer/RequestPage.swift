@@ -55,5 +55,24 @@ enum RequestPage {
     }
 }
 
+extension RequestPage {
+    /// The request page as a form taker shows it: afresh, or again after a refused form with its
+    /// sentence beside the field and the values as they were sent.
+    static func renderer(_ pages: PageRenderer, _ context: DeskContext, _ reference: String) -> @Sendable (Desk, FormRefusal?) throws -> String {
+        let identity = context.identity
+        return { desk, refusal in
+            guard let identity else { throw WebError.signInRequired }
+            var (values, mark) = try RequestPage.values(desk, reference)
+            if let refusal {
+                values["refusal"] = refusal.valuesForPage
+                if refusal.form == "correction" {
+                    values["correction"] = try CorrectionForm.values(desk, reference, chosen: refusal.values)
+                }
+            }
+            return try pages.render("request", Layout.context(title: "Request \(reference)", signedIn: identity, mark: mark, extra: values))
+        }
+    }
+}
+
 /// "1 day", "5 days".
 func dayCount(_ days: Int) -> String { days == 1 ? "1 day" : "\(days) days" }

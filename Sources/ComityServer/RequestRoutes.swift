@@ -9,7 +9,8 @@ struct RequestRoutes {
     func add(to router: Router<DeskContext>) {
         router.get("/requests/:reference") { _, context -> Response in
             let reference = try context.parameters.decoded("reference")
-            return try await page(reference, context, refusal: nil, status: .ok)
+            let render = RequestPage.renderer(desk.pages, context, reference)
+            return Responses.html(try await desk.withDesk(context) { desk in try render(desk, nil) })
         }
         router.post("/requests/:reference/replies") { request, context -> Response in
             try await record(request, context, form: "reply") { desk, reference, form in
@@ -41,36 +42,15 @@ struct RequestRoutes {
         }
     }
 
-    /// Takes a form: on success back to the page (303); on a refusal the page again, the form
-    /// filled in as it was sent and the sentence beside the field it is about.
+    /// Takes a form (see `FormTaker`): on success back to the page, on a refusal the page again.
     private func record(
         _ request: Request, _ context: DeskContext, form name: String,
         _ body: @escaping @Sendable (Desk, String, FormFields) throws -> String
     ) async throws -> Response {
         let reference = try context.parameters.decoded("reference")
-        var request = request
-        let form = FormFields(buffer: try await request.collectBody(upTo: context.bodyLimit), contentType: request.headers[.contentType])
-        do {
-            let done = try await desk.withDesk(context) { desk in try body(desk, reference, form) }
-            return Responses.seeOther("/requests/\(Path.escape(reference))?done=\(done)")
-        } catch let error as FieldError {
-            return try await page(reference, context, refusal: FormRefusal(form: name, field: error.field, message: error.message, values: form.echoed), status: .unprocessableContent)
-        } catch let error as ValidationFailure {
-            return try await page(reference, context, refusal: FormRefusal(form: name, field: error.field, message: WebError.comity(.invalid(error.message)).message, values: form.echoed), status: .unprocessableContent)
-        } catch let error as ComityError where [.invalid, .invalidMove].contains(error.category) {
-            return try await page(reference, context, refusal: FormRefusal(form: name, field: nil, message: WebError.comity(error).message, values: form.echoed), status: error.category == .invalidMove ? .conflict : .unprocessableContent)
+        return try await FormTaker(desk: desk).take(request, context, form: name, page: RequestPage.renderer(desk.pages, context, reference)) { desk, form in
+            "/requests/\(Path.escape(reference))?done=\(try body(desk, reference, form))"
         }
-    }
-
-    private func page(_ reference: String, _ context: DeskContext, refusal: FormRefusal?, status: HTTPResponse.Status) async throws -> Response {
-        let identity = try context.requireSignedIn()
-        let pages = desk.pages
-        let html = try await desk.withDesk(context) { desk in
-            var (values, mark) = try RequestPage.values(desk, reference)
-            if let refusal { values["refusal"] = refusal.valuesForPage }
-            return try pages.render("request", Layout.context(title: "Request \(reference)", signedIn: identity, mark: mark, extra: values))
-        }
-        return Responses.html(html, status: status)
     }
 }
 
