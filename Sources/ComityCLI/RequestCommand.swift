@@ -3,17 +3,22 @@ import Comity
 
 struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "request", abstract: "Requests for assistance we send abroad.",
+        commandName: "request", abstract: "Requests for assistance we send abroad, and those that come to us.",
         subcommands: [Add.self, List.self, Show.self, Move.self, FollowUpCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a request; with --sent it is recorded as transmitted on that date.")
+            abstract: "Record a request; with --sent it is recorded as transmitted on that date.",
+            discussion: """
+            A request we send goes from one of our authorities to one of theirs. A request that \
+            comes to us goes from one of theirs to one of ours (the desk's state is the setting \
+            our-state): it is recorded as received on the day --received gives, under a case of ours.
+            """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Our reference, unique.") var reference: String
         @Option(name: .customLong("case")) var caseID: String
-        @Option(help: "The sending authority (ours).") var from: String
-        @Option(help: "The requested authority (theirs).") var to: String
+        @Option(help: "The sending authority (ours; theirs for a request that comes to us).") var from: String
+        @Option(help: "The requested authority (theirs; ours for a request that comes to us).") var to: String
         @Option(help: ArgumentHelp("\(Channel.choices).")) var channel: String
         @Option(help: "The legal basis id.") var basis: String?
         @Option var subject: String
@@ -22,9 +27,16 @@ struct RequestCommand: ParsableCommand {
         @Option(help: ArgumentHelp("\(Urgency.choices).")) var urgency: String = "routine"
         @Option(help: ArgumentHelp("\(Classification.choices).")) var classification: String = "restricted"
         @Option(help: "When it was sent.", transform: DateArgument.parse) var sent: CalendarDate?
+        @Option(help: "When a request that comes to us was received.", transform: DateArgument.parse) var received: CalendarDate?
         @Option(name: .customLong("their-ref"), help: "The counterpart's reference.") var theirReference: String?
         @Option(help: "When preserved data will be deleted.", transform: DateArgument.parse) var preservedUntil: CalendarDate?
         @Option var note: String = ""
+
+        func validate() throws {
+            if sent != nil && received != nil {
+                throw ValidationError("--sent is for a request we send and --received for one that comes to us; give one of them")
+            }
+        }
 
         func run() throws {
             let request = Request(
@@ -32,7 +44,7 @@ struct RequestCommand: ParsableCommand {
                 channel: try Channel.parse(channel, field: "channel"), basisID: basis, subject: subject, items: items,
                 urgency: try Urgency.parse(urgency, field: "urgency"),
                 classification: try Classification.parse(classification, field: "classification"),
-                sentDate: sent, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note)
+                sentDate: sent ?? received, counterpartReference: theirReference, preservedUntil: preservedUntil, note: note)
             let japanese = try JapaneseShorthand.checked(.request, reference, setting: [.subject: subjectJa])
             let desk = try global.openDesk()
             let stored = try desk.addRequest(request)

@@ -72,7 +72,8 @@ extension ComityStore {
         return damaged
     }
 
-    /// Every request's state is reached by replaying its 'moved' events from drafted.
+    /// Every request's state is reached by replaying its 'moved' events from drafted (or, for one
+    /// that came to us, from its arrival as transmitted).
     ///
     /// Requests and their moves are read side by side, both in reference order, so memory stays
     /// flat however large the history: a million requests are checked like ten. Damaged requests
@@ -102,6 +103,11 @@ extension ComityStore {
                 guard let to = current.to.flatMap(RequestState.init(rawValue:)) else {
                     problems.append("request \(reference): event \(current.id) moves to an unknown state '\(current.to ?? "")'")
                     broken = true
+                    continue
+                }
+                if current.from == nil, to == .transmitted, state == .drafted {
+                    // A request that came to us starts on record as received.
+                    state = to
                     continue
                 }
                 if let from = current.from, from != state.rawValue {

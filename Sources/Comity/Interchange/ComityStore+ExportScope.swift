@@ -2,12 +2,13 @@ import GRDB
 
 /// The SQL that picks what a scoped or cleared export holds.
 extension ComityStore {
-    /// Requests in the scope of `?1` (a case) and `?2` (a counterpart), less those withheld for
+    /// Requests in the scope of `?1` (a case) and `?2` (a counterpart, whichever way a request goes
+    /// between it and us), less those withheld for
     /// the levels `above` the clearance.
     static func requestsInScope(above: String?) -> String {
         var sql = """
-            SELECT r.reference FROM request r JOIN authority a ON a.id = r.to_authority
-            WHERE (?1 IS NULL OR r.case_id = ?1) AND (?2 IS NULL OR a.party = ?2)
+            SELECT r.reference FROM request r JOIN authority a ON a.id = r.to_authority JOIN authority f ON f.id = r.from_authority
+            WHERE (?1 IS NULL OR r.case_id = ?1) AND (?2 IS NULL OR a.party = ?2 OR f.party = ?2)
             """
         if let above {
             sql += """

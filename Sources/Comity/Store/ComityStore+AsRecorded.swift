@@ -25,8 +25,11 @@ extension ComityStore {
         }
         if request.toAuthority != dossier.request.toAuthority {
             let to = try context.authority(request.toAuthority)
-            recorded.counterpart = try context.party(to.party)
+            if dossier.direction == .outgoing { recorded.counterpart = try context.party(to.party) }
             recorded.toAuthorityName = to.name
+        }
+        if dossier.direction == .incoming, request.fromAuthority != dossier.request.fromAuthority {
+            recorded.counterpart = try context.party(try context.authority(request.fromAuthority).party)
         }
         recorded.fromAuthorityName = try context.authorityName(request.fromAuthority)
         recorded.basisName = try request.basisID.flatMap { try context.basis($0)?.instrument }

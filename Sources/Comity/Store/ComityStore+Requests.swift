@@ -21,6 +21,18 @@ extension ComityStore {
             var stored = request
             stored.state = .drafted
             stored.sentDate = nil
+            if try Self.direction(db, of: request) == .incoming {
+                // A request that came to us is on record from the day it arrived, never drafted here.
+                guard let received = request.sentDate else {
+                    throw ValidationFailure("request \(request.reference) comes to us from \(request.fromAuthority); give the day it was received with --received")
+                }
+                stored.sentDate = received
+                stored.state = .transmitted
+                try stored.insert(db)
+                try Self.log(db, .request, stored.reference, .created, on: received, by: clerk, note: request.note)
+                try Self.log(db, .request, stored.reference, .moved, on: received, by: clerk, to: .transmitted, note: "recorded as received")
+                return stored
+            }
             try stored.insert(db)
             try Self.log(db, .request, stored.reference, .created, on: request.sentDate ?? clerk.today, by: clerk,
                          to: .drafted, note: request.note)
@@ -88,7 +100,7 @@ extension ComityStore {
     ) throws -> (shown: [Request], withheld: Int) {
         do {
             let condition = Self.withheldCondition(clearance)
-            var sql = "SELECT r.*, \(condition ?? "0") AS withheld FROM request r JOIN authority a ON a.id = r.to_authority WHERE 1"
+            var sql = "SELECT r.*, \(condition ?? "0") AS withheld FROM request r JOIN authority a ON a.id = \(Self.counterpartAuthoritySQL(ours: try Self.ourState(db))) WHERE 1"
             var arguments: StatementArguments = condition == nil ? [] : [asOf?.iso ?? "9999-12-31"]
             if let caseID { sql += " AND r.case_id = ?"; arguments += [caseID] }
             if let counterpart { sql += " AND a.party = ?"; arguments += [counterpart.uppercased()] }

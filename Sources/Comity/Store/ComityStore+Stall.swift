@@ -66,7 +66,8 @@ extension ComityStore {
             let (filter, arguments, inScope, inScopeArguments) = try Self.scopeFilter(db, scope, view: view)
             // Start from the list of requests the scope may hold, each found by its key: the
             // planner, without statistics, would otherwise read every request of a counterpart.
-            let requestsAndAuthorities = "json_each(?) k CROSS JOIN request r ON r.reference = k.value JOIN authority a ON a.id = r.to_authority"
+            // `a` is the counterpart's authority: the one a request went to, or came from.
+            let requestsAndAuthorities = "json_each(?) k CROSS JOIN request r ON r.reference = k.value JOIN authority a ON a.id = \(Self.counterpartAuthoritySQL(ours: context.ours))"
             // Everything but the items of assistance, which no assessment needs, then the
             // authority it went to and its case, each in its table's column order.
             let requests = try ColumnCursor(db.cachedStatement(sql: """
@@ -76,7 +77,8 @@ extension ComityStore {
                     let authority = c.reader(Authority.self, from: Request.columnCount)
                     let caseFile = c.reader(Case.self, from: Request.columnCount + Authority.columnCount)
                     return (try Request(c), StallRow(
-                        counterpart: try authority.string(.party), toAuthorityName: try authority.string(.name),
+                        counterpartAuthority: try authority.string(.id),
+                        counterpart: try authority.string(.party), counterpartAuthorityName: try authority.string(.name),
                         caseTitle: try caseFile.string(.title), caseLimitation: try caseFile.optionalDate(.limitation_date),
                         caseClassification: try caseFile.value(.classification)))
                 }
@@ -112,20 +114,22 @@ extension ComityStore {
 
             while let (request, row) = try requests.next() {
                 let ref = request.reference
+                let incoming = row.counterpartAuthority != request.toAuthority
                 var dossier = Dossier(
                     request: request,
                     caseTitle: row.caseTitle,
                     caseLimitation: row.caseLimitation,
                     caseClassification: row.caseClassification,
                     counterpart: try context.party(row.counterpart),
-                    toAuthorityName: row.toAuthorityName,
+                    toAuthorityName: incoming ? try context.authorityName(request.toAuthority) : row.counterpartAuthorityName,
                     fromAuthorityName: try context.authorityName(request.fromAuthority),
                     basisName: try request.basisID.flatMap { try context.basis($0)?.instrument },
                     basisPeriod: try request.basisID.flatMap { try context.basis($0)?.period },
                     replies: try replies.take(while: { $0.requestReference }, equals: ref),
                     moves: try moves.take(while: { $0.0 }, equals: ref).map(\.1),
                     followUps: try followUps.take(while: { $0.requestReference }, equals: ref),
-                    meetings: try meetings.take(while: { $0.outcome.requestReference }, equals: ref))
+                    meetings: try meetings.take(while: { $0.outcome.requestReference }, equals: ref),
+                    direction: incoming ? .incoming : .outgoing)
                 if let view, view.correctedRequests.contains(ref) {
                     // Its values as recorded may put it outside the scope, or above the clearance.
                     let recorded = try Self.recorded(dossier, caseID: request.caseID, asOf: scope.asOf, view: view, context: context, db: db)
@@ -133,10 +137,12 @@ extension ComityStore {
                     dossier = recorded
                 }
                 let counterpart = dossier.counterpart.code
+                // The clocks count the working days of the state that owes the answer: the counterpart's, or ours.
+                let requested = incoming ? context.ours ?? counterpart : counterpart
                 var settings = try context.settings(request.channel)
                 if scope.engagement != nil { settings.lookaheadDays = Int.max / 2 }
                 guard let assessment = StallEngine.assess(
-                    dossier, asOf: scope.asOf, settings: settings, calendar: try context.calendar(counterpart),
+                    dossier, asOf: scope.asOf, settings: settings, calendar: try context.calendar(requested),
                     engagements: try scope.engagement.map { [$0] } ?? context.upcomingEngagements(counterpart))
                 else { continue }
                 if assessment.isStalled || scope.includeNotStalled { try body(assessment) }
@@ -249,7 +255,7 @@ extension ComityStore {
             if case .string(let text) = state.storage { known = RequestState(rawValue: text) != nil }
             if !known {
                 let (narrow, arguments) = narrowFilter(scope)
-                let from = scope.counterpart == nil ? "request r" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
+                let from = scope.counterpart == nil ? "request r" : "request r JOIN authority a ON a.id = \(counterpartAuthoritySQL(ours: try ourState(db)))"
                 // The request's own decoder refuses it, in the same words as anywhere else.
                 _ = try Request.cursor(
                     db.makeStatement(sql: "SELECT \(Request.selectList(from: "r")) FROM \(from) WHERE r.state = ?\(narrow) ORDER BY r.reference LIMIT 1"),
@@ -276,10 +282,11 @@ extension ComityStore {
     }
 }
 
-/// The facts a stall query joins to each request: who it went to and the case it serves.
+/// The facts a stall query joins to each request: the counterpart's authority and the case it serves.
 private struct StallRow {
+    var counterpartAuthority: String
     var counterpart: String
-    var toAuthorityName: String
+    var counterpartAuthorityName: String
     var caseTitle: String
     var caseLimitation: CalendarDate?
     var caseClassification: Classification

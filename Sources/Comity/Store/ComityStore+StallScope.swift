@@ -44,6 +44,11 @@ extension ComityStore {
         let from = scope.counterpart == nil ? "request r INDEXED BY request_open" : "authority a CROSS JOIN request r ON r.to_authority = a.id"
         var sql = "SELECT r.reference FROM \(from) WHERE r.state IN (\(open))\(narrow)"
         var arguments = narrowArguments
+        if scope.counterpart != nil, try ourState(db) != nil {
+            // And those that came to us from the counterpart (a superset: the request cursor decides).
+            sql += " UNION SELECT r.reference FROM authority a CROSS JOIN request r INDEXED BY request_open_from ON r.from_authority = a.id WHERE r.state IN (\(open))\(narrow)"
+            arguments += narrowArguments
+        }
         // A request closed after the as-of date was still open on it. A chunk reads its own
         // references' moves; a whole query, the moves since the day.
         let lastMove = try lastEventDate(db, index: "event_request_move_dates", where: "subject_type = 'request' AND action = 'moved'")

@@ -350,6 +350,11 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v16-incoming") { db in
+            // Requests that come to us are found by the counterpart authority they came from,
+            // as those we send are by the one they went to (`request_open_to`).
+            try db.execute(sql: "CREATE INDEX request_open_from ON request(from_authority, state, reference)")
+        }
         return migrator
     }
 }

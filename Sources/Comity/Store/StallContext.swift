@@ -9,6 +9,8 @@ final class StallContext {
     private let asOf: CalendarDate
     /// What had been recorded by a day, when the query is "as recorded" and anything came later.
     let view: RecordedView?
+    /// The desk's own state; nil when none is recorded (then every request goes out).
+    let ours: String?
     var parties: [String: Party] = [:]
     var authorityNames: [String: String] = [:]
     var bases: [String: BasisInfo?] = [:]
@@ -20,6 +22,7 @@ final class StallContext {
     init(_ db: Database, asOf: CalendarDate, recordedBy: CalendarDate? = nil) throws {
         self.db = db
         self.asOf = asOf
+        ours = try ComityStore.ourState(db)
         view = try recordedBy.map { try RecordedView.load(db, by: $0) }.flatMap { $0.anythingLater ? $0 : nil }
         engagementStatement = try db.cachedStatement(
             sql: "SELECT * FROM engagement WHERE counterpart = ? AND end_date >= ? ORDER BY start_date, id")

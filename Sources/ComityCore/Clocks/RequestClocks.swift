@@ -24,7 +24,7 @@ public struct RequestClocks: Sendable {
             let resend = dossier.letters.last(where: { $0.restartsClock && $0.date >= sent })
             let start = resend?.date ?? sent
             let pauses = dossier.pauses(until: asOf).filter { $0.upperBound > start }
-            let startWords = resend == nil ? "sent \(start.iso)" : "resent \(start.iso)"
+            let startWords = resend == nil ? "\(dossier.direction == .incoming ? "received" : "sent") \(start.iso)" : "resent \(start.iso)"
             if state == .supplementRequested {
                 stopped = true
                 let since = dossier.stateSince ?? start
@@ -57,7 +57,9 @@ public struct RequestClocks: Sendable {
 
         if let promise = Self.promise(dossier, asOf: asOf) { clocks.append(promise) }
 
-        if let sent = dossier.sentDate, state.isOpen {
+        // We chase the counterpart on requests we sent; on one that came to us, the clocks above
+        // are what we owe, and nobody follows up on us from here.
+        if let sent = dossier.sentDate, state.isOpen, dossier.direction == .outgoing {
             let letters = dossier.letters
             let last = letters.last
             let base = last?.date ?? sent
@@ -84,7 +86,9 @@ public struct RequestClocks: Sendable {
             clocks.append(RequestClock(
                 kind: .engagement, start: nil, due: engagement.startDate, status: .running,
                 rule: "\(engagement.title) (\(engagement.level.rawValue)), \(engagement.startDate.iso)–\(engagement.endDate.iso)",
-                explanation: "the next meeting with \(dossier.counterpart.name) at which the request can be raised",
+                explanation: dossier.direction == .incoming
+                    ? "the next meeting with \(dossier.counterpart.name), which may raise the request with us"
+                    : "the next meeting with \(dossier.counterpart.name) at which the request can be raised",
                 daysLeft: asOf.days(until: engagement.startDate)))
         }
 

@@ -44,17 +44,23 @@ package enum RecordRules {
         let from = try requireAuthority(request.fromAuthority, field: "from_authority", in: &known)
         let to = try requireAuthority(request.toAuthority, field: "to_authority", in: &known)
         let lead = try requireAuthority(caseFile.leadAuthority, field: "case_id", in: &known)
-        guard from == lead else {
-            throw RuleViolation(ValidationFailure(
-                "request \(request.reference) would be sent by \(request.fromAuthority) of \(from), but case \(request.caseID) is \(lead)'s; choose a sending authority of \(lead)"),
-                field: "from_authority")
-        }
         guard from != to else {
             throw RuleViolation(ValidationFailure(
                 "request \(request.reference) goes from \(request.fromAuthority) to \(request.toAuthority), both of \(from); address it to an authority of the other state"),
                 field: "to_authority")
         }
-        if let ours = try known.ourState() { try checkDirection(request, from: from, to: to, ourState: ours) }
+        let direction = try known.ourState().map { try checkDirection(request, from: from, to: to, ourState: $0) } ?? .outgoing
+        switch direction {
+        case .outgoing where from != lead:
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) would be sent by \(request.fromAuthority) of \(from), but case \(request.caseID) is \(lead)'s; choose a sending authority of \(lead)"),
+                field: "from_authority")
+        case .incoming where to != lead:
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) would come to \(request.toAuthority) of \(to), but case \(request.caseID) is \(lead)'s; file it under a case of \(to)"),
+                field: "case_id")
+        default: break
+        }
         let basis = try request.basisID.map { id in
             guard let found = try known.basis(id) else { throw RuleViolation(field: "basis_id", error: .missing(.basis, id)) }
             return found
@@ -64,19 +70,15 @@ package enum RecordRules {
         }
     }
 
-    /// A request this desk records goes out: from an authority of its state to another state's.
-    static func checkDirection(_ request: Request, from: String, to: String, ourState ours: String) throws {
-        switch Direction.of(from: from, to: to, ourState: ours) {
-        case .outgoing: return
-        case .incoming:
+    /// A request this desk records goes between its state and another: out from an authority of
+    /// its state, or in to one. Returns which way it goes.
+    static func checkDirection(_ request: Request, from: String, to: String, ourState ours: String) throws -> Direction {
+        guard let direction = Direction.of(from: from, to: to, ourState: ours) else {
             throw RuleViolation(ValidationFailure(
-                "request \(request.reference) would come to \(ours) from \(request.fromAuthority) of \(from); this desk records the requests \(ours) sends, not those it receives"),
-                field: "from_authority")
-        case nil:
-            throw RuleViolation(ValidationFailure(
-                "request \(request.reference) would go from \(request.fromAuthority) of \(from) to \(request.toAuthority) of \(to), but this desk is \(ours)'s; a request it sends goes from an authority of \(ours)"),
+                "request \(request.reference) would go from \(request.fromAuthority) of \(from) to \(request.toAuthority) of \(to), but this desk is \(ours)'s; a request it records goes from an authority of \(ours) or comes to one"),
                 field: "from_authority")
         }
+        return direction
     }
 
     /// Sending a request on `date`: not before its case began, under a legal basis that binds

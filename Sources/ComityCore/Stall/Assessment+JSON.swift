@@ -33,6 +33,7 @@ extension Assessment {
         json.field("daysSinceLastReply", daysSinceLastReply)
         json.field("daysSinceLastSubstantiveReply", daysSinceLastSubstantiveReply)
         json.field("daysSinceSent", daysSinceSent)
+        json.field("direction", direction)
         if let e = engagement {
             json.key("engagement")
             json.beginObject()
@@ -82,6 +83,7 @@ extension Assessment {
         json.field("recommendedStep", recommendedStep)
         json.field("reference", reference)
         json.field("replyCount", replyCount)
+        json.field("replyLetter", replyLetter)
         json.field("responseDue", responseDue)
         json.field("sentDate", sentDate)
         json.field("severity", severity)

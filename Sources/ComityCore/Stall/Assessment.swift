@@ -14,6 +14,8 @@ public struct Assessment: Codable, Sendable {
     public var state: RequestState
     public var classification: Classification
     public var urgency: Urgency
+    /// Which way the request goes: for one that came to us (`incoming`) every finding is about us.
+    public var direction: Direction = .outgoing
 
     /// The main reason it is stalled; nil when it is not.
     public var category: StallCategory?
@@ -43,6 +45,8 @@ public struct Assessment: Codable, Sendable {
     /// What we recommend doing next: a ladder step, a talking point, or our own homework.
     public var nextStep: String
     public var recommendedStep: EscalationStep?
+    /// For a request that came to us: the reply letter its next step needs, if one does.
+    public var replyLetter: ReplyLetter? = nil
 
     public var engagement: EngagementNote?
     /// The talking point a leader's brief raises for the request, drafted in English when it is

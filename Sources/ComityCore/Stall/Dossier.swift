@@ -2,9 +2,13 @@
 /// and its replies, moves and follow-ups up to the as-of date.
 public struct Dossier: Sendable {
     public var request: Request
+    /// Which way the request goes: for one that came to us, the clocks run against us and the
+    /// counterpart is the state it came from.
+    public var direction: Direction
     public var caseTitle: String
     public var caseLimitation: CalendarDate?
     public var caseClassification: Classification
+    /// The other state: the one the request went to, or came from.
     public var counterpart: Party
     public var toAuthorityName: String
     public var fromAuthorityName: String
@@ -34,9 +38,10 @@ public struct Dossier: Sendable {
     public init(
         request: Request, caseTitle: String, caseLimitation: CalendarDate?, caseClassification: Classification,
         counterpart: Party, toAuthorityName: String, fromAuthorityName: String, basisName: String?, basisPeriod: Period?,
-        replies: [Reply], moves: [Move], followUps: [FollowUp], meetings: [MeetingRecord] = []
+        replies: [Reply], moves: [Move], followUps: [FollowUp], meetings: [MeetingRecord] = [], direction: Direction = .outgoing
     ) {
         self.request = request
+        self.direction = direction
         self.caseTitle = caseTitle
         self.caseLimitation = caseLimitation
         self.caseClassification = caseClassification

@@ -55,7 +55,7 @@ public enum StallEngine {
             default: break
             }
         }
-        if state == .supplementRequested, let since = dossier.stateSince {
+        if state == .supplementRequested, dossier.direction == .outgoing, let since = dossier.stateSince {
             let asked = replies.filter { $0.kind == .supplementRequest }.count
             if since.days(until: asOf) >= settings.supplementDays || asked >= 2 { categories.append(.supplementLoop) }
         }
@@ -70,16 +70,21 @@ public enum StallEngine {
         }
         categories.sort()
 
-        let ballWith = ballHolder(state)
+        let ballWith = ballHolder(state, dossier.direction)
         let ladder = EscalationLadder(dossier: dossier)
         var (nextStep, recommended) = Self.nextStep(state: state, ballWith: ballWith, ladder: ladder, engagement: engagement, stalled: !categories.isEmpty)
+        var replyLetter: ReplyLetter?
+        if dossier.direction == .incoming {
+            (nextStep, replyLetter) = Self.ourStep(dossier, state: state, engagement: engagement, responseDue: clocks.responseDue, stalled: !categories.isEmpty)
+            recommended = nil
+        }
         if ballWith == .them, engagement == nil, let promise = clocks.clocks.first(where: { $0.kind == .promise }), promise.status == .running,
            let meeting = ladder.meeting, meeting.outcome.commitmentDate == promise.due {
             // A commitment made at the meeting is given its time before anyone chases it.
             nextStep = "wait for what \(dossier.counterpart.name) committed to at \(meeting.englishPhrase) (“\(meeting.outcome.commitment)”) by \(promise.due!.iso); then \(ladder.step.action) following up on the meeting"
             recommended = nil
         }
-        if ballWith == .them, engagement == nil, !categories.isEmpty, let brief = Self.briefWithoutOutcome(dossier) {
+        if ballWith == .them, dossier.direction == .outgoing, engagement == nil, !categories.isEmpty, let brief = Self.briefWithoutOutcome(dossier) {
             // The request was on a meeting's agenda: what came of it decides the next rung, so it is asked for first.
             nextStep = "record what came of it at the meeting the brief of \(brief.date.iso) was for ('comity engagement outcome ENGAGEMENT \(request.reference) --raised --by … --response …', or --not-raised); the ladder goes on from there"
             recommended = nil
@@ -98,11 +103,12 @@ public enum StallEngine {
 
         // The summary is left to letters, which read it: an assessment never depends on it, so the
         // stall query can leave it in the file.
-        let assessment = Assessment(
+        var assessment = Assessment(
             reference: request.reference, caseID: request.caseID, caseTitle: dossier.caseTitle, subject: request.subject,
             counterpart: dossier.counterpart.code, counterpartName: dossier.counterpart.name,
             toAuthority: request.toAuthority, toAuthorityName: dossier.toAuthorityName, state: state,
             classification: max(request.classification, dossier.caseClassification, dossier.replies.map(\.classification).max() ?? .unclassified), urgency: request.urgency,
+            direction: dossier.direction,
             category: categories.first, categories: categories, ballWith: ballWith,
             severity: severity(categories, hardLimit: hardLimit, urgency: request.urgency, followUps: dossier.letters.count),
             sentDate: sent, daysSinceSent: sent.days(until: asOf),
@@ -110,8 +116,9 @@ public enum StallEngine {
             lastSubstantiveReplyDate: lastSubstantive?.date, daysSinceLastSubstantiveReply: since(lastSubstantive?.date),
             replyCount: replies.count, followUpsSent: dossier.letters.count, lastFollowUp: dossier.letters.last,
             responseDue: clocks.responseDue, nextDue: due.first, hardLimit: hardLimit,
-            ladderStep: ballWith == .them ? ladder.step : nil, nextStep: nextStep, recommendedStep: recommended,
-            engagement: engagement, clocks: clocks.clocks, lastMeeting: ladder.meeting)
+            ladderStep: ballWith == .them && dossier.direction == .outgoing ? ladder.step : nil, nextStep: nextStep, recommendedStep: recommended,
+            replyLetter: replyLetter, engagement: engagement, clocks: clocks.clocks, lastMeeting: ladder.meeting)
+        if dossier.direction == .incoming { assessment.lastMeeting = nil }
         return assessment
     }
 
@@ -130,11 +137,15 @@ public enum StallEngine {
         }
     }
 
-    /// Who must act next in a state.
-    static func ballHolder(_ state: RequestState) -> BallHolder {
-        switch state {
-        case .drafted, .inClearance, .supplementRequested, .conditionsProposed: return .us
-        default: return .them
+    /// Who must act next in a state. On a request that came to us the roles turn around: we
+    /// owe the answer, and the ball is with them only while they owe us what we asked for.
+    static func ballHolder(_ state: RequestState, _ direction: Direction = .outgoing) -> BallHolder {
+        switch (state, direction) {
+        case (.drafted, _), (.inClearance, _): return .us
+        case (.supplementRequested, .outgoing), (.conditionsProposed, .outgoing): return .us
+        case (.supplementRequested, .incoming), (.conditionsProposed, .incoming): return .them
+        case (_, .outgoing): return .them
+        case (_, .incoming): return .us
         }
     }
 
