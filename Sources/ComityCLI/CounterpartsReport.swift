@@ -3,21 +3,22 @@ import Comity
 import Foundation
 
 extension ReportCommand {
-    /// `comity report counterparts`: how each counterpart has answered our requests.
+    /// `comity report counterparts`: how each counterpart has answered our requests, and how we answered theirs.
     struct Counterparts: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "How each counterpart answers our requests, per channel and year sent.",
+            abstract: "How each counterpart answers our requests and how we answer theirs, per channel and year.",
             discussion: """
-                Requests sent, days to acknowledgement and to the first substantive reply (median and 90th percentile, \
-                nearest rank, calendar days), shares of non-committal, premise-rejected and refused replies, requests \
-                overdue now, and follow-ups per substantive reply. Requests received from counterparts are not recorded \
-                yet, so their columns are not given.
+                Both ways: requests we sent and requests we received, each with days to acknowledgement and to the \
+                first substantive reply (median and 90th percentile, nearest rank, calendar days), shares of \
+                non-committal, premise-rejected and refused replies, and requests open and overdue now (with them, \
+                with us); follow-ups per substantive reply for the requests we sent. A request counts in the year it \
+                was sent, or received.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only requests to this state (ISO code).") var counterpart: String?
+        @Option(help: "Only requests to or from this state (ISO code).") var counterpart: String?
         @Option(help: ArgumentHelp("Only this channel: \(Channel.choices).")) var channel: String?
-        @Option(help: "Only requests sent on or after this day.", transform: DateArgument.parse) var from: CalendarDate?
-        @Option(help: "Only requests sent on or before this day.", transform: DateArgument.parse) var to: CalendarDate?
+        @Option(help: "Only requests sent or received on or after this day.", transform: DateArgument.parse) var from: CalendarDate?
+        @Option(help: "Only requests sent or received on or before this day.", transform: DateArgument.parse) var to: CalendarDate?
         @Option(help: "The date to report as of (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
         @Option(help: "Output format: text, json, csv, xml or html.") var format: RecordFormat = .text
         @Option(help: "Write to this file instead of standard output.") var out: String?

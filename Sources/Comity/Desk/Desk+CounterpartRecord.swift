@@ -1,7 +1,7 @@
 /// The counterparts' record, for what the clerk may see.
 extension Desk {
-    /// How each counterpart has answered the requests we sent, per channel and year of sending,
-    /// as of a day (default: the clerk's today). Requests above the clearance are left out of
+    /// How each counterpart has answered the requests we sent and how we answered those it sent
+    /// us, per channel and year of sending (receipt), as of a day (default: the clerk's today). Requests above the clearance are left out of
     /// every figure and counted in `withheld`, as the stall report does.
     ///
     ///     let record = try desk.counterpartRecord(counterpart: "CN", asOf: today)

@@ -1,8 +1,8 @@
 import GRDB
 import GRDBSQLite
 
-/// Feeds the counterparts' record from the store: every request we sent in scope, streamed in
-/// reference order with its replies, moves and follow-ups (merge joins over four cursors), each
+/// Feeds the counterparts' record from the store: every request in scope, sent or received,
+/// streamed in reference order with its replies, moves and follow-ups (merge joins over four cursors), each
 /// folded into the record's builder and let go, so memory stays flat over a million requests.
 extension ComityStore {
     /// The counterparts' record as of a day; requests above `clearance` (by themselves, their
@@ -11,9 +11,10 @@ extension ComityStore {
         try read { db in
             if let counterpart = scope.counterpart { _ = try Self.party(db, counterpart) }
             let context = try StallContext(db, asOf: asOf)
-            var builder = CounterpartRecord.Builder(asOf: asOf, scope: scope)
+            var builder = CounterpartRecord.Builder(asOf: asOf, scope: scope, ourState: context.ours)
             let (condition, arguments) = Self.recordFilter(scope, asOf: asOf)
-            let tables = "request r JOIN authority a ON a.id = r.to_authority"
+            // `a` is the counterpart's authority: the one a request went to, or came from.
+            let tables = "request r JOIN authority a ON a.id = \(Self.counterpartAuthoritySQL(ours: context.ours))"
             // The replies, moves and follow-ups of the requests in scope; all of them when the
             // scope is the whole store, so no list of a million references is built.
             let narrowed = scope.counterpart != nil || scope.channel != nil || scope.from != nil || scope.to != nil
@@ -32,7 +33,7 @@ extension ComityStore {
                     let authority = c.reader(Authority.self, from: Request.columnCount)
                     let caseFile = c.reader(Case.self, from: Request.columnCount + Authority.columnCount)
                     let flag = Request.columnCount + Authority.columnCount + Case.columnCount
-                    return (request: try Request(c), counterpart: try authority.string(.party),
+                    return (request: try Request(c), counterpartAuthority: try authority.string(.id), counterpart: try authority.string(.party),
                             caseClassification: try caseFile.value(.classification) as Classification,
                             withheld: sqlite3_column_int64(c.statement, flag) != 0)
                 }
@@ -67,19 +68,22 @@ extension ComityStore {
                 }
                 let party = try context.party(row.counterpart)
                 names[party.code] = party.name
+                let incoming = row.counterpartAuthority != row.request.toAuthority
                 let dossier = Dossier(
                     request: row.request, caseTitle: "", caseLimitation: nil, caseClassification: row.caseClassification,
                     counterpart: party, toAuthorityName: "", fromAuthorityName: "",
                     basisName: nil, basisPeriod: try row.request.basisID.flatMap { try context.basis($0)?.period },
-                    replies: replyRun, moves: moveRun, followUps: followUpRun)
-                builder.add(dossier, settings: try context.settings(row.request.channel), calendar: try context.calendar(party.code))
+                    replies: replyRun, moves: moveRun, followUps: followUpRun, direction: incoming ? .incoming : .outgoing)
+                // The clocks count the working days of the state that owes the answer, as the stall report's do.
+                let owing = incoming ? context.ours ?? party.code : party.code
+                builder.add(dossier, settings: try context.settings(row.request.channel), calendar: try context.calendar(owing))
             }
             return builder.record(names: names)
         }
     }
 
-    /// The condition on `request r` and `authority a` of the requests a record covers: sent by
-    /// the as-of date, within `from`…`to`, to the counterpart, through the channel. A sent date
+    /// The condition on `request r` and `authority a` (the counterpart's) of the requests a
+    /// record covers: sent (received) by the as-of date, within `from`…`to`, to the counterpart, through the channel. A sent date
     /// that is not a date stays in, for the request's reader to report as damaged.
     static func recordFilter(_ scope: CounterpartRecord.Scope, asOf: CalendarDate) -> (String, StatementArguments) {
         let last = min(scope.to ?? asOf, asOf)
@@ -90,7 +94,7 @@ extension ComityStore {
         return (sql, arguments)
     }
 
-    /// The request without its texts (no figure reads them), the party it went to and its case's level.
+    /// The request without its texts (no figure reads them), the counterpart's authority and its case's level.
     static let recordRequestColumns = Request.selectList(from: "r", replacing: [.items: "'[]'", .subject: "''", .note: "''"]) + ", "
         + Authority.selectList(from: "a", only: [.id, .party]) + ", "
         + Case.selectList(from: "c", only: [.id, .classification])

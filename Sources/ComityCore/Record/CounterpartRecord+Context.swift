@@ -10,7 +10,7 @@ extension CounterpartRecord {
             "classification": .text(classification.rawValue),
             "mark": .text(classification.markEnglish),
             "withheld": .number(withheld),
-            "incomingRecorded": .flag(incomingRecorded),
+            "ourState": ourState.map { TemplateValue.object(["value": .text($0)]) } ?? .flag(false),
             "percentileMethod": .text(percentileMethod),
             "dayCount": .text(dayCount),
             "scopeText": .text(scopeText),
@@ -28,10 +28,15 @@ extension CounterpartRecord {
             "counterparts": .list(counterparts.map { c in
                 .object([
                     "code": .text(c.code), "name": .text(c.name), "total": context(c.total),
-                    "summary": .text(Self.summary(c.total, incoming: incomingRecorded)),
-                    "substantiveDays": .list(zip(buckets, c.substantiveDays).map { TemplateValue.object(["label": .text($0.0.label), "count": .number($0.1)]) }),
-                    "noSubstantiveReply": .number(c.noSubstantiveReply),
-                    "chart": chart(c),
+                    "summaries": .list([Direction.outgoing, .incoming].map { .text(Self.summary(c.total, $0)) }),
+                    "substantiveDays": .list([(Direction.outgoing, c.theirDays), (.incoming, c.ourDays)].map { direction, days in
+                        .object(["direction": .text(Self.label(direction)), "none": .number(days.noSubstantiveReply), "buckets": counts(days.buckets)])
+                    }),
+                    "openByAge": .list([(Direction.outgoing, c.openWithThemByAge), (.incoming, c.openWithUsByAge)].map { direction, ages in
+                        .object(["direction": .text(Self.label(direction)), "buckets": counts(ages)])
+                    }),
+                    "charts": .list(charts(c).map(\.templateValue)),
+                    "lines": .list(tableRows(c).map { cells in .object(["cells": .list(cells.map { .text($0) })]) }),
                     "rows": .list(c.rows.map { r in
                         .object(["channel": .text(r.channel.rawValue), "year": .number(r.year), "figures": context(r.figures)])
                     }),
@@ -40,25 +45,37 @@ extension CounterpartRecord {
         ]
     }
 
-    /// One group's figures: each count, each optional figure as `{value}` or false, and `cells`,
-    /// the table's cells after channel and year as the text shows them.
+    /// Counts a bucket, with each bucket's label.
+    func counts(_ counts: [Int]) -> TemplateValue {
+        .list(zip(buckets, counts).map { TemplateValue.object(["label": .text($0.0.label), "count": .number($0.1)]) })
+    }
+
+    /// One group's figures: the counts both ways, then `theirs` and `ours`.
     func context(_ f: Figures) -> TemplateValue {
-        func optionalNumber(_ n: Int?) -> TemplateValue { n.map { TemplateValue.object(["value": .number($0)]) } ?? .flag(false) }
-        func optionalText(_ s: String?) -> TemplateValue { s.map { TemplateValue.object(["value": .text($0)]) } ?? .flag(false) }
-        return .object([
-            "sent": .number(f.sent), "received": .number(f.received), "acknowledged": .number(f.acknowledged),
-            "ackMedian": optionalNumber(f.daysToAcknowledgementMedian), "ackP90": optionalNumber(f.daysToAcknowledgementP90),
-            "answered": .number(f.substantivelyAnswered),
-            "answerMedian": optionalNumber(f.daysToSubstantiveReplyMedian), "answerP90": optionalNumber(f.daysToSubstantiveReplyP90),
-            "replies": .number(f.replies), "substantiveReplies": .number(f.substantiveReplies),
-            "nonCommittal": .number(f.nonCommittalReplies), "premiseRejected": .number(f.premiseRejectedReplies),
-            "refusals": .number(f.refusals),
-            "nonCommittalShare": optionalText(Self.shareText(f.nonCommittalShare)),
-            "premiseRejectedShare": optionalText(Self.shareText(f.premiseRejectedShare)),
-            "refusalShare": optionalText(Self.shareText(f.refusalShare)),
-            "overdueWithThem": .number(f.overdueWithThem), "overdueWithUs": .number(f.overdueWithUs),
-            "followUps": .number(f.followUps), "followUpsPerAnswer": optionalText(Self.ratioText(f.followUpsPerSubstantiveReply)),
-            "cells": .list(Self.cells(f, incoming: incomingRecorded).map { .text($0) }),
+        .object([
+            "sent": .number(f.sent), "received": .number(f.received),
+            "followUps": .number(f.followUps), "followUpsPerAnswer": Self.optional(Self.ratioText(f.followUpsPerSubstantiveReply)),
+            "theirs": context(f.theirs), "ours": context(f.ours),
         ])
     }
+
+    /// How one side answered: each count, each optional figure as `{value}` or false.
+    func context(_ a: Answers) -> TemplateValue {
+        func optionalNumber(_ n: Int?) -> TemplateValue { Self.optional(n.map(String.init)) }
+        return .object([
+            "acknowledged": .number(a.acknowledged),
+            "ackMedian": optionalNumber(a.daysToAcknowledgementMedian), "ackP90": optionalNumber(a.daysToAcknowledgementP90),
+            "answered": .number(a.substantivelyAnswered),
+            "answerMedian": optionalNumber(a.daysToSubstantiveReplyMedian), "answerP90": optionalNumber(a.daysToSubstantiveReplyP90),
+            "replies": .number(a.replies), "substantiveReplies": .number(a.substantiveReplies),
+            "nonCommittal": .number(a.nonCommittalReplies), "premiseRejected": .number(a.premiseRejectedReplies),
+            "refusals": .number(a.refusals),
+            "nonCommittalShare": Self.optional(Self.shareText(a.nonCommittalShare)),
+            "premiseRejectedShare": Self.optional(Self.shareText(a.premiseRejectedShare)),
+            "refusalShare": Self.optional(Self.shareText(a.refusalShare)),
+            "open": .number(a.open), "overdue": .number(a.overdue),
+        ])
+    }
+
+    static func optional(_ s: String?) -> TemplateValue { s.map { TemplateValue.object(["value": .text($0)]) } ?? .flag(false) }
 }

@@ -27,16 +27,16 @@ extension CounterpartRecord {
         return "\(units / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
     }
 
-    /// What the scope covers, in words: "all counterparts, all channels, requests sent up to 2024-01-10".
+    /// What the scope covers, in words: "all counterparts, all channels, requests sent or received up to 2024-01-10".
     public var scopeText: String {
         var parts: [String] = []
         parts.append(scope.counterpart.map { "counterpart \($0)" } ?? "all counterparts")
         parts.append(scope.channel.map { "the \($0.rawValue) channel" } ?? "all channels")
         switch (scope.from, scope.to) {
-        case let (from?, to?): parts.append("requests sent from \(from.iso) to \(min(to, asOf).iso)")
-        case let (from?, nil): parts.append("requests sent from \(from.iso) to \(asOf.iso)")
-        case let (nil, to?): parts.append("requests sent up to \(min(to, asOf).iso)")
-        case (nil, nil): parts.append("requests sent up to \(asOf.iso)")
+        case let (from?, to?): parts.append("requests sent or received from \(from.iso) to \(min(to, asOf).iso)")
+        case let (from?, nil): parts.append("requests sent or received from \(from.iso) to \(asOf.iso)")
+        case let (nil, to?): parts.append("requests sent or received up to \(min(to, asOf).iso)")
+        case (nil, nil): parts.append("requests sent or received up to \(asOf.iso)")
         }
         return parts.joined(separator: ", ")
     }
@@ -44,11 +44,12 @@ extension CounterpartRecord {
     /// The sentences every format carries about what the figures mean and what they leave out.
     public var notes: [String] {
         var notes = [
-            "Days are calendar days from the sent date (day 0). Acknowledgement: the first reply of any kind or the recorded move to acknowledged, whichever came first. Medians and 90th percentiles by nearest rank, over the requests answered by \(asOf.iso); those not yet answered are counted apart.",
-            "Shares are of all replies received. Overdue with them: open requests past their response due date, as the stall report counts them. Follow-ups: those sent to the counterpart, not internal talking points.",
+            "Sent: requests we sent the counterpart, and its answers to them. Received: requests the counterpart sent us, and our answers to them. A request counts in the year it was sent, or received.",
+            "Days are calendar days from the day sent or received (day 0). Acknowledgement: the first reply of any kind or the recorded move to acknowledged, whichever came first. Medians and 90th percentiles by nearest rank, over the requests answered by \(asOf.iso); those not yet answered are counted apart.",
+            "Shares are of all replies of that side. Open: requests open on \(asOf.iso); overdue: those past their response due date, as the stall report counts them: with them for requests sent, with us for requests received. Follow-ups: those we sent the counterpart, not internal talking points.",
         ]
-        if !incomingRecorded {
-            notes.append("Comity does not record requests received from counterparts yet, so \"received\" and \"overdue with us\" are not given (0 in JSON, empty in CSV, a dash in tables): not because none came.")
+        if ourState == nil {
+            notes.append("This desk's own state is not recorded (the setting our-state), so every request counts as one we sent and none as received.")
         }
         if withheld > 0 {
             notes.append("\(withheld) request(s) above the reader's clearance are left out of every figure.")
@@ -60,6 +61,6 @@ extension CounterpartRecord {
     public var emptyText: String {
         withheld > 0
             ? "No request in this scope is within the reader's clearance."
-            : "No request we sent is in this scope."
+            : "No request sent or received is in this scope."
     }
 }

@@ -19,8 +19,7 @@ extension CounterpartRecord {
         if !counterparts.isEmpty { json.newline() }
         json.endArray()
         json.field("dayCount", dayCount)
-        json.key("incomingRecorded")
-        json.value(incomingRecorded)
+        json.field("ourState", ourState)
         json.field("percentileMethod", percentileMethod)
         json.key("scope")
         try json.encoded(scope)

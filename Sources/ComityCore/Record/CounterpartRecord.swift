@@ -1,45 +1,49 @@
-/// How each counterpart answers our requests: per counterpart, channel and year of sending,
-/// how many we sent, how fast they acknowledged and answered, how they answered, what is
-/// overdue now and how much chasing a substantive reply took.
+/// How each counterpart and we answer each other: per counterpart, channel and year, how many
+/// requests we sent them and they sent us, how fast each side acknowledged and answered, how
+/// it answered, what is open and overdue now each way, and how much chasing a substantive
+/// reply from them took.
 ///
 /// Definitions, all as of `asOf` (replies, moves and follow-ups dated later are not counted):
-/// - **Year**: the year of the request's sent date; `from`/`to` select requests by sent date.
+/// - **Direction**: a request we sent (`sent`, answered by them: `theirs`) or one a
+///   counterpart sent us (`received`, answered by us: `ours`), as `Dossier.direction` says
+///   from the desk's state (the setting `our-state`; without it every request was sent).
+/// - **Year**: the year of the request's sent date, or for one received, of the day it was
+///   received; `from`/`to` select requests by that day.
 /// - **Acknowledgement**: the earliest of the first reply of any kind and the recorded move to
-///   `acknowledged`. Any reply tells us the request arrived, even one that rejects its premise;
-///   a move to acknowledged records an acknowledgement that came without a reply on file.
+///   `acknowledged`. Any reply tells the sender the request arrived, even one that rejects its
+///   premise; a move to acknowledged records an acknowledgement that came without a reply on file.
 /// - **Substantive reply**: the first reply whose kind `isSubstantive` (interim status, partial
 ///   or full results, conditional offer, postponement, supplement request, refusal).
-/// - **Days**: calendar days from the sent date (day 0) to that reply; requests without one yet
-///   are left out of the percentiles and counted apart (`acknowledged`, `substantivelyAnswered`).
+/// - **Days**: calendar days from the sent (received) date, day 0, to that reply; requests
+///   without one yet are left out of the percentiles and counted apart (`acknowledged`,
+///   `substantivelyAnswered`).
 /// - **Percentiles**: nearest rank (`DayPercentiles`): the median and the 90th percentile are
 ///   days actually observed.
-/// - **Shares**: non-committal, premise-rejected and refusal replies among all replies.
-/// - **Overdue with them**: requests whose response clock has passed as the stall engine counts
-///   it (`StallEngine.isResponseOverdue`): open, awaiting execution, past the response due date.
-/// - **Follow-ups per substantive reply**: follow-ups sent to the counterpart (talking points,
-///   an internal brief, are not) over substantive replies received.
-/// - **Received** and **overdue with us** concern requests sent to us; Comity records none yet,
-///   so they are 0 and `incomingRecorded` is false.
+/// - **Shares**: non-committal, premise-rejected and refusal replies among all replies of that side.
+/// - **Open** and **overdue**: requests open on the day, and those whose response clock has
+///   passed as the stall engine counts it (`StallEngine.isResponseOverdue`, on the calendar of
+///   the state that owes the answer): with them for requests we sent, with us for those received.
+/// - **Follow-ups per substantive reply**: follow-ups we sent the counterpart (talking points,
+///   an internal brief, are not) over their substantive replies.
 ///
 /// Requests above the reader's clearance are left out of every figure and counted in `withheld`.
 public struct CounterpartRecord: Codable, Sendable {
     public var title: String
     public var asOf: CalendarDate
     public var scope: Scope
+    /// The desk's own state; nil when none is recorded, and then every request counts as sent.
+    public var ourState: String?
     /// One entry per counterpart, by code.
     public var counterparts: [Counterpart]
     /// The highest classification of any request, case or reply whose figures are included.
     public var classification: Classification
     /// Requests in scope left out because they are above the reader's clearance.
     public var withheld: Int
-    /// Whether requests received from counterparts are recorded (not yet: received and overdue
-    /// with us are 0 for that reason, not because none came).
-    public var incomingRecorded: Bool
     /// "nearest-rank".
     public var percentileMethod: String
     /// "calendar".
     public var dayCount: String
-    /// The ranges of days the charts of days to the first substantive reply use.
+    /// The ranges of days the charts use: days to a substantive reply, and the age of open requests.
     public var buckets: [DayBucket]
 
     public static let defaultTitle = "Counterparts' record"
@@ -48,9 +52,9 @@ public struct CounterpartRecord: Codable, Sendable {
     public struct Scope: Codable, Sendable, Hashable {
         public var counterpart: String?
         public var channel: Channel?
-        /// Only requests sent on or after this day.
+        /// Only requests sent (received) on or after this day.
         public var from: CalendarDate?
-        /// Only requests sent on or before this day.
+        /// Only requests sent (received) on or before this day.
         public var to: CalendarDate?
 
         public init(counterpart: String? = nil, channel: Channel? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
@@ -60,23 +64,34 @@ public struct CounterpartRecord: Codable, Sendable {
             self.to = to
         }
 
-        /// Whether a request sent on `sent` through `channel` to `counterpart` is in scope (as of `asOf`).
+        /// Whether a request sent (received) on `sent` through `channel`, to or from `counterpart`, is in scope (as of `asOf`).
         public func includes(sent: CalendarDate, channel: Channel, counterpart: String, asOf: CalendarDate) -> Bool {
             sent <= asOf && from.map { sent >= $0 } ?? true && to.map { sent <= $0 } ?? true
                 && self.channel.map { $0 == channel } ?? true && self.counterpart.map { $0 == counterpart } ?? true
         }
     }
 
-    /// One counterpart's figures over the whole scope, then by channel and year.
+    /// One counterpart's figures over the whole scope, its charts' counts, then its figures by channel and year.
     public struct Counterpart: Codable, Sendable {
         public var code: String
         public var name: String
         public var total: Figures
-        /// Of the requests sent, how many got their first substantive reply within each bucket's days.
-        public var substantiveDays: [Int]
-        /// Requests sent that have had no substantive reply by the as-of date.
-        public var noSubstantiveReply: Int
+        /// Days to their first substantive reply to the requests we sent.
+        public var theirDays: Distribution
+        /// Days to our first substantive reply to the requests they sent us.
+        public var ourDays: Distribution
+        /// Requests we sent that are open on the day, by days since sending, one count a bucket.
+        public var openWithThemByAge: [Int]
+        /// Requests they sent us that are open on the day, by days since receipt, one count a bucket.
+        public var openWithUsByAge: [Int]
         public var rows: [Row]
+    }
+
+    /// How many requests of one direction got their first substantive reply within each
+    /// bucket's days, and how many have had none by the day.
+    public struct Distribution: Codable, Sendable, Hashable {
+        public var buckets: [Int]
+        public var noSubstantiveReply: Int
     }
 
     /// One channel and year of one counterpart.
@@ -86,11 +101,26 @@ public struct CounterpartRecord: Codable, Sendable {
         public var figures: Figures
     }
 
-    /// The figures of one group of requests.
+    /// The figures of one group of requests, both ways.
     public struct Figures: Codable, Sendable, Hashable {
+        /// Requests we sent the counterpart.
         public var sent = 0
-        /// Requests received from the counterpart: 0 until incoming requests are recorded.
+        /// Requests the counterpart sent us.
         public var received = 0
+        /// How the counterpart answered the requests we sent.
+        public var theirs = Answers()
+        /// How we answered the requests the counterpart sent us.
+        public var ours = Answers()
+        /// Follow-ups we sent the counterpart (not internal talking points).
+        public var followUps = 0
+        /// Follow-ups over their substantive replies, rounded to two decimals; nil with no substantive reply.
+        public var followUpsPerSubstantiveReply: Double?
+
+        public init() {}
+    }
+
+    /// How one side answered the requests the other sent it.
+    public struct Answers: Codable, Sendable, Hashable {
         /// Requests acknowledged by the as-of date.
         public var acknowledged = 0
         public var daysToAcknowledgementMedian: Int?
@@ -108,14 +138,10 @@ public struct CounterpartRecord: Codable, Sendable {
         public var nonCommittalShare: Double?
         public var premiseRejectedShare: Double?
         public var refusalShare: Double?
-        /// Open requests whose response clock has passed (the ball with them).
-        public var overdueWithThem = 0
-        /// Requests received whose clock has passed with us: 0 until incoming requests are recorded.
-        public var overdueWithUs = 0
-        /// Follow-ups sent to the counterpart (not internal talking points).
-        public var followUps = 0
-        /// Follow-ups over substantive replies, rounded to two decimals; nil with no substantive reply.
-        public var followUpsPerSubstantiveReply: Double?
+        /// Requests open on the as-of date.
+        public var open = 0
+        /// Open requests whose response clock has passed: the answer is late.
+        public var overdue = 0
 
         public init() {}
     }
