@@ -25,7 +25,11 @@ struct StallPrefilterTests {
             var found: [Assessment] = []
             for request in try Request.order(Column("reference")).fetchAll(db) {
                 let to = try #require(authorities[request.toAuthority])
-                if let counterpart, to.party != counterpart { continue }
+                let from = try #require(authorities[request.fromAuthority])
+                // A request that came to the desk's state is about the state it came from, on our calendar.
+                let incoming = context.ours != nil && to.party == context.ours
+                let other = incoming ? from.party : to.party
+                if let counterpart, other != counterpart { continue }
                 let caseFile = try #require(cases[request.caseID])
                 let theirReplies = replies[request.reference] ?? []
                 // Withheld as the report withholds: the request, its case or a reply by the date above the clearance.
@@ -34,15 +38,15 @@ struct StallPrefilterTests {
                 let basis = try request.basisID.flatMap { try context.basis($0) }
                 let dossier = Dossier(
                     request: request, caseTitle: caseFile.title, caseLimitation: caseFile.limitationDate,
-                    caseClassification: caseFile.classification, counterpart: try context.party(to.party),
-                    toAuthorityName: to.name, fromAuthorityName: try #require(authorities[request.fromAuthority]).name,
+                    caseClassification: caseFile.classification, counterpart: try context.party(other),
+                    toAuthorityName: to.name, fromAuthorityName: from.name,
                     basisName: basis?.instrument, basisPeriod: basis?.period,
                     replies: theirReplies,
                     moves: (moves[request.reference] ?? []).map { Dossier.Move(date: $0.date, from: $0.fromState, to: try! #require($0.toState)) },
-                    followUps: followUps[request.reference] ?? [])
+                    followUps: followUps[request.reference] ?? [], direction: incoming ? .incoming : .outgoing)
                 guard let assessment = StallEngine.assess(
-                    dossier, asOf: asOf, settings: try context.settings(request.channel), calendar: try context.calendar(to.party),
-                    engagements: try context.upcomingEngagements(to.party)), assessment.isStalled else { continue }
+                    dossier, asOf: asOf, settings: try context.settings(request.channel), calendar: try context.calendar(incoming ? to.party : other),
+                    engagements: try context.upcomingEngagements(other)), assessment.isStalled else { continue }
                 found.append(assessment)
             }
             return found

@@ -49,7 +49,11 @@ package enum RecordRules {
                 "request \(request.reference) goes from \(request.fromAuthority) to \(request.toAuthority), both of \(from); address it to an authority of the other state"),
                 field: "to_authority")
         }
-        let direction = try known.ourState().map { try checkDirection(request, from: from, to: to, ourState: $0) } ?? .outgoing
+        let ours = try known.ourState()
+        // In an import the desk's state may come after its requests: one that comes to the case's
+        // state is let through here, and its direction checked once everything is written.
+        let direction = try ours.map { try checkDirection(request, from: from, to: to, ourState: $0) }
+            ?? (known.directionDeferred && to == lead ? .incoming : .outgoing)
         switch direction {
         case .outgoing where from != lead:
             throw RuleViolation(ValidationFailure(

@@ -44,8 +44,10 @@ extension SyntheticBuilder {
             counterpartWeights.append(1 / Double(rank + 2).squareRoot() / Double(rank + 2).squareRoot().squareRoot())
         }
         summary.parties = parties.count
-        requesters = Array(majors.prefix(24))
-        requesterWeights = requesters.indices.map { 1 / Double($0 + 2) }
+        // The desk's own state sends every request we send, and receives the others.
+        try db.execute(sql: "INSERT INTO setting (channel, key, value) VALUES ('*', ?, ?)", arguments: [StoredSetting.ourStateKey, world.ours])
+        try log(.settings, "settings", .settings, on: start, note: "\(StoredSetting.ourStateKey) for every channel: default → \(world.ours)")
+        requesters = [world.ours]
         for ours in requesters {
             for theirs in majors.prefix(24) where theirs != ours {
                 let id = "\(ours)-EMB-\(theirs)"

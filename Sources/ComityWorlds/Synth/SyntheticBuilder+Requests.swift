@@ -1,7 +1,7 @@
 @_spi(Worlds) import Comity
 import GRDB
 
-/// Cases and requests of a synthetic world, each lived through from transmission to today.
+/// Cases and requests of a synthetic world, each lived through from transmission (or receipt) to today.
 extension SyntheticBuilder {
     /// One thing that happens to a request, in order.
     enum Step {
@@ -42,7 +42,7 @@ extension SyntheticBuilder {
         for i in 0..<world.requests {
             if left == 0 {
                 left = rng.int(1...6)
-                from = requesters[rng.index(weights: requesterWeights)]
+                from = world.ours
                 offence = rng.int(0...(SyntheticCatalogue.offences.count - 1))
                 target = rng.pick(SyntheticCatalogue.targets)
                 discovered = start.adding(days: rng.int(0...max(0, span - 1)))
@@ -61,6 +61,8 @@ extension SyntheticBuilder {
             let o = SyntheticCatalogue.offences[offence]
             var to = parties[rng.index(weights: counterpartWeights)]
             while to == from { to = parties[rng.index(weights: counterpartWeights)] }
+            // One request in ten or so comes to us from the counterpart, under a case of ours.
+            let incoming = rng.chance(world.incomingShare)
             let sent = min(world.today, discovered.adding(days: rng.gap(mean: 40, minimum: 0)))
             let channel = rng.pick([(Channel.centralAuthority, 50.0), (.police, 22), (.diplomatic, 8), (.interpol, 9),
                                     (.network247, o.cyber ? 10 : 0), (.leader, 1)])
@@ -77,13 +79,13 @@ extension SyntheticBuilder {
             if channel == .centralAuthority { basis = treaties["\(from)-\(to)"] ?? convention }
             if channel == .network247, convention == "BUDAPEST" { basis = convention }
             if let b = basis, !b.hasPrefix("MLAT"), sent.year < 2005 { basis = nil }
-            let reference = "\(from)-\(sent.year)-\(String(i + 1).leftPadded(to: 7))"
+            let reference = "\(incoming ? to : from)-\(sent.year)-\(String(i + 1).leftPadded(to: 7))"
             let urgency = rng.pick([(Urgency.routine, 70.0), (.urgent, 25), (.immediate, 5)])
             let preserved = o.cyber && rng.chance(0.3) ? sent.adding(days: rng.int(90...365)) : nil
             let level = rng.chance(0.8) ? classification : .unclassified
 
             var theirs: String?
-            let steps = lifetime(sent: sent, theirs: &theirs, counterpart: to)
+            let steps = lifetime(sent: sent, theirs: &theirs, counterpart: to, incoming: incoming)
             let state = steps.reduce(RequestState.transmitted) { state, step in
                 switch step {
                 case .reply(_, _, _, _, let path): return path.last ?? state
@@ -92,19 +94,21 @@ extension SyntheticBuilder {
                 }
             }
             let subject = "\(o.subjects[i % o.subjects.count]) (\(target))"
+            let (sender, recipient) = incoming ? ("\(to)-\(office)", "\(from)-\(office)") : ("\(from)-\(office)", "\(to)-\(office)")
             try insertRequest.execute(arguments: [
-                reference, caseID, "\(from)-\(office)", "\(to)-\(office)", channel.rawValue, basis, subject,
+                reference, caseID, sender, recipient, channel.rawValue, basis, subject,
                 encodedItems[offence][i % 2], urgency.rawValue, level.rawValue, sent, theirs, state.rawValue, preserved,
             ])
-            try record(reference, sent: sent, steps: steps, responder: "\(to)-\(office)", classification: level, from: from, to: to,
-                       letterable: basis != nil && theirs != nil)
+            try record(reference, sent: sent, steps: steps, responder: recipient, classification: level, from: from, to: to,
+                       letterable: !incoming && basis != nil && theirs != nil, incoming: incoming)
             if i % 1000 == 999 { progress(i + 1, world.requests) }
         }
         progress(world.requests, world.requests)
     }
 
-    /// What happens to a request sent on `sent`, up to today.
-    private mutating func lifetime(sent: CalendarDate, theirs: inout String?, counterpart: String) -> [Step] {
+    /// What happens to a request sent (received) on `sent`, up to today. On one received, the
+    /// replies are ours and nobody follows up from here.
+    private mutating func lifetime(sent: CalendarDate, theirs: inout String?, counterpart: String, incoming: Bool) -> [Step] {
         var steps: [Step] = []
         var state = RequestState.transmitted
         var day = sent
@@ -137,7 +141,7 @@ extension SyntheticBuilder {
             steps.append(.move(day.adding(days: 3 * 365), rng.chance(0.7) ? .lapsed : .withdrawn, note: "no progress in three years"))
             return steps
         }
-        guard ![.supplementRequested, .conditionsProposed, .postponed].contains(state) else { return steps }
+        guard !incoming, ![.supplementRequested, .conditionsProposed, .postponed].contains(state) else { return steps }
         var rung = EscalationStep.reminder
         for offset in [45, 100, 180].prefix(rng.int(0...3)) {
             let date = day.adding(days: offset)
@@ -150,10 +154,16 @@ extension SyntheticBuilder {
 
     /// Writes a request's replies, moves and follow-ups with the events the store would log.
     private mutating func record(_ reference: String, sent: CalendarDate, steps: [Step], responder: String,
-                                 classification: Classification, from: String, to: String, letterable: Bool) throws {
-        try log(.request, reference, .created, on: sent, to: .drafted)
-        try log(.request, reference, .moved, on: sent, from: .drafted, to: .inClearance)
-        try log(.request, reference, .moved, on: sent, from: .inClearance, to: .transmitted, note: "recorded as sent")
+                                 classification: Classification, from: String, to: String, letterable: Bool, incoming: Bool) throws {
+        if incoming {
+            // Recorded on the day it arrived, never drafted here, as the store records one received.
+            try log(.request, reference, .created, on: sent)
+            try log(.request, reference, .moved, on: sent, to: .transmitted, note: "recorded as received")
+        } else {
+            try log(.request, reference, .created, on: sent, to: .drafted)
+            try log(.request, reference, .moved, on: sent, from: .drafted, to: .inClearance)
+            try log(.request, reference, .moved, on: sent, from: .inClearance, to: .transmitted, note: "recorded as sent")
+        }
         var state = RequestState.transmitted
         let letterChance = min(1, 25 / Double(max(1, world.letterEvery)))
         for (n, step) in steps.enumerated() {

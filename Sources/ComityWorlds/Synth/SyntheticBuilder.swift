@@ -14,8 +14,8 @@ struct SyntheticBuilder {
     var parties: [String] = []
     var names: [String: String] = [:]
     var counterpartWeights: [Double] = []
+    /// The states whose embassies the world has: ours.
     var requesters: [String] = []
-    var requesterWeights: [Double] = []
     /// Bilateral treaties by ordered pair "AA-BB".
     var treaties: [String: String] = [:]
     /// Parties of the cybercrime convention.

@@ -3,10 +3,12 @@ import GRDB
 
 /// A deterministic, realistic world for measuring Comity at scale.
 ///
-/// About 190 parties with their authorities and embassies, treaties and conventions,
-/// cases, `requests` requests spread over `years` years up to `today` on every channel,
-/// with replies of realistic kinds and gaps, the moves they imply, follow-ups, issued
-/// letters, engagements and holidays. The same seed gives the same database.
+/// The desk of one state (`ours`, recorded as the setting `our-state`): about 190 parties with
+/// their authorities, our embassies, treaties and conventions, our cases, `requests` requests
+/// spread over `years` years up to `today` on every channel, with replies of realistic kinds
+/// and gaps, the moves they imply, follow-ups, issued letters, engagements and holidays. About
+/// `incomingShare` of the requests come to us from a counterpart's authority, under a case of
+/// ours, and the replies on them are ours. The same seed gives the same database.
 public struct SyntheticWorld: Sendable {
     public var requests: Int
     public var seed: UInt64
@@ -14,13 +16,20 @@ public struct SyntheticWorld: Sendable {
     public var years: Int
     /// Issue a real, rendered letter for about one request in `letterEvery`.
     public var letterEvery: Int
+    /// The desk's state.
+    public var ours: String
+    /// The share of requests that come to us rather than go from us.
+    public var incomingShare: Double
 
-    public init(requests: Int, seed: UInt64, today: CalendarDate, years: Int = 15, letterEvery: Int = 50) {
+    public init(requests: Int, seed: UInt64, today: CalendarDate, years: Int = 15, letterEvery: Int = 50,
+                ours: String = "JP", incomingShare: Double = 0.1) {
         self.requests = requests
         self.seed = seed
         self.today = today
         self.years = years
         self.letterEvery = letterEvery
+        self.ours = ours
+        self.incomingShare = incomingShare
     }
 
     /// What a generated world holds.
