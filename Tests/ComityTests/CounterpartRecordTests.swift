@@ -276,6 +276,8 @@ struct CounterpartRecordTests {
         #expect(record.ourState == nil)
         #expect(record.counterparts.first?.total.sent == 1)
         #expect(record.counterparts.first?.total.received == 0)
+        // A side with requests and no answer yet is told in words, with no percentile.
+        #expect(record.text.contains("  Sent: 1 request; none acknowledged; no substantive reply; no reply; 1 open, 0 overdue with them; 0 follow-up(s), no substantive reply to set them against.\n  Received: 0 requests.\n"))
         #expect(record.notes.contains("This desk's own state is not recorded (the setting our-state), so every request counts as one we sent and none as received."))
     }
 

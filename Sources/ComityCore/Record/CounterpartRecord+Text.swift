@@ -58,8 +58,9 @@ extension CounterpartRecord {
         let a = outgoing ? f.theirs : f.ours
         var parts = ["\(outgoing ? "Sent" : "Received"): \(count) request\(count == 1 ? "" : "s")"]
         if count > 0 {
+            // Given only when some were answered: the percentiles of none are nil.
             func spread(_ median: Int?, _ p90: Int?) -> String {
-                "(median \(ComityCore.dayCount(median!)), 90th percentile \(ComityCore.dayCount(p90!)))"
+                "(median \(ComityCore.dayCount(median ?? 0)), 90th percentile \(ComityCore.dayCount(p90 ?? 0)))"
             }
             let ack = spread(a.daysToAcknowledgementMedian, a.daysToAcknowledgementP90)
             let answer = spread(a.daysToSubstantiveReplyMedian, a.daysToSubstantiveReplyP90)

@@ -59,6 +59,8 @@ public struct SVGBarChart: Sendable, Hashable {
         static let swatch = 12
         /// A generous width of one character at the legend's font size, so labels never overlap.
         static let characterWidth = 7
+        /// The same under the bars, where labels are centred and share the gap between groups.
+        static let labelCharacterWidth = 6
     }
 
     /// Everything the partial draws: the SVG's geometry, its words, and the table.
@@ -69,8 +71,11 @@ public struct SVGBarChart: Sendable, Hashable {
         let baseline = L.top + L.plotHeight
         var bars: [TemplateValue] = []
         var labels: [TemplateValue] = []
+        // Each group's slot is wide enough for its bars and for the longest label under them.
+        let slot = max(groupWidth, (categories.map(\.count).max() ?? 0) * L.labelCharacterWidth)
         for (c, row) in values.enumerated() {
-            let groupX = L.left + c * (groupWidth + L.groupGap)
+            let slotX = L.left + c * (slot + L.groupGap)
+            let groupX = slotX + (slot - groupWidth) / 2
             for (s, value) in row.enumerated() {
                 let height = value * L.plotHeight / highest
                 let x = groupX + s * (L.barWidth + L.barGap)
@@ -80,9 +85,9 @@ public struct SVGBarChart: Sendable, Hashable {
                     "count": .number(value), "pattern": .text(series[s].pattern.rawValue),
                 ]))
             }
-            labels.append(.object(["x": .number(groupX + groupWidth / 2), "label": .text(categories[c])]))
+            labels.append(.object(["x": .number(slotX + slot / 2), "label": .text(categories[c])]))
         }
-        let plotEnd = L.left + categories.count * (groupWidth + L.groupGap) - L.groupGap
+        let plotEnd = L.left + categories.count * (slot + L.groupGap) - L.groupGap
         let legendY = baseline + 34
         var legend: [TemplateValue] = []
         var x = L.left
