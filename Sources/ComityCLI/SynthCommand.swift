@@ -8,8 +8,10 @@ extension ComityCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a database holding a synthetic world, for trying Comity at scale and measuring it.",
             discussion: """
-                About 190 parties with their authorities, cases, N requests spread over 15 years on every channel, \
-                0–6 replies each, follow-ups, issued letters, engagements and holidays. The same seed gives the same database.
+                The desk of Japan (our-state JP): about 190 parties with their authorities, our cases, N requests spread \
+                over 15 years on every channel, about one in ten received from a counterpart rather than sent, 0–6 replies \
+                each (ours on those received), follow-ups, issued letters, engagements and holidays. The same seed gives \
+                the same database.
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "How many requests to generate.") var requests: Int
