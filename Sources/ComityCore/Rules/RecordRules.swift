@@ -58,6 +58,9 @@ package enum RecordRules {
             throw RuleViolation(ValidationFailure(
                 "request \(request.reference) would come to \(request.toAuthority) of \(to), but case \(request.caseID) is \(lead)'s; file it under a case of \(to)"),
                 field: "case_id")
+        case .incoming where request.sentDate == nil || request.state == .drafted || request.state == .inClearance:
+            // It is on record from the day it arrived: never drafted or cleared here.
+            throw RuleViolation(ValidationFailure(Self.receivedDateNeeded(request)), field: "sent_date")
         default: break
         }
         guard from != to else {
@@ -83,6 +86,11 @@ package enum RecordRules {
                 field: "from_authority")
         }
         return direction
+    }
+
+    /// The refusal of a request that came to us without the day it was received.
+    package static func receivedDateNeeded(_ request: Request) -> String {
+        "request \(request.reference) comes to us from \(request.fromAuthority); give the day it was received with --received"
     }
 
     /// Sending a request on `date`: not before its case began, under a legal basis that binds
