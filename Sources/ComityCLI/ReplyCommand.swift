@@ -3,18 +3,19 @@ import Comity
 
 struct ReplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reply", abstract: "Counterparts' replies.", subcommands: [Add.self, List.self, Show.self])
+        commandName: "reply", abstract: "Counterparts' replies, and ours to the requests that come to us.", subcommands: [Add.self, List.self, Show.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a reply; the request moves where the reply puts it.")
+            abstract: "Record a reply; the request moves where the reply puts it.",
+            discussion: "On a request that came to us the reply is ours, from an authority of ours.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The request replied to.") var reference: String
         @Option(help: "The reply's date.", transform: DateArgument.parse) var on: CalendarDate
         @Option(help: ArgumentHelp("\(ReplyKind.choices).")) var kind: String
         @Option var summary: String
         @Option(name: .customLong("summary-ja"), help: "The summary in Japanese, for Japanese letters that quote the reply: a shorthand for 'translate reply N --lang ja --summary'.") var summaryJa: String?
-        @Option(help: "The replying authority.") var from: String?
+        @Option(help: "The replying authority (ours, on a request that came to us).") var from: String?
         @Option(help: "A date the counterpart promised something by.", transform: DateArgument.parse) var promised: CalendarDate?
         @Option(help: ArgumentHelp("Refusal grounds, comma-separated: \(RefusalGround.choices).")) var grounds: String?
         @Option(name: .customLong("their-ref"), help: "The counterpart's reference, if the reply gives one.") var theirReference: String?
@@ -33,7 +34,8 @@ struct ReplyCommand: ParsableCommand {
             let desk = try global.openDesk()
             let result = try desk.addReply(reply, counterpartReference: theirReference, keepState: keepState)
             _ = try JapaneseShorthand.record(desk, .reply, String(result.reply.id ?? 0), japanese)
-            let moved = result.moves.isEmpty ? "state unchanged" : "now " + result.moves.last!.rawValue
+            let way = try desk.direction(of: desk.request(reference).request)
+            let moved = result.moves.isEmpty ? "state unchanged" : "now " + result.moves.last!.name(for: way)
             Output.line("recorded reply \(result.reply.id ?? 0) to \(reference) (\(moved))")
         }
     }

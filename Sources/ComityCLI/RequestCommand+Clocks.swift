@@ -34,7 +34,7 @@ extension RequestCommand.Show {
         case .json: try Output.json(assessment.clocks)
         case .text:
             let recorded = asRecorded.day.map { ", as recorded at the end of \($0.iso)" } ?? ""
-            Output.line("clocks of \(reference) as of \(date.iso)\(recorded) (state \(assessment.state.rawValue), ball with \(assessment.ballWith.rawValue)):")
+            Output.line("clocks of \(reference) as of \(date.iso)\(recorded) (state \(assessment.state.name(for: assessment.direction)), ball with \(assessment.ballWith.rawValue)):")
             for clock in assessment.clocks {
                 let due = clock.due.map { d in
                     "\(d.iso)" + (clock.daysLeft.map { $0 >= 0 ? " (in \(dayCount($0)))" : " (passed \(dayCount(-$0)) ago)" } ?? "")

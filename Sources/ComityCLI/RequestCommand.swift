@@ -49,7 +49,7 @@ struct RequestCommand: ParsableCommand {
             let desk = try global.openDesk()
             let stored = try desk.addRequest(request)
             _ = try JapaneseShorthand.record(desk, .request, reference, japanese)
-            Output.line("recorded request \(reference), now \(stored.state.rawValue)")
+            Output.line("recorded request \(reference), now \(stored.state.name(for: try desk.direction(of: stored)))")
         }
     }
 
@@ -58,7 +58,7 @@ struct RequestCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var list: ListOptions
         @Option(name: .customLong("case")) var caseID: String?
-        @Option(help: "Only requests to this state.") var counterpart: String?
+        @Option(help: "Only requests to or from this state.") var counterpart: String?
         @Option(help: "Only requests in this state.") var state: String?
         @Flag(help: "Only requests not yet in a final state.") var open = false
         @Flag(help: "Only stalled requests, one line each, with why and what next.") var stalled = false
@@ -72,16 +72,27 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             if stalled { return try listStalled() }
-            let (requests, withheld) = try global.openDesk(clearance).requests(
+            let desk = try global.openDesk(clearance)
+            let (requests, withheld) = try desk.requests(
                 case: caseID, counterpart: counterpart,
-                state: try state.map { try RequestState.parse($0, field: "state") }, openOnly: open)
+                state: try state.map { try RequestState.parseEitherWay($0, field: "state") }, openOnly: open)
             defer { if withheld > 0 { Output.noteLine("\(withheld) request(s) above your clearance withheld") } }
             switch list.format {
             case .json: try Output.json(requests)
             case .text:
-                Output.table(["REFERENCE", "CASE", "TO", "SENT", "STATE", "SUBJECT"], requests.map { r in
-                    [r.reference, r.caseID, r.toAuthority, r.sentDate?.iso ?? "-", r.state.rawValue, r.subject]
-                })
+                let incoming = try desk.incoming(among: requests)
+                if incoming.isEmpty {
+                    Output.table(["REFERENCE", "CASE", "TO", "SENT", "STATE", "SUBJECT"], requests.map { r in
+                        [r.reference, r.caseID, r.toAuthority, r.sentDate?.iso ?? "-", r.state.rawValue, r.subject]
+                    })
+                } else {
+                    // Both ways: the other end, and the day it was sent or received.
+                    Output.table(["REFERENCE", "CASE", "WAY", "COUNTERPART", "SENT/RECEIVED", "STATE", "SUBJECT"], requests.map { r in
+                        let came = incoming.contains(r.reference)
+                        return [r.reference, r.caseID, came ? "in" : "out", came ? r.fromAuthority : r.toAuthority, r.sentDate?.iso ?? "-",
+                                r.state.name(for: came ? .incoming : .outgoing), r.subject]
+                    })
+                }
             }
         }
     }
@@ -103,18 +114,20 @@ struct RequestCommand: ParsableCommand {
         func run() throws {
             if explain { return try showClocks() }
             let desk = try global.openDesk(clearance)
-            let (r, replies) = try desk.request(reference)
-            let outcomes = try desk.outcomes(of: reference)
+            let detail = try desk.requestDetail(reference)
+            let (r, replies, outcomes, way) = (detail.request, detail.replies, detail.outcomes ?? [], detail.direction)
             switch list.format {
             case .json:
-                try Output.json(RequestDetail(request: r, replies: replies, allowedMoves: r.state.allowedMoves, outcomes: outcomes.isEmpty ? nil : outcomes))
+                try Output.json(detail)
             case .text:
+                let incoming = way == .incoming
                 Output.fields([
-                    ("reference", r.reference), ("case", r.caseID), ("from", r.fromAuthority), ("to", r.toAuthority),
+                    ("reference", r.reference), ("direction", incoming ? "incoming: it came to us, and we owe the answer" : nil),
+                    ("case", r.caseID), ("from", r.fromAuthority), ("to", r.toAuthority),
                     ("channel", r.channel.rawValue), ("basis", r.basisID), ("subject", r.subject),
                     ("urgency", r.urgency.rawValue), ("classification", r.classification.rawValue),
-                    ("sent", r.sentDate?.iso), ("their ref", r.counterpartReference), ("state", r.state.rawValue),
-                    ("allowed moves", r.state.allowedMoves.map(\.rawValue).joined(separator: ", ")),
+                    (incoming ? "received" : "sent", r.sentDate?.iso), ("their ref", r.counterpartReference), ("state", r.state.name(for: way)),
+                    ("allowed moves", r.state.allowedMoves.map { $0.name(for: way) }.joined(separator: ", ")),
                     ("preserved until", r.preservedUntil?.iso), ("note", r.note.isEmpty ? nil : r.note),
                 ])
                 if !r.items.isEmpty {
@@ -122,7 +135,7 @@ struct RequestCommand: ParsableCommand {
                 }
                 if !replies.isEmpty {
                     Output.write("\n")
-                    Output.table(["REPLY", "DATE", "KIND", "FROM", "SUMMARY"], replies.map { p in
+                    Output.table([incoming ? "OUR REPLY" : "REPLY", "DATE", "KIND", "FROM", "SUMMARY"], replies.map { p in
                         [String(p.id ?? 0), p.date.iso, p.kind.rawValue, p.fromAuthority ?? "-", p.summary]
                     })
                 }
@@ -144,9 +157,11 @@ struct RequestCommand: ParsableCommand {
         @Option var note: String = ""
 
         func run() throws {
-            let target = try RequestState.parse(state, field: "state")
-            let before = try global.openDesk().move(reference, to: target, on: on, note: note)
-            Output.line("moved \(reference) from \(before.rawValue) to \(target.rawValue) on \(on.iso)")
+            let target = try RequestState.parseEitherWay(state, field: "state")
+            let desk = try global.openDesk()
+            let before = try desk.move(reference, to: target, on: on, note: note)
+            let way = try desk.direction(of: desk.request(reference).request)
+            Output.line("moved \(reference) from \(before.name(for: way)) to \(target.name(for: way)) on \(on.iso)")
         }
     }
 }

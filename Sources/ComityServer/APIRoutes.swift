@@ -125,7 +125,7 @@ struct RequestFilters: Sendable {
     init(_ request: Request) throws {
         caseID = request.query("case")
         counterpart = request.query("counterpart")
-        state = try request.query("state").map { try RequestState.parse($0, field: "state") }
+        state = try request.query("state").map { try RequestState.parseEitherWay($0, field: "state") }
         open = request.flag("open")
         stalled = request.flag("stalled")
         asOf = try APIRoutes.date(request.query("asOf"), "asOf")

@@ -54,7 +54,8 @@ struct DashboardRoutes {
             }
             row["requests"] = stalled.prefix(8).map { a in
                 ["reference": a.reference, "subject": a.subject, "severity": a.severity?.rawValue ?? "",
-                 "category": a.category?.title ?? "", "nextStep": a.nextStep, "daysSinceSent": a.daysSinceSent] as [String: Any]
+                 "category": a.category?.title ?? "", "nextStep": a.nextStep, "daysSinceSent": a.daysSinceSent,
+                 "incoming": a.direction == .incoming] as [String: Any]
             }
             row["more"] = stalled.count > 8 ? stalled.count - 8 : false
             return row

@@ -127,7 +127,8 @@ struct RequestFilter: Sendable {
             return (paging(total: found.count).merging([
                 "stalledRows": shown.map { a in
                     ["reference": a.reference, "counterpart": a.counterpart, "category": a.category?.rawValue ?? "-",
-                     "severity": a.severity?.rawValue ?? "-", "ball": a.ballWith.rawValue, "sent": a.sentDate.iso,
+                     "severity": a.severity?.rawValue ?? "-", "ball": a.ballWith.rawValue,
+                     "sent": (a.direction == .incoming ? "received " : "") + a.sentDate.iso,
                      "days": a.daysSinceSent, "nextStep": a.nextStep, "subject": a.subject] as [String: Any]
                 },
                 "withheld": withheld > 0 ? "\(withheld) stalled request(s) above your clearance withheld" : false,
@@ -135,15 +136,29 @@ struct RequestFilter: Sendable {
             ]) { $1 }, shown.map(\.classification).max() ?? .unclassified)
         }
         let target: RequestState?
-        do { target = try state.map { try RequestState.parse($0, field: "state") } } catch {
+        do { target = try state.map { try RequestState.parseEitherWay($0, field: "state") } } catch {
             throw FieldError(field: "state", message: (error as? ValidationFailure)?.message ?? "\(error)")
         }
         let (found, withheld) = try desk.requests(case: caseID, counterpart: counterpart?.uppercased(), state: target, openOnly: openOnly)
         let shown = Paging(page: page, total: found.count).rows(found)
         return (paging(total: found.count).merging([
-            "rows": shown.map { PageRenderer.plain($0) },
+            "rows": try Self.rows(desk, shown),
             "withheld": withheld > 0 ? "\(withheld) request(s) above your clearance withheld" : false,
         ]) { $1 }, shown.map(\.classification).max() ?? .unclassified)
+    }
+
+    /// Each request as the list shows it: the counterpart's end, the day it was sent or received,
+    /// and its state named from our side.
+    private static func rows(_ desk: Desk, _ requests: [Comity.Request]) throws -> [[String: Any]] {
+        let incoming = try desk.incoming(among: requests)
+        return requests.map { request in
+            let came = incoming.contains(request.reference)
+            var row = PageRenderer.plain(request) as? [String: Any] ?? [:]
+            row["counterpartAuthority"] = came ? request.fromAuthority : request.toAuthority
+            row["way"] = came ? "received" : "sent"
+            row["stateName"] = request.state.name(for: came ? .incoming : .outgoing)
+            return row
+        }
     }
 
     private func paging(total: Int) -> [String: Any] {

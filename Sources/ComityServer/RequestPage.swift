@@ -11,17 +11,21 @@ enum RequestPage {
         let assessment = try desk.runningClocks(of: reference, asOf: today)
         let history = try desk.history(of: reference)
         let letters = try desk.letters(of: reference)
+        let way = detail.direction
+        let incoming = way == .incoming
         let mark = ([request.classification] + detail.replies.map(\.classification) + letters.shown.map(\.classification)).max() ?? .unclassified
         let values: [String: Any] = [
             "request": PageRenderer.plain(request),
             "reference": request.reference,
-            "state": request.state.rawValue,
+            "stateName": request.state.name(for: way),
+            "incoming": incoming,
+            "sentLabel": incoming ? "Received" : "Sent",
             "items": request.items,
             "replies": detail.replies.map { reply in
                 (PageRenderer.plain(reply) as? [String: Any] ?? [:]).merging(["kindTitle": reply.kind.rawValue]) { $1 }
             },
             "hasReplies": !detail.replies.isEmpty,
-            "noClocks": assessment == nil ? "It runs no clocks: it is \(request.state.rawValue)\(request.sentDate == nil ? " and not sent" : "")." : false,
+            "noClocks": assessment == nil ? "It runs no clocks: it is \(request.state.name(for: way))\(request.sentDate == nil ? " and not sent" : "")." : false,
             "clocks": (assessment?.clocks ?? []).map { clock in
                 [
                     "title": clock.title, "status": clock.status.rawValue, "due": clock.due?.iso ?? "—", "start": clock.start?.iso ?? "—",
@@ -39,10 +43,12 @@ enum RequestPage {
             "letters": letters.shown.map { PageRenderer.plain($0) },
             "hasLetters": !letters.shown.isEmpty,
             "lettersWithheld": letters.withheld > 0 ? letters.withheld : false,
-            "moves": detail.allowedMoves.map(\.rawValue),
+            "moves": detail.allowedMoves.map { ["value": $0.rawValue, "name": $0.name(for: way)] },
             "mayMove": !detail.allowedMoves.isEmpty,
             "replyKinds": ReplyKind.allCases.map(\.rawValue),
+            // A follow-up chases a request we sent; on one that came to us we answer instead.
             "followUpKinds": EscalationStep.allCases.map(\.rawValue),
+            "mayFollowUp": !incoming,
             // A reply is restricted unless said otherwise, as on the command line.
             "classifications": Classification.allCases.filter { $0 <= desk.clearance }.map { level in
                 ["name": level.rawValue, "selected": level == .restricted] as [String: Any]

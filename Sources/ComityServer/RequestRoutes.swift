@@ -35,7 +35,7 @@ struct RequestRoutes {
         }
         router.post("/requests/:reference/moves") { request, context -> Response in
             try await record(request, context, form: "move") { desk, reference, form in
-                let target = try RequestState.parse(try form.required("to", "new state"), field: "to")
+                let target = try RequestState.parseEitherWay(try form.required("to", "new state"), field: "to")
                 try desk.move(reference, to: target, on: try form.date("date", "date of the move"), note: form.text("note") ?? "")
                 return "move"
             }

@@ -26,14 +26,17 @@ struct CLITests {
         try withSandbox { box in
             let created = try box.comity(["demo"])
             #expect(created.status == 0, "\(created)")
-            #expect(created.stdout == "created \(box.db.path) with 3 cases, 3 requests, 2 replies and 1 engagement(s)\n")
+            #expect(created.stdout == "created \(box.db.path) with 4 cases, 4 requests, 3 replies and 1 engagement(s)\n")
             #expect(created.stderr.isEmpty)
 
             let list = try box.comity(["request", "list"])
             #expect(list.status == 0 && list.stderr.isEmpty, "\(list)")
-            #expect(list.lines.count == 4)
+            #expect(list.lines.count == 5)
             #expect(list.lines.first?.hasPrefix("REFERENCE") == true)
-            for (reference, state) in [("JP-MHI-2011-001", "acknowledged"), ("JP-JPS-2015-001", "lapsed"), ("JP-JAXA-2021-001", "transmitted")] {
+            // China's request to us, invented for the demo, is named from our side.
+            #expect(list.lines.first { $0.hasPrefix("JP-IN-2011-001 ") }?.contains(" in  ") == true, "\(list.stdout)")
+            for (reference, state) in [("JP-MHI-2011-001", "acknowledged"), ("JP-JPS-2015-001", "lapsed"), ("JP-JAXA-2021-001", "transmitted"),
+                                       ("JP-IN-2011-001", "under-assessment")] {
                 let row = list.lines.first { $0.hasPrefix(reference + " ") }
                 #expect(row?.contains(" \(state) ") == true, "no row for \(reference) in \(state)")
             }
@@ -164,7 +167,8 @@ struct CLITests {
 
             let show = try box.comity(["request", "show", "JP-MHI-2011-001", "--format", "json"])
             let detail = try #require(try decodeJSON(show.stdout) as? [String: Any])
-            #expect(Set(detail.keys) == ["request", "replies", "allowedMoves"])
+            #expect(Set(detail.keys) == ["request", "direction", "replies", "allowedMoves"])
+            #expect(detail["direction"] as? String == "outgoing")
             #expect(detail["allowedMoves"] as? [String] == [
                 "under-execution", "supplement-requested", "postponed", "conditions-proposed", "refused", "withdrawn", "lapsed",
             ])

@@ -8,7 +8,7 @@ import Testing
 @Suite("Honest text on the command line")
 struct HonestTextCLITests {
     static let mhi = DemoWorld.mhiRequest
-    static let forged = "Not aware\n4   2011-11-21  substantive    CN-MPS  -         FORGED ROW"
+    static let forged = "Not aware\n5   2011-11-21  substantive    CN-MPS  -         FORGED ROW"
 
     @Test("a line break in a reply summary adds no row to reply list, request show or history")
     func newlineForgesNoRow() throws {
@@ -19,14 +19,14 @@ struct HonestTextCLITests {
             let list = try box.comity(["reply", "list", Self.mhi])
             #expect(list.status == 0, "\(list)")
             #expect(list.lines.count == 3, "a header and two replies: \(list.stdout)")
-            #expect(list.stdout.contains(#"Not aware\n4   2011-11-21"#))
+            #expect(list.stdout.contains(#"Not aware\n5   2011-11-21"#))
             let show = try box.comity(["request", "show", Self.mhi])
             #expect(show.status == 0, "\(show)")
             for result in [list, show, try box.comity(["history", Self.mhi])] {
-                #expect(!result.lines.contains { $0.hasPrefix("4 ") || $0.contains("FORGED") && !$0.contains(#"\n"#) }, "\(result.stdout)")
+                #expect(!result.lines.contains { $0.hasPrefix("5 ") || $0.contains("FORGED") && !$0.contains(#"\n"#) }, "\(result.stdout)")
             }
             let history = try box.comity(["history", Self.mhi])
-            #expect(history.stdout.contains(#"non-committal: Not aware\n4"#), "\(history.stdout)")
+            #expect(history.stdout.contains(#"non-committal: Not aware\n5"#), "\(history.stdout)")
         }
     }
 

@@ -291,7 +291,7 @@ struct InterchangeCLITests {
             #expect(lines.count >= 2, "\(result)")
             #expect(lines.allSatisfy { $0.contains("line ") }, "\(result)")
             if format == "csv" {
-                #expect(result.stderr.contains("cases.csv: line 5 field 'discovery_date'"), "\(result)")
+                #expect(result.stderr.contains("cases.csv: line 6 field 'discovery_date'"), "\(result)")
                 #expect(result.stderr.contains("field 'classification'") && result.stderr.contains("parties.csv: line 2"), "\(result)")
             } else {
                 #expect(result.stderr.contains("discovery_date") && result.stderr.contains("grade"), "\(result)")

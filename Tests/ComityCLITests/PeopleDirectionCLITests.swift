@@ -26,11 +26,16 @@ import Testing
             #expect(led.status == 65)
             #expect(led.stderr == "comity: case CN-1 would be led by CN-MPS of CN, but this desk is JP's and leads only its own investigations; choose a lead authority of JP\n")
             #expect(try box.comity(["case", "add", "JP-1", "--title", "Ours", "--lead", "JP-NPSC", "--offence", "Fraud", "--discovered", "2023-05"]).status == 0)
+            // A request that comes to us needs the day it was received, and then is recorded as received.
             let back = try box.comity(["request", "add", "CN-JP-1", "--case", "JP-1", "--from", "CN-MPS", "--to", "JP-NPSC", "--channel", "central-authority",
                                        "--subject", "Records", "--item", "Logs"])
             #expect(back.status == 65)
-            #expect(back.stderr.contains("would be sent by CN-MPS of CN, but case JP-1 is JP's; choose a sending authority of JP"), "\(back)")
+            #expect(back.stderr == "comity: request CN-JP-1 comes to us from CN-MPS; give the day it was received with --received\n", "\(back)")
             #expect(try CLI.count(box.db, "SELECT count(*) FROM request") == 0)
+            let received = try box.comity(["request", "add", "CN-JP-1", "--case", "JP-1", "--from", "CN-MPS", "--to", "JP-NPSC", "--channel", "central-authority",
+                                           "--subject", "Records", "--item", "Logs", "--received", "2023-06-01", "--today", "2023-06-02"])
+            #expect(received.stdout == "recorded request CN-JP-1, now received\n", "\(received)")
+            #expect(try CLI.count(box.db, "SELECT count(*) FROM request") == 1)
             #expect(try box.comity(["check"]).status == 0)
             // Changed behind Comity's back: check lists it.
             #expect(try CLI.sql(box.db, "UPDATE setting SET value = 'CN' WHERE key = 'our-state'").status == 0)

@@ -41,6 +41,24 @@ struct ReadmeTests {
         return try CLI.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory, environment: CLI.environment(environment))
     }
 
+    /// Runs README commands in order, each required to exit 0: `export` lines set the environment
+    /// of those after them. Returns each command's output and the environment at the end.
+    static func runAll(_ commands: [String], in sandbox: Sandbox) throws -> (outputs: [String: String], environment: [String: String]) {
+        var environment: [String: String] = [:]
+        var outputs: [String: String] = [:]
+        for command in commands {
+            if command.hasPrefix("export ") {
+                let parts = command.dropFirst("export ".count).split(separator: "=", maxSplits: 1).map(String.init)
+                environment[parts[0]] = parts[1]
+                continue
+            }
+            let result = try shell(command, in: sandbox.url, environment: environment)
+            try #require(result.status == 0, "README command failed: \(command)\n\(result)")
+            outputs[command] = result.stdout
+        }
+        return (outputs, environment)
+    }
+
     @Test("every command of 'A short tour' exits 0")
     func shortTour() throws {
         let commands = try Self.commands(after: "## A short tour")
@@ -73,18 +91,7 @@ struct ReadmeTests {
     func tourOutputs() throws {
         let commands = try Self.commands(after: "## A short tour")
         try withSandbox { sandbox in
-            var environment: [String: String] = [:]
-            var outputs: [String: String] = [:]
-            for command in commands {
-                if command.hasPrefix("export ") {
-                    let parts = command.dropFirst("export ".count).split(separator: "=", maxSplits: 1).map(String.init)
-                    environment[parts[0]] = parts[1]
-                    continue
-                }
-                let result = try Self.shell(command, in: sandbox.url, environment: environment)
-                try #require(result.status == 0, "README command failed: \(command)\n\(result)")
-                outputs[command] = result.stdout
-            }
+            let (outputs, _) = try Self.runAll(commands, in: sandbox)
             let listing = try #require(outputs.first { $0.key.contains("request list --stalled") }?.value)
             #expect(listing.contains("JP-MHI-2011-001"))
             #expect(listing.contains("non-committal"))
@@ -115,6 +122,30 @@ struct ReadmeTests {
             #expect(result.stdout.contains("ball with China"))
             #expect(result.stdout.contains("Next step: raise it as a talking point at Prime Minister Noda's visit to Beijing (25–26 December 2011, in 27 days)"))
             #expect(result.stdout.contains("Talking point: Raise our request of 30 September 2011 (JP-MHI-2011-001)"))
+        }
+    }
+}
+
+extension ReadmeTests {
+    @Test("'Requests that come to us', after the tour, records a request that came to us: the ball is with us and the next step is ours")
+    func incomingSection() throws {
+        let tour = try Self.commands(after: "## A short tour")
+        let incoming = try Self.commands(after: "## Requests that come to us")
+        #expect(incoming.count == 4)
+        try withSandbox { sandbox in
+            let (_, environment) = try Self.runAll(tour + incoming, in: sandbox)
+            let shown = try Self.shell("comity request show JP-IN-2011-001", in: sandbox.url, environment: environment)
+            #expect(shown.lines.contains { $0.hasPrefix("received ") && $0.hasSuffix(" 2011-12-05") }, "\(shown)")
+            #expect(shown.lines.contains { $0.hasPrefix("state ") && $0.hasSuffix(" under-execution") }, "\(shown)")
+            // 30 calendar days from receipt: due 2012-01-04, overdue with us by 2012-01-20.
+            let report = try Self.shell("comity report stall --as-of 2012-01-20 --format json", in: sandbox.url, environment: environment)
+            let findings = try #require((try decodeJSON(report.stdout) as? [String: Any])?["findings"] as? [[String: Any]])
+            let ours = try #require(findings.first { $0["reference"] as? String == "JP-IN-2011-001" }, "\(report)")
+            #expect(ours["direction"] as? String == "incoming")
+            #expect(ours["ballWith"] as? String == "us")
+            #expect(ours["responseDue"] as? String == "2012-01-04")
+            #expect((ours["categories"] as? [String])?.contains("overdue") == true)
+            #expect((ours["nextStep"] as? String)?.hasPrefix("chase the executing agency") == true, "\(ours)")
         }
     }
 }

@@ -179,9 +179,9 @@ struct DamagedRecordTests {
             \(Self.damaging("sent_date = '2011-13-01'"));
             """) { store in
             let problems = try store.check().problems
-            #expect(problems.filter { $0.hasPrefix("damaged record: case ") }.count == 3, "\(problems)")
+            #expect(problems.filter { $0.hasPrefix("damaged record: case ") }.count == 4, "\(problems)")
             #expect(problems.contains { $0.hasPrefix("damaged record: request \(Self.reference): its sent_date ") }, "\(problems)")
-            #expect(problems.count == 4, "\(problems)")
+            #expect(problems.count == 5, "\(problems)")
         }
     }
 }

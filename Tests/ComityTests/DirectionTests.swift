@@ -56,7 +56,7 @@ import Testing
         }
         let report = try world.store.check(today: TestWorld.day(1))
         #expect(report.problems.contains("direction: case CASE-US is led by US-DOJ of US, but this desk is JP's"), "\(report.problems)")
-        #expect(report.problems.contains("direction: request US-CN-1 goes from US to CN, but this desk is JP's and records the requests JP sends"))
+        #expect(report.problems.contains("direction: request US-CN-1 goes from US to CN, but this desk is JP's and records the requests JP sends or receives"))
         #expect(!report.problems.contains { $0.contains("CASE-A") })
     }
 

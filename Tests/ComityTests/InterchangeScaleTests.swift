@@ -49,7 +49,7 @@ struct InterchangeScaleTests {
     func roundTrip(format: String) throws {
         try Fixture.withDirectory { dir in
             let store = try Self.world(dir)
-            #expect(try store.requests().count == Self.requests + 3)
+            #expect(try store.requests().count == Self.requests + 4)
             // The world was recorded up to 2024-12-31: it is imported on that day.
             try InterchangeTests.assertRoundTrip(store, in: dir, format: format, by: Clerk(name: "Sato", today: Fixture.day("2024-12-31")))
         }

@@ -63,7 +63,7 @@ struct SyntheticWorldTests {
         let store = try InterchangeTests.demo(dir)
         #expect(throws: ComityError.self) { try store.generate(SyntheticWorld(requests: 10, seed: 1, today: Self.today), renderer: nil) }
         #expect(throws: ComityError.self) { try store.generate(SyntheticWorld(requests: 0, seed: 1, today: Self.today), renderer: nil) }
-        #expect(try store.requests().count == 3)
+        #expect(try store.requests().count == 4)
     }
 
     @Test("the streamed JSON report holds exactly the assessments and summary the grouped report has")

@@ -44,7 +44,7 @@ struct ValidationTests {
     @Test("the demo world loads as reported")
     func demoWorld() throws {
         try withDemo { store throws in
-            #expect(try DemoWorld.summary(of: store) == "3 cases, 3 requests, 2 replies and 1 engagement(s)")
+            #expect(try DemoWorld.summary(of: store) == "4 cases, 4 requests, 3 replies and 1 engagement(s)")
             #expect(try store.request(DemoWorld.mhiRequest).state == .acknowledged)
             #expect(try store.request(DemoWorld.pensionRequest).state == .lapsed)
             #expect(try store.request(DemoWorld.jaxaRequest).state == .transmitted)

@@ -2,12 +2,15 @@
 /// wherever it is read.
 public struct RequestDetail: Encodable, Sendable {
     public var request: Request
+    /// Which way it goes: a request that came to us is `incoming`, and its replies are ours.
+    public var direction: Direction
     public var replies: [Reply]
     public var allowedMoves: [RequestState]
     public var outcomes: [EngagementOutcome]?
 
-    public init(request: Request, replies: [Reply], allowedMoves: [RequestState], outcomes: [EngagementOutcome]?) {
+    public init(request: Request, direction: Direction, replies: [Reply], allowedMoves: [RequestState], outcomes: [EngagementOutcome]?) {
         self.request = request
+        self.direction = direction
         self.replies = replies
         self.allowedMoves = allowedMoves
         self.outcomes = outcomes
@@ -39,6 +42,8 @@ extension Desk {
     public func requestDetail(_ reference: String) throws(ComityError) -> RequestDetail {
         let (request, replies) = try self.request(reference)
         let outcomes = try self.outcomes(of: reference)
-        return RequestDetail(request: request, replies: replies, allowedMoves: request.state.allowedMoves, outcomes: outcomes.isEmpty ? nil : outcomes)
+        return RequestDetail(
+            request: request, direction: try direction(of: request), replies: replies, allowedMoves: request.state.allowedMoves,
+            outcomes: outcomes.isEmpty ? nil : outcomes)
     }
 }

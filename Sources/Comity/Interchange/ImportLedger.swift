@@ -139,9 +139,6 @@ struct ImportLedger: RecordLookup {
         return ourStateKnown
     }
 
-    /// The file's own setting comes after its requests: their direction is checked at the end.
-    var directionDeferred: Bool { true }
-
     /// What the file gave of request `reference` in a fresh import, the last request asked about kept at hand.
     private mutating func recall(_ reference: String) -> (facts: RequestFacts?, change: CalendarDate?) {
         if recentReference == reference { return (recentFacts, recentChange) }

@@ -44,16 +44,11 @@ package enum RecordRules {
         let from = try requireAuthority(request.fromAuthority, field: "from_authority", in: &known)
         let to = try requireAuthority(request.toAuthority, field: "to_authority", in: &known)
         let lead = try requireAuthority(caseFile.leadAuthority, field: "case_id", in: &known)
-        guard from != to else {
-            throw RuleViolation(ValidationFailure(
-                "request \(request.reference) goes from \(request.fromAuthority) to \(request.toAuthority), both of \(from); address it to an authority of the other state"),
-                field: "to_authority")
-        }
-        let ours = try known.ourState()
-        // In an import the desk's state may come after its requests: one that comes to the case's
-        // state is let through here, and its direction checked once everything is written.
+        let ours = from == to ? nil : try known.ourState()
+        // Until the desk's state is known (an import reads it after the requests, and checks the
+        // direction of all once written), a request under a case of the state it came to came in.
         let direction = try ours.map { try checkDirection(request, from: from, to: to, ourState: $0) }
-            ?? (known.directionDeferred && to == lead ? .incoming : .outgoing)
+            ?? (from != lead && to == lead ? .incoming : .outgoing)
         switch direction {
         case .outgoing where from != lead:
             throw RuleViolation(ValidationFailure(
@@ -63,7 +58,15 @@ package enum RecordRules {
             throw RuleViolation(ValidationFailure(
                 "request \(request.reference) would come to \(request.toAuthority) of \(to), but case \(request.caseID) is \(lead)'s; file it under a case of \(to)"),
                 field: "case_id")
+        case .incoming where request.sentDate == nil || request.state == .drafted || request.state == .inClearance:
+            // It is on record from the day it arrived: never drafted or cleared here.
+            throw RuleViolation(ValidationFailure(Self.receivedDateNeeded(request)), field: "sent_date")
         default: break
+        }
+        guard from != to else {
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) goes from \(request.fromAuthority) to \(request.toAuthority), both of \(from); address it to an authority of the other state"),
+                field: "to_authority")
         }
         let basis = try request.basisID.map { id in
             guard let found = try known.basis(id) else { throw RuleViolation(field: "basis_id", error: .missing(.basis, id)) }
@@ -83,6 +86,11 @@ package enum RecordRules {
                 field: "from_authority")
         }
         return direction
+    }
+
+    /// The refusal of a request that came to us without the day it was received.
+    package static func receivedDateNeeded(_ request: Request) -> String {
+        "request \(request.reference) comes to us from \(request.fromAuthority); give the day it was received with --received"
     }
 
     /// Sending a request on `date`: not before its case began, under a legal basis that binds
@@ -128,16 +136,24 @@ package enum RecordRules {
             let party = try requireAuthority(author, field: "from_authority", in: &known)
             let counterpart = try requireAuthority(request.toAuthority, field: "request_ref", in: &known)
             guard party == counterpart else {
+                let came = try known.ourState() == counterpart
                 throw RuleViolation(ValidationFailure(
-                    "the reply is recorded as from \(author) of \(party), but request \(reply.requestReference) went to \(counterpart); give an authority of \(counterpart) with --from"),
+                    came
+                        ? "the reply is recorded as from \(author) of \(party), but request \(reply.requestReference) came to \(counterpart) and the reply is \(counterpart)'s own; give an authority of \(counterpart) with --from"
+                        : "the reply is recorded as from \(author) of \(party), but request \(reply.requestReference) went to \(counterpart); give an authority of \(counterpart) with --from"),
                     field: "from_authority")
             }
         }
     }
 
-    /// A follow-up is about a recorded request that was sent, on or after the day it was sent.
+    /// A follow-up is about a recorded request we sent, on or after the day it was sent.
     package static func check(_ followUp: FollowUp, in known: inout some RecordLookup) throws {
         let request = try requireRequest(followUp.requestReference, field: "request_ref", in: &known)
+        if let ours = try known.ourState(), try requireAuthority(request.toAuthority, field: "request_ref", in: &known) == ours {
+            throw RuleViolation(ValidationFailure(
+                "request \(followUp.requestReference) came to \(ours), and a follow-up chases a request we sent; record our answer to it with 'comity reply add'"),
+                field: "request_ref")
+        }
         guard let sent = request.sentDate else {
             throw RuleViolation(ValidationFailure(
                 "request \(followUp.requestReference) has not been sent (it is \(request.state.rawValue)); a follow-up needs a transmitted request"),

@@ -88,6 +88,18 @@ extension DemoWorld {
                 "询问于2021年4月20日被移送检察机关的中国籍系统工程师",
                 "提供攻击所用服务器的注册信息",
             ]),
+            Entry(.case, incomingCase, .title,
+                  ja: "中国への共助：中華人民共和国公安部が捜査する詐欺事件（仮の値）", zh: "对华协助：中华人民共和国公安部侦查的诈骗案（替代值）"),
+            Entry(.request, incomingRequest, .subject,
+                  ja: "中国で捜査中の詐欺事件に使用された日本国内のアカウントの契約者情報（仮の値）",
+                  zh: "在中国侦查中的诈骗案所使用的日本境内账户的用户信息（替代值）"),
+            Entry(.request, incomingRequest, .items, ja: [
+                "請求書に記載されたアカウントの契約者情報を提供すること",
+                "当該アカウントの2011年6月から8月までのアクセス記録を提供すること",
+            ], zh: [
+                "提供请求书所列账户的用户信息",
+                "提供上述账户2011年6月至8月的访问记录",
+            ]),
         ]
     }
 
@@ -96,6 +108,7 @@ extension DemoWorld {
         (mhiRequest, "中国側は、関係当局に連絡すると述べた。", "中方表示将与有关部门联系。"),
         (jaxaRequest, "中国側は、本件を「承知していない」とし、サイバー問題を利用して中国に「泥を塗る」ことに反対すると述べた。",
          "中方表示对此事“不了解”，反对借网络问题对中国“抹黑”。"),
+        (incomingRequest, "受領を確認し、執行のため警察庁に送付した（仮の値）。", "确认收到，并已转交警察厅执行（替代值）。"),
     ]
 
     /// Recorded with the world, as part of each record: no correction of their own in the history.

@@ -1,5 +1,6 @@
 @_spi(Worlds) import Comity
-/// The three cases of the domain brief, as publicly reported, for `comity demo`.
+/// The three cases of the domain brief, as publicly reported, and a request China sent Japan
+/// (invented, so the brief shows both directions), for `comity demo`.
 ///
 /// Each step is recorded on its historical date, so the demo is the same whatever day
 /// it is built. Where a date is not public, the record's note says so and names the
@@ -73,6 +74,7 @@ public enum DemoWorld {
         try loadMHI(store, on)
         try loadPension(store, on)
         try loadJAXA(store, on)
+        try loadIncoming(store, on)
         try translate(store)
     }
 
@@ -161,7 +163,7 @@ public enum DemoWorld {
             by: on("2021-04-22"))
     }
 
-    /// "3 cases, 3 requests, 2 replies and 1 engagement".
+    /// "4 cases, 4 requests, 3 replies and 1 engagement".
     static func summary(of store: ComityStore) throws(ComityError) -> String {
         let requests = try store.requests()
         var replies = 0
@@ -169,12 +171,12 @@ public enum DemoWorld {
         return "\(try store.cases().count) cases, \(requests.count) requests, \(replies) replies and \(try store.engagements().count) engagement(s)"
     }
 
-    private static func date(_ iso: String) -> CalendarDate {
+    static func date(_ iso: String) -> CalendarDate {
         // The demo's dates are literals checked by its tests.
         try! CalendarDate(iso: iso)
     }
 
-    private static func reported(_ iso: String) -> ReportedDate {
+    static func reported(_ iso: String) -> ReportedDate {
         try! ReportedDate(iso: iso)
     }
 }
