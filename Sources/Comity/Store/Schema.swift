@@ -369,7 +369,7 @@ enum Schema {
                 .replacingOccurrences(of: "follow_up_id INTEGER NOT NULL UNIQUE", with: "follow_up_id INTEGER UNIQUE")
                 .replacingOccurrences(of: "UNIQUE (sender, year, sequence)", with: """
                     UNIQUE (sender, year, sequence),
-                                        CHECK ((follow_up_id IS NULL) = (kind IN ('acknowledgement', 'supplement-request', 'partial-execution', 'execution', 'refusal')))
+                        CHECK ((follow_up_id IS NULL) = (kind IN ('acknowledgement', 'supplement-request', 'partial-execution', 'execution', 'refusal')))
                     """)
                 .replacingOccurrences(of: "CREATE TABLE letter", with: "CREATE TABLE letter_v17"))
             // Dropping the table drops its triggers first, so no letter counts as deleted.
