@@ -215,6 +215,23 @@ struct ReplyLetterCLITests {
         }
     }
 
+    @Test("a reply letter is signed by no minister, and goes to an authority of the requesting state")
+    func choices() throws {
+        try withSandbox { sandbox in
+            try ReplyLetterWorld.build(sandbox)
+            let base = [ReplyLetterWorld.request, "--kind", "acknowledgement", "--as-of", "2011-10-05"]
+            let signed = try sandbox.letter(base + ["--signatory", "JP-NPSC"], today: "2011-12-20")
+            #expect(signed.status == 65 && signed.stderr.contains("--signatory names the minister who signs a ministerial letter; a reply letter is from our authority that replied"), "\(signed)")
+            let ours = try sandbox.letter(base + ["--addressee", "JP-MOFA"], today: "2011-12-20")
+            #expect(ours.stderr == "comity: --addressee JP-MOFA is an authority of JP; this letter goes to CN, so choose one of its authorities\n", "\(ours)")
+            let chosen = try sandbox.letter(base + ["--addressee", "CN-MFA", "--format", "xml"], today: "2011-12-20")
+            try #require(chosen.status == 0, "\(chosen)")
+            let root = try LetterGolden.validate(chosen.stdout, in: sandbox)
+            #expect(root.children(named: "addressee").first?.attribute("id") == "CN-MFA")
+            #expect(root.children(named: "received-request").first?.children(named: "requester").first?.attribute("id") == "CN-MPS")
+        }
+    }
+
     @Test("a reply letter with no reply of its kind on record is refused with the 'reply add' command to run")
     func noReplyOnRecord() throws {
         try withSandbox { sandbox in
