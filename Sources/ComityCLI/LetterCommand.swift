@@ -4,7 +4,7 @@ import Foundation
 
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "letter", abstract: "Follow-up letters: the escalation ladder, and the register of issued letters.",
+        commandName: "letter", abstract: "Letters: the escalation ladder for requests we sent, reply letters for those that came to us, and the register of issued letters.",
         subcommands: [Write.self, List.self, Show.self], defaultSubcommand: Write.self)
 
     struct Write: ParsableCommand {
