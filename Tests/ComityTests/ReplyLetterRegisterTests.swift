@@ -57,6 +57,7 @@ struct ReplyLetterRegisterTests {
             #expect(try JSONDecoder().decode([LetterKind].self, from: json) == [kind])
         }
         #expect(LetterKind(rawValue: "interim-status") == nil)
+        for kind in LetterKind.allCases { #expect(Phrasebook.english.title(kind) == kind.title, "the English letter and the desk name \(kind) alike") }
         #expect(ReplyLetter(recording: .partialResults) == .partialExecution && ReplyLetter(recording: .postponement) == nil)
     }
 }
