@@ -4,17 +4,24 @@ import Foundation
 
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "letter", abstract: "Follow-up letters: the escalation ladder, and the register of issued letters.",
+        commandName: "letter", abstract: "Letters: the escalation ladder for requests we sent, reply letters for those that came to us, and the register of issued letters.",
         subcommands: [Write.self, List.self, Show.self], defaultSubcommand: Write.self)
 
     struct Write: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "write",
             abstract: "Render the next letter a request needs (a preview unless --issue).",
-            discussion: "Without --kind the kind is the next step the stall engine recommends. --issue numbers the letter in the sender's register, stores it with its SHA-256 and records the follow-up.")
+            discussion: """
+            For a request we sent, the letter is a step of the escalation ladder: without --kind, the \
+            next step the stall engine recommends. For a request that came to us, it is the letter of \
+            our reply as recorded ('comity reply add'): without --kind, the reply letter the request's \
+            next step needs, else that of our latest reply. --issue numbers the letter in the sender's \
+            register and stores it with its SHA-256; a step of the ladder is also recorded as a \
+            follow-up, a reply letter is not.
+            """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The request to follow up.") var reference: String?
-        @Option(help: ArgumentHelp("\(EscalationStep.choices) (default: the recommended next step).")) var kind: String?
+        @Argument(help: "The request to follow up or answer.") var reference: String?
+        @Option(help: ArgumentHelp("\(EscalationStep.choices) for a request we sent; \(ReplyLetter.choices) for one that came to us (default: the next step's letter).")) var kind: String?
         @Option(help: "Language: a folder of the templates with its phrase file (en, ja, zh-Hans, …).") var lang: String = "en"
         @Option(help: "Format: xml or html.") var format: String = "html"
         @Option(help: "The letter's date (default: today).", transform: DateArgument.parse) var asOf: CalendarDate?
@@ -41,7 +48,7 @@ struct LetterCommand: ParsableCommand {
                     throw ValidationError("--all-stalled writes the recommended letter for each request; leave out --out, --kind, --signatory and --addressee")
                 }
             } else {
-                guard reference != nil else { throw ValidationError("give the request to follow up, or --all-stalled") }
+                guard reference != nil else { throw ValidationError("give the request to follow up or answer, or --all-stalled") }
                 guard outDir == nil, counterpart == nil else { throw ValidationError("--out-dir and --counterpart go with --all-stalled") }
             }
         }
@@ -60,7 +67,7 @@ struct LetterCommand: ParsableCommand {
                                        date: date, counterpart: counterpart, folder: outDir!, issue: issue).run()
             }
             let spec = LetterSpec(
-                reference: reference!, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
+                reference: reference!, kind: try kind.map { try LetterKind.parse($0, field: "letter kind") },
                 language: language, format: document, date: date, clearance: desk.clearance, recordedBy: asRecorded.day,
                 signatory: signatory, addressee: addressee)
             guard issue else {

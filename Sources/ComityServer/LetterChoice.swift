@@ -32,7 +32,7 @@ struct LetterChoice: Sendable {
         let language = try LetterLanguage(tag: lang)
         _ = try renderer.phrasebook(language)
         return LetterSpec(
-            reference: reference, kind: try kind.map { try EscalationStep.parse($0, field: "letter kind") },
+            reference: reference, kind: try kind.map { try LetterKind.parse($0, field: "letter kind") },
             language: language, format: try documentKind(), date: date, clearance: clearance)
     }
 

@@ -68,7 +68,7 @@ struct LetterRoutes {
         let pages = desk.pages
         let renderer = pages.documents
         let (html, status) = try await desk.withDesk(context) { desk in
-            var values = LetterPreviewPage.choices(choice, languages: renderer.availableLanguages)
+            var values = LetterPreviewPage.choices(choice, kinds: try desk.letterKinds(of: reference), languages: renderer.availableLanguages)
             values["reference"] = reference
             values["referencePath"] = Path.escape(reference)
             values["mayIssue"] = desk.role.may(.issueLetters)

@@ -53,7 +53,7 @@ enum RequestPage {
             "classifications": Classification.allCases.filter { $0 <= desk.clearance }.map { level in
                 ["name": level.rawValue, "selected": level == .restricted] as [String: Any]
             },
-            "letterKinds": EscalationStep.allCases.map(\.rawValue),
+            "letterKinds": try desk.letterKinds(of: request.reference).map(\.rawValue),
             "today": today.iso,
             "correction": try CorrectionForm.values(desk, request.reference),
         ]

@@ -51,8 +51,8 @@ enum LetterGolden {
         ["en", "ja", "zh-Hans"].flatMap { lang in ["xml", "html"].map { Case(kind: kind, lang: lang, format: $0) } }
     }
 
-    /// Compares `actual` with the golden file `name`, or rewrites it when updating.
-    static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Compares `actual` with the golden file `name` (of `folder`), or rewrites it when updating.
+    static func check(_ actual: String, against name: String, in folder: URL = folder, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = folder.appendingPathComponent(name)
         if updating {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -63,7 +63,7 @@ enum LetterGolden {
             FileManager.default.contents(atPath: url.path), "no golden file \(name); run with COMITY_UPDATE_GOLDEN=1 to create it",
             sourceLocation: sourceLocation)
         #expect(Data(actual.utf8) == expected,
-                "output differs from Tests/Golden/letters/\(name):\n\(firstDifference(actual, String(decoding: expected, as: UTF8.self)))",
+                "output differs from Tests/Golden/\(folder.lastPathComponent)/\(name):\n\(firstDifference(actual, String(decoding: expected, as: UTF8.self)))",
                 sourceLocation: sourceLocation)
     }
 

@@ -51,6 +51,7 @@ struct PrintTests {
                 jobs += try Self.demoJobs(sandbox, world: world, classification: classification, mark: mark, languages: languages)
             }
             jobs += try Self.synthJobs(sandbox)
+            jobs += try Self.replyJobs(sandbox)
             let printed = try Self.print(jobs, in: sandbox)
             for (job, document) in zip(jobs, printed) { try Self.check(job, document) }
             try Self.checkFamilies(jobs)
@@ -89,7 +90,8 @@ struct PrintTests {
             return html
         }
         for language in languages {
-            for kind in try kinds(language) {
+            // The demo's request is one we sent: its letters climb the ladder (reply letters print in `replyJobs`).
+            for kind in try kinds(language) where !ReplyLetterWorld.kinds.contains(kind) {
                 let out = add("letter-\(language)-\(kind)", language: language, family: "letter")
                 try run(["letter", "JP-MHI-2011-001", "--kind", kind, "--lang", language, "--format", "html", "--as-of", asOf, "--out", out.path])
             }
@@ -103,6 +105,18 @@ struct PrintTests {
         try run(["report", "stall", "--as-of", asOf, "--before", "NODA-BEIJING-2011", "--format", "html",
                  "--out", add("brief", language: "en", family: "report", report: true).path])
         return jobs
+    }
+
+    /// The golden reply letters (`ReplyLetterCLITests`: every kind and language, restricted),
+    /// copied into the sandbox so that their PDFs are written there.
+    static func replyJobs(_ sandbox: Sandbox) throws -> [Job] {
+        let folder = sandbox.path("reply")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        return try ReplyLetterWorld.cases.filter { $0.format == "html" }.map { letter in
+            let html = folder.appendingPathComponent(letter.fileName)
+            try FileManager.default.copyItem(at: ReplyLetterWorld.folder.appendingPathComponent(letter.fileName), to: html)
+            return Job(name: "reply/\(letter.fileName)", html: html, mark: letter.lang == "en" ? "RESTRICTED" : nil, family: "reply/\(letter.lang)/letter")
+        }
     }
 
     /// A synthetic world, secret: a stall report long enough to run over many pages, a brief for

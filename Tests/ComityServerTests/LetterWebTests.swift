@@ -78,7 +78,7 @@ struct LetterWebTests {
         let desk = try world.desk(for: "cleo")
         let renderer = try DocumentRenderer(templates: URL(fileURLWithPath: templatesFolder))
         @Sendable func draft(_ kind: EscalationStep?, _ language: LetterLanguage, _ format: DocumentKind) throws -> String {
-            try desk.previewLetter(LetterSpec(reference: Self.mhi, kind: kind, language: language, format: format,
+            try desk.previewLetter(LetterSpec(reference: Self.mhi, kind: kind.map(LetterKind.escalation), language: language, format: format,
                                               date: DocsWorld.today, clearance: desk.clearance), renderer: renderer).document
         }
         let app = try await world.application()

@@ -92,8 +92,8 @@ struct LetterBatchTests {
         let good = try DocumentRenderer(templates: SyntheticWorldTests.templates)
         let letters = try store.letterBatch(date: Self.today, counterpart: nil, language: .en, format: .xml, renderer: good).letters
         // A form whose first letter comes after letters of other forms, which render and are delivered.
-        let kind = try #require(EscalationStep.allCases.first { kind in (letters.firstIndex { $0.kind == kind } ?? 0) > 0 })
-        let first = letters[try #require(letters.firstIndex { $0.kind == kind })]
+        let kind = try #require(EscalationStep.allCases.first { kind in (letters.firstIndex { $0.kind.escalation == kind } ?? 0) > 0 })
+        let first = letters[try #require(letters.firstIndex { $0.kind.escalation == kind })]
 
         let broken = try LetterTemplates.copy(into: dir.appendingPathComponent("templates")) { name, source in
             guard name == "en/letter/\(kind.rawValue).xml.mustache" else { return source }
@@ -107,7 +107,7 @@ struct LetterBatchTests {
         }
         #expect(error?.description.hasPrefix("the \(kind.title.lowercased()) for \(first.requestReference) produced is not valid") == true,
                 "\(String(describing: error))")
-        #expect(delivered.inOrder.allSatisfy { $0.kind != kind })
+        #expect(delivered.inOrder.allSatisfy { $0.kind.escalation != kind })
     }
 }
 

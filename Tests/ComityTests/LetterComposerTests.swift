@@ -212,7 +212,7 @@ final class LetterWorld {
 
     func spec(_ kind: EscalationStep?, _ language: LetterLanguage = .en, _ format: DocumentKind = .xml,
               of reference: String = LetterWorld.request, on day: String) -> LetterSpec {
-        LetterSpec(reference: reference, kind: kind, language: language, format: format, date: LetterFixtures.date(day))
+        LetterSpec(reference: reference, kind: kind.map(LetterKind.escalation), language: language, format: format, date: LetterFixtures.date(day))
     }
 
     func preview(_ kind: EscalationStep?, _ language: LetterLanguage = .en, _ format: DocumentKind = .xml,

@@ -25,7 +25,7 @@ struct LetterFollowThroughTests {
         // And the engine's recommendation for it can be carried out as it stands.
         let a = try #require(try world.store.assessments(.init(asOf: Self.date("2011-12-15"))).first)
         let recommended = try world.preview(nil, on: "2011-12-15")
-        #expect(recommended.kind == a.recommendedStep)
+        #expect(recommended.kind.escalation == a.recommendedStep)
     }
 
     @Test("a police-to-police request rests on no legal basis, and its reminder names none")

@@ -29,7 +29,7 @@ struct LetterRegisterTests {
         for (reference, kind, day, expected) in plan {
             let letter = try world.issue(kind, .en, .xml, of: reference, on: day)
             #expect(letter.number == expected, "\(reference) \(kind.rawValue) on \(day)")
-            #expect(letter.kind == kind)
+            #expect(letter.kind.escalation == kind)
         }
         let registered = try ["R-1", "R-2", "R-3"].flatMap { try world.store.letters(of: $0) }
         #expect(Set(registered.map(\.number)) == Set(plan.map(\.3)))
@@ -196,9 +196,9 @@ struct LetterRegisterTests {
         ]
         for (day, expected) in steps {
             let preview = try world.preview(nil, .en, .xml, on: day)
-            #expect(preview.kind == expected, "recommended on \(day)")
+            #expect(preview.kind.escalation == expected, "recommended on \(day)")
             let issued = try world.issue(nil, .en, .xml, on: day)
-            #expect(issued.kind == expected)
+            #expect(issued.kind.escalation == expected)
             #expect(try LetterFixtures.parse(issued.document).attribute("kind") == expected.rawValue)
         }
         #expect(try world.store.followUps(of: LetterWorld.request).map(\.kind) == steps.map(\.1))
@@ -215,9 +215,9 @@ struct LetterRegisterTests {
         // A summit 39 days after the next letter's date: inside the 60-day look-ahead.
         if let level { try world.engagement(start: "2011-12-10", end: "2011-12-11", level: level, recordedOn: "2011-10-15") }
         let expected: EscalationStep = (level ?? .working) >= .seniorOfficials ? .talkingPoints : .noteVerbale
-        #expect(try world.preview(nil, .en, .xml, on: "2011-11-01").kind == expected)
+        #expect(try world.preview(nil, .en, .xml, on: "2011-11-01").kind.escalation == expected)
         let next = try world.issue(nil, .en, .xml, on: "2011-11-01")
-        #expect(next.kind == expected)
+        #expect(next.kind.escalation == expected)
         #expect(next.number == (expected == .talkingPoints ? "JP-MOFA/2011/0001" : "JP-EMB-CN/2011/0001"))
     }
 

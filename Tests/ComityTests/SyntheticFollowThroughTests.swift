@@ -27,7 +27,7 @@ struct SyntheticFollowThroughTests {
         var refusals = 0
         for a in stalled {
             if let letter = letters[a.reference] {
-                #expect(letter.kind == a.recommendedStep, "\(a.reference): the letter is the recommended one")
+                #expect(letter.kind.escalation == a.recommendedStep, "\(a.reference): the letter is the recommended one")
                 #expect(letter.document.range(of: #"-\d+ days|days-left="-"#, options: .regularExpression) == nil, "\(a.reference): a negative count")
                 continue
             }

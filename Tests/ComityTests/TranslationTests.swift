@@ -112,7 +112,7 @@ struct TranslationTests {
         // A batch reads the language's translations once, and writes what a preview writes.
         let batch = try world.store.letterBatch(date: Self.date("2011-11-28"), counterpart: nil, language: .ja, format: .xml, renderer: world.renderer)
         let batched = try #require(batch.letters.first { $0.requestReference == Self.mhi })
-        #expect(batched.document == (try world.preview(batched.kind, .ja, .xml, of: Self.mhi, on: "2011-11-28").document))
+        #expect(batched.document == (try world.preview(batched.kind.escalation, .ja, .xml, of: Self.mhi, on: "2011-11-28").document))
         #expect(batched.document.contains("三菱重工業事案の発信源の追跡"))
     }
 

@@ -23,6 +23,12 @@ extension Desk {
                               clearance: clearance, issuedBy: issue ? clerk : nil, deliver: deliver, beforeCommit: beforeCommit)
     }
 
+    /// The kinds of letter a request takes: the steps of the escalation ladder for one we sent,
+    /// the reply letters for one that came to us. A request above the clearance is refused.
+    public func letterKinds(of reference: String) throws(ComityError) -> [LetterKind] {
+        try store.letterKinds(of: reference, clearance: clearance)
+    }
+
     /// The register of a request: letters above the clearance are left out and counted.
     public func letters(of reference: String) throws(ComityError) -> (shown: [LetterEntry], withheld: Int) {
         try store.letters(of: reference, clearance: clearance)

@@ -99,7 +99,7 @@ indirect enum ImportedRecord: Sendable {
             return .followUp(FollowUp(id: c.optionalInt(0), requestReference: c.text(1), date: date, kind: kind, reference: c.text(4),
                                       restartsClock: resend, note: c.text(6)))
         case .letter:
-            let kind = cells.choice(6, EscalationStep.self, "letter kind"), lang = cells.language(7)
+            let kind = cells.choice(6, LetterKind.self, "letter kind"), lang = cells.language(7)
             let format = cells.choice(8, DocumentKind.self, "letter format"), date = cells.date(9)
             let level = cells.choice(10, Classification.self, "classification")
             guard let kind, let lang, let format, let date, let level else { return nil }

@@ -3,7 +3,12 @@ import GRDB
 /// Reading a letter's facts from the store.
 extension LetterFacts {
     /// - Parameter view: what had been recorded by a past day, for a letter "as recorded" then.
-    static func load(_ db: Database, reference: String, asOf: CalendarDate, assessment: Assessment?, cache: Cache? = nil, view: RecordedView? = nil) throws -> LetterFacts {
+    /// - Parameter direction: which way the request goes (nil: the assessment's, else outgoing);
+    ///   for one that came to us, our state is the one it came to.
+    static func load(
+        _ db: Database, reference: String, asOf: CalendarDate, assessment: Assessment?, direction: Direction? = nil, cache: Cache? = nil,
+        view: RecordedView? = nil
+    ) throws -> LetterFacts {
         let cache = cache ?? Cache()
         // Each record as recorded on the view's day; the store's own without a view.
         let request = try view.recorded(cache.requests[reference] ?? ComityStore.request(db, reference), "request", reference)
@@ -12,8 +17,9 @@ extension LetterFacts {
         let party = { (code: String) in try cache.remember(code, in: \.parties) { try view.recorded(ComityStore.party(db, code), "party", code) } }
         let from = try authority(request.fromAuthority)
         let to = try authority(request.toAuthority)
-        let ours = try party(from.party)
-        let theirs = try party(to.party)
+        let incoming = (direction ?? assessment?.direction) == .incoming
+        let ours = try party(incoming ? to.party : from.party)
+        let theirs = try party(incoming ? from.party : to.party)
         let basis = try request.basisID.map { id in try cache.remember(id, in: \.bases) { try view.recorded(ComityStore.basis(db, id), db) } }
         let replies: [Reply], followUps: [FollowUp]
         if let view {

@@ -137,6 +137,7 @@ extension Classification: ColumnEnum { static let columnValues = RawValueTable<S
 extension Urgency: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension Channel: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension EscalationStep: ColumnEnum { static let columnValues = RawValueTable<Self>() }
+extension LetterKind: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension AuthorityRole: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension LegalBasisKind: ColumnEnum { static let columnValues = RawValueTable<Self>() }
 extension EngagementLevel: ColumnEnum { static let columnValues = RawValueTable<Self>() }

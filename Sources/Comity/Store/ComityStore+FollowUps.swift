@@ -37,6 +37,7 @@ extension ComityStore {
 }
 
 extension EscalationStep: DatabaseValueConvertible {}
+extension LetterKind: DatabaseValueConvertible {}
 
 extension FollowUp: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "follow_up"

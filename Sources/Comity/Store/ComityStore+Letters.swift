@@ -7,13 +7,14 @@ extension ComityStore {
     func previewLetter(_ spec: LetterSpec, renderer: DocumentRenderer) throws(ComityError) -> Letter {
         try read { db in
             _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
-            let composer = try Self.composer(db, spec)
+            let composer = try Self.letterComposer(db, spec)
             return try Self.render(composer, spec, number: nil, renderer: renderer)
         }
     }
 
     /// Issues a letter: takes the next number of the sender's register for the letter's year,
-    /// stores the document and its SHA-256, and records the follow-up, in one transaction.
+    /// stores the document and its SHA-256, and for a step of the ladder records the follow-up,
+    /// in one transaction.
     func issueLetter(_ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk) throws(ComityError) -> Letter {
         try issueLetters([spec], renderer: renderer, by: clerk)[0]
     }
@@ -26,15 +27,21 @@ extension ComityStore {
                     throw ValidationFailure("a letter drafted as recorded on a past day is a preview only; leave out --as-recorded to issue one")
                 }
                 _ = try Self.requireWritable(db, spec.reference, clearance: spec.clearance)
-                let composer = try Self.composer(db, spec)
-                // The recommended letter after one issued the same day is a repeat (an escalation
-                // on the same day); so is the same kind twice. Another kind, chosen on purpose, is not.
-                let brief = composer.kind == .talkingPoints
-                if let earlier = composer.facts.followUps.last(where: { f in
-                    f.date == spec.date && (f.kind == composer.kind || (spec.kind == nil && (f.kind == .talkingPoints) == brief))
-                }) {
+                let composer = try Self.letterComposer(db, spec)
+                if let composer = composer as? LetterComposer {
+                    // The recommended letter after one issued the same day is a repeat (an escalation
+                    // on the same day); so is the same kind twice. Another kind, chosen on purpose, is not.
+                    let brief = composer.kind == .talkingPoints
+                    if let earlier = composer.facts.followUps.last(where: { f in
+                        f.date == spec.date && (f.kind == composer.kind || (spec.kind == nil && (f.kind == .talkingPoints) == brief))
+                    }) {
+                        throw ValidationFailure(
+                            "request \(spec.reference) already has \(earlier.kind.title.lowercased()) \(earlier.reference) issued on \(spec.date.iso); one is enough for the day (see 'comity letter list \(spec.reference)')")
+                    }
+                }
+                if let composer = composer as? ReplyLetterComposer, let earlier = composer.alreadyIssued {
                     throw ValidationFailure(
-                        "request \(spec.reference) already has \(earlier.kind.title.lowercased()) \(earlier.reference) issued on \(spec.date.iso); one is enough for the day (see 'comity letter list \(spec.reference)')")
+                        "our \(composer.reply.kind.phrase) of \(composer.reply.date.iso) to \(spec.reference) is already on paper as \(earlier.kind.title.lowercased()) \(earlier.number) of \(earlier.date.iso); see 'comity letter show \(earlier.number)', or preview another language without --issue")
                 }
                 return try Self.issue(db, spec, renderer: renderer, by: clerk, composer: composer)
             }
@@ -50,8 +57,8 @@ extension ComityStore {
         try issue(db, spec, renderer: renderer, by: clerk)
     }
 
-    static func issue(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk, composer known: LetterComposer? = nil) throws -> Letter {
-        let composer = try known ?? Self.composer(db, spec)
+    static func issue(_ db: Database, _ spec: LetterSpec, renderer: DocumentRenderer, by clerk: Clerk, composer known: (any ComposedLetter)? = nil) throws -> Letter {
+        let composer = try known ?? Self.letterComposer(db, spec)
         let sequence = try Self.nextSequence(db, sender: composer.sender!.id, year: spec.date.year)
         let number = Self.registerNumber(sender: composer.sender!.id, year: spec.date.year, sequence: sequence)
         let letter = try Self.render(composer, spec, number: number, renderer: renderer)
@@ -80,18 +87,22 @@ extension ComityStore {
         Letter.registerNumber(sender: sender, year: year, sequence: sequence)
     }
 
-    /// Enters a rendered letter into its sender's register and records the follow-up it is.
+    /// Enters a rendered letter into its sender's register and, for a step of the escalation
+    /// ladder, records the follow-up it is. A reply letter answers a request that came to us: it
+    /// is no follow-up of ours and starts no clock.
     static func register(_ db: Database, _ letter: Letter, sequence: Int, by clerk: Clerk) throws {
         let number = letter.number!
-        let followUp = try Self.insertFollowUp(
-            db, FollowUp(requestReference: letter.requestReference, date: letter.date, kind: letter.kind, reference: number,
-                         note: "issued \(letter.language.rawValue) \(letter.format), SHA-256 \(letter.sha256.prefix(16))…"),
-            by: clerk)
+        let followUp = try letter.kind.escalation.map { step in
+            try Self.insertFollowUp(
+                db, FollowUp(requestReference: letter.requestReference, date: letter.date, kind: step, reference: number,
+                             note: "issued \(letter.language.rawValue) \(letter.format), SHA-256 \(letter.sha256.prefix(16))…"),
+                by: clerk)
+        }
         try db.execute(sql: """
             INSERT INTO letter (number, sender, year, sequence, request_ref, follow_up_id, kind, lang, format, date,
                                 classification, sha256, document)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [number, letter.sender, letter.date.year, sequence, letter.requestReference, followUp.id, letter.kind,
+            """, arguments: [number, letter.sender, letter.date.year, sequence, letter.requestReference, followUp?.id, letter.kind,
                              letter.language.rawValue, letter.format, letter.date, letter.classification,
                              letter.sha256, letter.document])
     }
@@ -169,7 +180,7 @@ extension ComityStore {
             let r = facts.request
             throw ValidationFailure("request \(r.reference) is \(r.sentDate.map { _ in r.state.rawValue } ?? "not sent") on \(spec.date.iso); a follow-up letter is for a request still outstanding")
         }
-        let kind = spec.kind ?? assessment.recommendedStep ?? assessment.ladderStep ?? .reminder
+        let kind = spec.kind?.escalation ?? assessment.recommendedStep ?? assessment.ladderStep ?? .reminder
         facts.signatory = try spec.signatory.map { try Self.authority(db, $0) }
         facts.chosenAddressee = try spec.addressee.map { try Self.authority(db, $0) }
         try facts.checkChoices(for: kind)
@@ -179,14 +190,14 @@ extension ComityStore {
         return LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date)
     }
 
-    static func render(_ composer: LetterComposer, _ spec: LetterSpec, number: String?, renderer: DocumentRenderer) throws -> Letter {
+    static func render(_ composer: any ComposedLetter, _ spec: LetterSpec, number: String?, renderer: DocumentRenderer) throws -> Letter {
         let phrases = try renderer.phrasebook(spec.language)
-        let template = "\(spec.language.rawValue)/letter/\(composer.kind.rawValue).\(spec.format.rawValue)"
+        let template = "\(spec.language.rawValue)/letter/\(composer.letterKind.rawValue).\(spec.format.rawValue)"
         let document = try renderer.render(
             composer.context(number: number, phrases: phrases), template: template, as: spec.format, schema: "letter",
-            documentName: "\(composer.kind.title.lowercased()) for \(spec.reference)")
+            documentName: "\(composer.letterKind.title.lowercased()) for \(spec.reference)")
         return Letter(
-            number: number, requestReference: spec.reference, sender: composer.sender!.id, kind: composer.kind,
+            number: number, requestReference: spec.reference, sender: composer.sender!.id, kind: composer.letterKind,
             language: spec.language, format: spec.format.rawValue, date: spec.date, classification: composer.classification,
             sha256: DocumentDigest.sha256(document), document: document)
     }

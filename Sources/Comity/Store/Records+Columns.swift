@@ -267,7 +267,7 @@ extension LetterEntry: DecodedRecord {
     init(_ c: some CellReader<LetterEntry>) throws(ComityError) {
         _ = try c.integer(.year)
         _ = try c.integer(.sequence)
-        _ = try c.integer(.follow_up_id)
+        _ = try c.optionalInteger(.follow_up_id)
         try c.requireText(.document)
         self.init(
             number: try c.string(.number), requestReference: try c.string(.request_ref), sender: try c.string(.sender),

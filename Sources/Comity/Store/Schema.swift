@@ -355,6 +355,31 @@ enum Schema {
             // as those we send are by the one they went to (`request_open_to`).
             try db.execute(sql: "CREATE INDEX request_open_from ON request(from_authority, state, reference)")
         }
+        migrator.registerMigration("v17-reply-letters") { db in
+            // A reply letter answers a request that came to us: it is registered like any letter
+            // but is no follow-up of ours, so a letter's follow-up may be absent, and is absent
+            // exactly for the reply kinds. SQLite cannot drop a NOT NULL in place, so the table is
+            // rebuilt from its own stored definition, its indexes and triggers made again.
+            guard let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'letter'"),
+                  table.contains("follow_up_id INTEGER NOT NULL UNIQUE") else { return }
+            let others = try String.fetchAll(db, sql: """
+                SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'letter' AND sql IS NOT NULL
+                """)
+            try db.execute(sql: table
+                .replacingOccurrences(of: "follow_up_id INTEGER NOT NULL UNIQUE", with: "follow_up_id INTEGER UNIQUE")
+                .replacingOccurrences(of: "UNIQUE (sender, year, sequence)", with: """
+                    UNIQUE (sender, year, sequence),
+                        CHECK ((follow_up_id IS NULL) = (kind IN ('acknowledgement', 'supplement-request', 'partial-execution', 'execution', 'refusal')))
+                    """)
+                .replacingOccurrences(of: "CREATE TABLE letter", with: "CREATE TABLE letter_v17"))
+            // Dropping the table drops its triggers first, so no letter counts as deleted.
+            try db.execute(sql: """
+                INSERT INTO letter_v17 SELECT * FROM letter;
+                DROP TABLE letter;
+                ALTER TABLE letter_v17 RENAME TO letter;
+                """)
+            for statement in others { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

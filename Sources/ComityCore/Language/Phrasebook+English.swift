@@ -35,7 +35,12 @@ extension Phrasebook {
     "note-verbale": "Note verbale",
     "aide-memoire": "Aide-mémoire",
     "ministerial": "Ministerial letter",
-    "talking-points": "Talking points"
+    "talking-points": "Talking points",
+    "acknowledgement": "Acknowledgement of receipt",
+    "supplement-request": "Request for supplementary information",
+    "partial-execution": "Partial execution",
+    "execution": "Execution of the request",
+    "refusal": "Refusal of assistance"
   },
   "marks": {
     "unclassified": "UNCLASSIFIED",
@@ -54,6 +59,14 @@ extension Phrasebook {
     "conditional-offer": "conditional offer",
     "refusal": "refusal",
     "premise-rejected": "rejection of the premise"
+  },
+  "refusalGrounds": {
+    "sovereignty-security-public-order": "the request, if granted, would prejudice the sovereignty, security, public order or other essential public interests of the requested State",
+    "political-offence": "the offence is regarded by the requested State as being of a political nature",
+    "dual-criminality": "the act to which the request relates would not be an offence under the laws of the requested State",
+    "discrimination": "there are substantial grounds for believing that the request has been made for the purpose of prosecuting a person on account of that person's race, sex, religion, nationality, ethnic origin or political opinions, or that that person's position may be prejudiced for any of those reasons",
+    "non-conformity": "the request does not conform to the requirements of the applicable instrument as to its form and contents",
+    "other": "other grounds, as set out in this letter"
   },
   "hardLimits": {
     "preservation": "data preserved for this request will be deleted",

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Everything a language says in its own words outside its templates: dates, titles, marks,
-/// reply phrases, day counts, stall categories, talking-point sentences and the words of the
-/// letter index. Read from `templates/<tag>/phrases.json`; templates/README.md lists the keys.
+/// reply phrases, grounds of refusal, day counts, stall categories, talking-point sentences and
+/// the words of the letter index. Read from `templates/<tag>/phrases.json`; templates/README.md lists the keys.
 ///
 ///     let phrases = try Phrasebook(language: .en, data: json)
 ///     phrases.date(try CalendarDate(iso: "2011-09-30"))   // "30 September 2011"
@@ -26,7 +26,8 @@ public struct Phrasebook: Sendable {
     let dayPattern, monthPattern, yearPattern: PhrasePattern
     let sameMonth, sameYear, otherRange: PhrasePattern
     let dayCounts: PhrasePlural
-    let titles: [EscalationStep: String]
+    let titles: [LetterKind: String]
+    let grounds: [RefusalGround: String]
     let marks: [Classification: String]
     let replies: [ReplyKind: String]
     let preservation, limitation: PhrasePattern
@@ -75,7 +76,8 @@ public struct Phrasebook: Sendable {
         }
         let oneCounts = try r.counts("pluralOne") ?? [1]
         dayCounts = try r.plural("days", oneCounts: oneCounts)
-        titles = try r.table("kinds", EscalationStep.self)
+        titles = try r.table("kinds", LetterKind.self)
+        grounds = try r.table("refusalGrounds", RefusalGround.self)
         marks = try r.table("marks", Classification.self)
         replies = try r.table("replies", ReplyKind.self)
         preservation = try r.pattern("hardLimits.preservation", ["case"])
@@ -86,8 +88,11 @@ public struct Phrasebook: Sendable {
         index = try LetterIndexPhrases(r, oneCounts: oneCounts)
     }
 
-    /// A letter's title for the kind (`Note verbale`, `口上書`).
-    public func title(_ kind: EscalationStep) -> String { titles[kind]! }
+    /// A letter's title for the kind, a step of the ladder or a reply letter (`口上書`, `受領通知`).
+    public func title(_ kind: LetterKind) -> String { titles[kind]! }
+
+    /// A ground for refusing a request, in the words of the treaties and the UN Model Treaty.
+    public func ground(_ ground: RefusalGround) -> String { grounds[ground]! }
 
     /// The classification mark to print (`RESTRICTED`, `取扱注意`).
     public func mark(_ classification: Classification) -> String { marks[classification]! }

@@ -20,7 +20,7 @@ public struct SkipReasonPhrases: Sendable {
     /// `reason` in the words of `phrases`: its dates, day counts and letter titles from the phrase book.
     func text(_ reason: SkipReason, _ phrases: Phrasebook) -> String {
         func kind(_ kind: EscalationStep) -> [String: String] {
-            let title = phrases.title(kind)
+            let title = phrases.title(.escalation(kind))
             return ["kind": title, "kindLowercase": title.lowercased(with: Locale(identifier: phrases.language.rawValue))]
         }
         switch reason {

@@ -1,41 +1,12 @@
 /// The user values a letter quotes, each in the letter's language: in English as recorded, in
 /// any other language as translated (`comity translate`), and missing when not translated.
-extension LetterComposer {
-    /// One value the letter quotes: which field of which record, and its recorded (English) text.
-    struct QuotedValue {
-        let subject: Event.Subject
-        let id: String
-        let field: TranslatedField
-        let english: [String]
-        /// The record as a sentence names it: "request JP-MHI-2011-001".
-        let record: String
-    }
-
-    /// The language tag of the letter; English values are the recorded ones.
-    var tag: String { language.rawValue }
-    var isEnglish: Bool { tag == "en" }
-
-    /// A value in the letter's language: the recorded text in English, else its translation
-    /// (empty when there is none, which `missing()` reports first).
-    func localized(_ subject: Event.Subject, _ id: String?, _ field: TranslatedField, _ english: String?) -> String {
-        guard !isEnglish else { return english ?? "" }
-        guard let id else { return "" }
-        return facts.translations.text(subject, id, field, in: tag) ?? ""
-    }
-
-    /// A list value (a request's items) in the letter's language.
-    func localizedList(_ subject: Event.Subject, _ id: String, _ field: TranslatedField, _ english: [String]) -> [String] {
-        isEnglish ? english : facts.translations.value(subject, id, field, in: tag) ?? []
-    }
-
+extension LetterComposer: LetterWording {
     /// Every user value the letter quotes, in the order a clerk reads the letter; heads of
     /// authorities are `LetterPeople`'s.
     var quotedValues: [QuotedValue] {
-        var values: [QuotedValue] = []
+        var quoted = QuotedValues()
         func add(_ subject: Event.Subject, _ id: String?, _ field: TranslatedField, _ english: [String], _ record: String) {
-            guard let id, !english.allSatisfy({ $0.isEmpty }) else { return }
-            guard !values.contains(where: { $0.subject == subject && $0.id == id && $0.field == field }) else { return }
-            values.append(QuotedValue(subject: subject, id: id, field: field, english: english, record: record))
+            quoted.add(subject, id, field, english, record)
         }
         let (sender, addressee) = facts.parties(for: kind)
         for authority in [sender, addressee].compactMap({ $0 }) {
@@ -65,7 +36,7 @@ extension LetterComposer {
             add(.outcome, id, .response, [outcome.response], record)
             add(.outcome, id, .commitment, [outcome.commitment], record)
         }
-        return values
+        return quoted.values
     }
 
     /// The records whose translations the letter needs: those of its quoted values, and the
@@ -75,13 +46,8 @@ extension LetterComposer {
         return quotedValues.map { ($0.subject, $0.id) }
             + [people.signing, people.receiving, people.demarche].compactMap { $0.map { (.authority, $0.id) } }
     }
+}
 
-    /// Each quoted value with no translation in the letter's language, with the command that records it.
-    func missingTranslations() -> [String] {
-        guard !isEnglish else { return [] }
-        return quotedValues.filter { facts.translations.value($0.subject, $0.id, $0.field, in: tag) == nil }.map { value in
-            let option = value.field.isList ? "--item … (once for each item)" : "--\(value.field.rawValue) …"
-            return "the \(tag) \(value.field.noun) of \(value.record) (record it with 'comity translate \(value.subject.rawValue) \(value.id) --lang \(tag) \(option)')"
-        }
-    }
+extension LetterComposer: ComposedLetter {
+    package var letterKind: LetterKind { .escalation(kind) }
 }

@@ -94,7 +94,7 @@ package struct LetterComposer {
         let own: [String: TemplateValue] = [
             "lang": .text(language.rawValue),
             "kind": .text(kind.rawValue),
-            "kindTitle": .text(phrases.title(kind)),
+            "kindTitle": .text(phrases.title(letterKind)),
             "classification": .text(classification.rawValue),
             "mark": .text(phrases.mark(classification)),
             "isDraft": .flag(number == nil),
@@ -125,7 +125,7 @@ package struct LetterComposer {
             "noSubstantiveReply": .flag(!facts.replies.contains { $0.kind.isSubstantive }),
             "hasEarlierLetters": .flag(!letters.isEmpty),
             "earlierLetters": .list(letters.map { f in
-                .object(["title": .text(phrases.title(f.kind)), "number": .text(f.reference), "date": d(f.date)])
+                .object(["title": .text(phrases.title(.escalation(f.kind))), "number": .text(f.reference), "date": d(f.date)])
             }),
             "hardLimit": hardLimit,
             "engagement": engagement,

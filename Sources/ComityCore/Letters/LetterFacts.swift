@@ -18,12 +18,12 @@ package struct LetterFacts {
 
     package var request: Request
     var caseFile: Case
-    var from: Authority
-    var to: Authority
-    var ourParty: Party
-    var theirParty: Party
+    package var from: Authority
+    package var to: Authority
+    package var ourParty: Party
+    package var theirParty: Party
     var basis: LegalBasis?
-    var replies: [Reply]
+    package var replies: [Reply]
     package var followUps: [FollowUp]
     /// Our embassy posted to the counterpart, for notes verbales and aide-mémoires.
     var embassy: Authority?

@@ -1,8 +1,9 @@
 /// What letter to produce: for which request, of which kind, in which language and format, dated when.
 public struct LetterSpec: Sendable {
     public var reference: String
-    /// Nil: the next step the stall engine recommends.
-    public var kind: EscalationStep?
+    /// Nil: for a request we sent, the next step the stall engine recommends; for one that came
+    /// to us, the reply letter its next step needs, else the letter of our latest reply.
+    public var kind: LetterKind?
     public var language: LetterLanguage
     public var format: DocumentKind
     /// The letter's date; the clocks and the chronology are taken as of this day.
@@ -17,7 +18,7 @@ public struct LetterSpec: Sendable {
     /// undone: the letter as it would have been drafted then. Never issued.
     public var recordedBy: CalendarDate?
 
-    public init(reference: String, kind: EscalationStep? = nil, language: LetterLanguage = .en, format: DocumentKind = .html,
+    public init(reference: String, kind: LetterKind? = nil, language: LetterLanguage = .en, format: DocumentKind = .html,
                 date: CalendarDate, clearance: Classification = .secret, recordedBy: CalendarDate? = nil,
                 signatory: String? = nil, addressee: String? = nil) {
         self.recordedBy = recordedBy
@@ -34,7 +35,7 @@ public struct LetterSpec: Sendable {
 
 /// A rendered letter: a preview, or an issued letter with its register number.
 public struct Letter: Codable, Sendable, Hashable {
-    package init(number: String? = nil, requestReference: String, sender: String, kind: EscalationStep, language: LetterLanguage, format: String, date: CalendarDate, classification: Classification, sha256: String, document: String) {
+    package init(number: String? = nil, requestReference: String, sender: String, kind: LetterKind, language: LetterLanguage, format: String, date: CalendarDate, classification: Classification, sha256: String, document: String) {
         self.number = number
         self.requestReference = requestReference
         self.sender = sender
@@ -51,7 +52,7 @@ public struct Letter: Codable, Sendable, Hashable {
     public var number: String?
     public var requestReference: String
     public var sender: String
-    public var kind: EscalationStep
+    public var kind: LetterKind
     public var language: LetterLanguage
     public var format: String
     public var date: CalendarDate
@@ -68,7 +69,7 @@ public struct Letter: Codable, Sendable, Hashable {
 
 /// Registered letter summary (without the document) for listings.
 public struct LetterEntry: Codable, Sendable, Hashable {
-    package init(number: String, requestReference: String, sender: String, kind: EscalationStep, language: LetterLanguage, format: String, date: CalendarDate, classification: Classification, sha256: String) {
+    package init(number: String, requestReference: String, sender: String, kind: LetterKind, language: LetterLanguage, format: String, date: CalendarDate, classification: Classification, sha256: String) {
         self.number = number
         self.requestReference = requestReference
         self.sender = sender
@@ -83,7 +84,7 @@ public struct LetterEntry: Codable, Sendable, Hashable {
     public var number: String
     public var requestReference: String
     public var sender: String
-    public var kind: EscalationStep
+    public var kind: LetterKind
     public var language: LetterLanguage
     public var format: String
     public var date: CalendarDate

@@ -23,8 +23,8 @@ public enum ReplyLetter: String, Codable, Sendable, CaseIterable {
         case .acknowledgement: return "Acknowledgement of receipt"
         case .supplementRequest: return "Request for supplementary information"
         case .partialExecution: return "Partial execution"
-        case .execution: return "Execution"
-        case .refusal: return "Refusal with grounds"
+        case .execution: return "Execution of the request"
+        case .refusal: return "Refusal of assistance"
         }
     }
 

@@ -182,7 +182,7 @@ extension SyntheticBuilder {
             case let .followUp(date, kind):
                 let last = n == steps.count - 1
                 if last, letterable, world.today.days(until: date) > -730, rng.chance(letterChance), letterPossible(kind, from: from, to: to) {
-                    pendingLetters.append(LetterSpec(reference: reference, kind: kind, language: .en, format: rng.chance(0.7) ? .html : .xml, date: date))
+                    pendingLetters.append(LetterSpec(reference: reference, kind: .escalation(kind), language: .en, format: rng.chance(0.7) ? .html : .xml, date: date))
                 } else {
                     try followUp(reference, on: date, kind: kind)
                 }
