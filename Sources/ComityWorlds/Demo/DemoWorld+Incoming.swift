@@ -31,7 +31,7 @@ extension DemoWorld {
             by: on("2011-12-05"))
         try store.addReply(Reply(
             requestReference: incomingRequest, date: date("2011-12-09"), fromAuthority: "JP-NPSC", kind: .acknowledgement,
-            summary: "We acknowledged receipt and passed the request to the National Police Agency for execution (stand-in).",
+            summary: "The request has been passed to the National Police Agency for execution (stand-in).",
             classification: .restricted),
             by: on("2011-12-09"))
     }

@@ -108,7 +108,7 @@ extension DemoWorld {
         (mhiRequest, "中国側は、関係当局に連絡すると述べた。", "中方表示将与有关部门联系。"),
         (jaxaRequest, "中国側は、本件を「承知していない」とし、サイバー問題を利用して中国に「泥を塗る」ことに反対すると述べた。",
          "中方表示对此事“不了解”，反对借网络问题对中国“抹黑”。"),
-        (incomingRequest, "受領を確認し、執行のため警察庁に送付した（仮の値）。", "确认收到，并已转交警察厅执行（替代值）。"),
+        (incomingRequest, "本件請求は、執行のため警察庁に送付された（仮の値）。", "该请求已转交警察厅执行（替代值）。"),
     ]
 
     /// Recorded with the world, as part of each record: no correction of their own in the history.
