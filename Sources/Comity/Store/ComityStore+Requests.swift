@@ -99,10 +99,22 @@ extension ComityStore {
     ) throws -> (shown: [Request], withheld: Int) {
         do {
             let condition = Self.withheldCondition(clearance)
-            var sql = "SELECT r.*, \(condition ?? "0") AS withheld FROM request r JOIN authority a ON a.id = \(Self.counterpartAuthoritySQL(ours: try Self.ourState(db))) WHERE 1"
+            var sql = "SELECT r.*, \(condition ?? "0") AS withheld FROM request r WHERE 1"
             var arguments: StatementArguments = condition == nil ? [] : [asOf?.iso ?? "9999-12-31"]
             if let caseID { sql += " AND r.case_id = ?"; arguments += [caseID] }
-            if let counterpart { sql += " AND a.party = ?"; arguments += [counterpart.uppercased()] }
+            if let counterpart {
+                // Those sent to the counterpart, and those that came to us from it, each found by its index.
+                sql += " AND r.reference IN (SELECT t.reference FROM authority ta CROSS JOIN request t ON t.to_authority = ta.id WHERE ta.party = ?"
+                arguments += [counterpart.uppercased()]
+                if let ours = try Self.ourState(db) {
+                    sql += """
+                         UNION SELECT f.reference FROM authority fa CROSS JOIN request f INDEXED BY request_open_from ON f.from_authority = fa.id
+                        WHERE fa.party = ? AND f.to_authority IN (SELECT id FROM authority WHERE party = ?)
+                        """
+                    arguments += [counterpart.uppercased(), ours]
+                }
+                sql += ")"
+            }
             if let state { sql += " AND r.state = ?"; arguments += [state] }
             if openOnly {
                 let closed = RequestState.allCases.filter(\.isTerminal).map { "'\($0.rawValue)'" }.joined(separator: ",")
