@@ -35,7 +35,8 @@ extension StallReport.Ledger {
             id: "age-\(counterpart)", title: "Open requests with \(counterpartName) by days since sent or received",
             categoryHead: "Days", categories: ageBuckets.map(\.label),
             series: [.init(name: owedToUsTitle, fill: .hatched, values: owedToUsByAge),
-                     .init(name: owedByUsTitle, fill: .dotted, values: owedByUsByAge)])
+                     .init(name: owedByUsTitle, fill: .dotted, values: owedByUsByAge)],
+            barWidth: 18, minimumGroupWidth: 46)
     }
 
     /// The balance each way: how many are open, overdue, and without a substantive reply.
@@ -45,6 +46,7 @@ extension StallReport.Ledger {
             id: "balance-\(counterpart)", title: "The balance with \(counterpartName) each way",
             categoryHead: "Requests", categories: ["open", "overdue", "no substantive reply"],
             series: [.init(name: owedToUsTitle, fill: .hatched, values: [b.oursOpen, b.oursOverdue, b.oursWithoutSubstantiveReply]),
-                     .init(name: owedByUsTitle, fill: .dotted, values: [b.theirsPending, b.theirsOverdue, b.theirsWithoutSubstantiveReply])])
+                     .init(name: owedByUsTitle, fill: .dotted, values: [b.theirsPending, b.theirsOverdue, b.theirsWithoutSubstantiveReply])],
+            barWidth: 26, minimumGroupWidth: 104)
     }
 }

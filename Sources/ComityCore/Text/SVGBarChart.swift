@@ -34,37 +34,42 @@ public struct SVGBarChart: Sendable {
     public var categoryHead: String
     public var categories: [String]
     public var series: [Series]
+    /// The width of one bar, and the narrowest a group may be so its label fits under it.
+    public var barWidth: Int
+    public var minimumGroupWidth: Int
 
-    public init(id: String, title: String, categoryHead: String = "", categories: [String], series: [Series]) {
+    public init(
+        id: String, title: String, categoryHead: String = "", categories: [String], series: [Series], barWidth: Int = 34,
+        minimumGroupWidth: Int = 100
+    ) {
         self.id = id
         self.title = title
         self.categoryHead = categoryHead
         self.categories = categories
         self.series = series
+        self.barWidth = barWidth
+        self.minimumGroupWidth = minimumGroupWidth
     }
 
     /// The chart's size and margins, in SVG user units.
     enum Layout {
         static let left = 10
         static let top = 24
-        static let plotHeight = 120
-        static let barWidth = 34
-        static let barGap = 4
-        static let groupGap = 26
+        static let plotHeight = 100
+        static let barGap = 3
+        static let groupGap = 16
         static let legendLine = 18
-        /// The narrowest a group may be, so its label fits under it.
-        static let minimumGroup = 100
     }
 
     /// The geometry and words of the chart and its table.
     public var context: TemplateValue {
         typealias L = Layout
         let bars = series.count
-        let group = max(bars * L.barWidth + (bars - 1) * L.barGap, L.minimumGroup)
+        let barsWidth = bars * barWidth + (bars - 1) * L.barGap
+        let group = max(barsWidth, minimumGroupWidth)
         let plotWidth = categories.count * (group + L.groupGap) - L.groupGap
         let highest = max(series.flatMap(\.values).max() ?? 0, 1)
         let baseline = L.top + L.plotHeight
-        let barsWidth = bars * L.barWidth + (bars - 1) * L.barGap
         var drawn: [TemplateValue] = []
         var labels: [TemplateValue] = []
         for (c, category) in categories.enumerated() {
@@ -73,11 +78,11 @@ public struct SVGBarChart: Sendable {
             for (s, line) in series.enumerated() {
                 let value = c < line.values.count ? line.values[c] : 0
                 let height = value * L.plotHeight / highest
-                let x = groupX + (group - barsWidth) / 2 + s * (L.barWidth + L.barGap)
+                let x = groupX + (group - barsWidth) / 2 + s * (barWidth + L.barGap)
                 drawn.append(.object([
-                    "x": .number(x), "y": .number(baseline - height), "width": .number(L.barWidth), "height": .number(height),
+                    "x": .number(x), "y": .number(baseline - height), "width": .number(barWidth), "height": .number(height),
                     "fill": .text("\(id)-\(line.fill.rawValue)"), "count": .number(value),
-                    "countX": .number(x + L.barWidth / 2), "countY": .number(baseline - height - 5),
+                    "countX": .number(x + barWidth / 2), "countY": .number(baseline - height - 5),
                 ]))
             }
         }
