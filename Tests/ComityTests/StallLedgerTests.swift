@@ -163,6 +163,13 @@ struct StallLedgerTests {
             #expect(incoming.map(\.reference).sorted() == (document == "brief" ? ["CN-IN-1", "CN-IN-2"] : ["CN-IN-1"]))
             #expect(incoming.allSatisfy { $0.ballWith == .us })
             #expect(listing.summary.incoming.outstanding == incoming.count)
+            // The streamed brief ends with the same ledger as the brief built in memory; a report has none.
+            let built = try world.store.stallReport(asOf: Self.asOf, before: engagement).ledger
+            #expect(listing.ledger?.balance == built?.balance)
+            #expect(listing.ledger?.balanceSentence == built?.balance.sentence)
+            #expect(listing.ledger?.owedToUsByAge == built?.owedToUsByAge)
+            #expect(listing.ledger?.owedByUsByAge == built?.owedByUsByAge)
+            #expect((listing.ledger != nil) == (document == "brief"))
         }
         if format == "html" && document == "brief" {
             #expect(output.contains("<h2>Ledger with <bdi>China</bdi></h2>"))

@@ -38,14 +38,7 @@ public struct StallBalance: Codable, Sendable, Hashable {
 
     /// The balance of the outstanding requests with one counterpart, each counted once.
     public init(counterpartName: String, findings: [Assessment]) {
-        let theirs = findings.filter { $0.direction == .incoming }
-        let ours = findings.filter { $0.direction == .outgoing }
-        let unanswered = ours.filter { $0.lastSubstantiveReplyDate == nil }
-        self.init(
-            counterpartName: counterpartName, theirsPending: theirs.count, theirsOverdue: theirs.count(where: \.isOverdue),
-            oursOpen: ours.count, oursOverdue: ours.count(where: \.isOverdue), oursWithoutSubstantiveReply: unanswered.count,
-            oldestWithoutSubstantiveReply: unanswered.map(\.sentDate).min())
-        theirsWithoutSubstantiveReply = theirs.count { $0.lastSubstantiveReplyDate == nil }
+        self = StallReport.Ledger(counterpart: "", counterpartName: counterpartName, findings: findings).balance
     }
 
     /// "China has 2 requests pending with us, both within time; it has given no substantive reply

@@ -180,6 +180,10 @@ extension StallReport {
             var classification: Classification
             var direction: Direction
             var overdue: Bool
+            /// Whether a substantive reply was given (by them to ours, by us to theirs).
+            var answered: Bool
+            var sentDate: CalendarDate
+            var daysSinceSent: Int
 
             public init(_ a: Assessment) {
                 category = a.category
@@ -187,6 +191,9 @@ extension StallReport {
                 classification = a.classification
                 direction = a.direction
                 overdue = a.isOverdue
+                answered = a.lastSubstantiveReplyDate != nil
+                sentDate = a.sentDate
+                daysSinceSent = a.daysSinceSent
             }
         }
 
