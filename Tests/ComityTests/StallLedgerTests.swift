@@ -178,6 +178,24 @@ struct StallLedgerTests {
         }
     }
 
+    @Test("a request above the reader's clearance is left out of the balance, and the brief says the balance leaves it out")
+    func withheldFromTheBalance() throws {
+        let world = try Self.world()
+        try world.store.addRequest(
+            Request(reference: "CN-IN-SECRET", caseID: "CN-ASSIST", fromAuthority: "CN-MPS", toAuthority: "JP-MOJ", channel: .centralAuthority,
+                    basisID: "JP-CN-MLAT", subject: "A secret matter", classification: .secret, sentDate: TestWorld.day(160)),
+            by: world.clerk(TestWorld.day(160)))
+        let everything = try world.store.stallReport(asOf: Self.asOf, before: "SUMMIT")
+        #expect(everything.ledger?.balance.theirsPending == 3)
+        let restricted = try world.store.stallReport(asOf: Self.asOf, before: "SUMMIT", clearance: .restricted)
+        #expect(restricted.withheld == 1)
+        #expect(restricted.ledger?.balance.theirsPending == 2)
+        #expect(restricted.text.contains("1 of them overdue; it has given no substantive reply to 2 of our 3 open requests since 2020.\n  The 1 item(s) above your clearance are not counted.\n"))
+        let html = try StallTemplates().renderer.render(restricted, as: .html)
+        #expect(html.contains("The 1 item(s) above the reader&#39;s clearance are not counted.") || html.contains("The 1 item(s) above the reader's clearance are not counted."))
+        #expect(!html.contains("A secret matter"))
+    }
+
     @Test("a brief with nothing either way says so in its balance, and validates")
     func emptyBrief() throws {
         let world = try TestWorld()
