@@ -73,7 +73,8 @@ extension StallReport {
                 .object(["reference": .text(h.reference), "caseID": .text(h.caseID), "counterpart": .text(h.counterpart),
                          "counterpartName": .text(h.counterpartName), "category": .text(h.category?.rawValue ?? ""),
                          "categoryTitle": .text(h.category?.title ?? "Outstanding, not stalled"),
-                         "severity": .text(h.severity?.rawValue ?? "none"), "daysSinceSent": .number(h.daysSinceSent)])
+                         "severity": .text(h.severity?.rawValue ?? "none"), "daysSinceSent": .number(h.daysSinceSent),
+                         "direction": .text(h.direction.rawValue), "incoming": .flag(h.direction == .incoming)])
             }),
             "hasEngagements": .flag(!overview.engagements.isEmpty),
             "engagements": .list(overview.engagements.map { e in

@@ -49,7 +49,7 @@ extension StallReport {
             out.append("")
             out.append("Most severe:")
             for h in overview.mostSevere {
-                out.append("  \(h.reference)  \(h.counterpart)  \(h.category?.rawValue ?? "-")  \(h.severity?.rawValue ?? "-")  sent \(dayCount(h.daysSinceSent)) ago")
+                out.append("  \(h.reference)  \(h.counterpart)  \(h.category?.rawValue ?? "-")  \(h.severity?.rawValue ?? "-")  \(h.direction == .incoming ? "received" : "sent") \(dayCount(h.daysSinceSent)) ago")
             }
         }
         if !overview.engagements.isEmpty {
