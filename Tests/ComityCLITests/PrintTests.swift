@@ -202,7 +202,11 @@ struct PrintTests {
         for section in sections {
             let chunk = HTMLText(markup: String(section))
             let heading = try #require(chunk.texts(of: "h2").first, "\(job.name): a counterpart without a heading")
-            let found = chunk.texts(of: "h3").compactMap { $0.split(separator: ":").first.map(String.init) }
+            // A finding's heading is the first of its article: h3, or h4 under a heading of its direction.
+            let found = section.components(separatedBy: "<article").dropFirst().compactMap { article in
+                let finding = HTMLText(markup: article.components(separatedBy: "</article>")[0])
+                return (finding.texts(of: "h3") + finding.texts(of: "h4")).first?.split(separator: ":").first.map(String.init)
+            }
             references += found
             let first = try #require(found.first, "\(job.name): counterpart \(heading) lists no finding")
             let headingPage = try #require(page { $0 == heading }, "\(job.name): heading \(heading) is not printed")
@@ -211,7 +215,7 @@ struct PrintTests {
         // A finding split over two pages leaves its heading on one page and its next step on the next.
         for (index, lines) in pages.enumerated() {
             let heads = lines.filter { line in references.contains { line.hasPrefix("\($0):") } }.count
-            let steps = lines.filter { $0.hasPrefix("Next step:") }.count
+            let steps = lines.filter { $0.hasPrefix("Next step:") || $0.hasPrefix("Our next step:") }.count
             #expect(heads == steps, "\(job.name) page \(index + 1): \(heads) finding(s) begin, \(steps) end: a finding is split")
         }
         #expect(pages.count <= 1 + (references.count + 1) / 2, "\(job.name): \(references.count) findings take \(pages.count) pages")

@@ -105,6 +105,10 @@ struct HTMLText {
         while let mark = body.range(of: "<div class=\"mark"), let close = body.range(of: "</div>", range: mark.upperBound..<body.endIndex) {
             body.removeSubrange(mark.lowerBound..<close.upperBound)
         }
+        // A chart's title is its accessible name, not printed: its table beside it says the same.
+        while let title = body.range(of: "<title"), let close = body.range(of: "</title>", range: title.upperBound..<body.endIndex) {
+            body.removeSubrange(title.lowerBound..<close.upperBound)
+        }
         return Self.plain(body).split(whereSeparator: \.isWhitespace).map(String.init)
     }
 

@@ -222,7 +222,7 @@ struct ReportCLITests {
             let copy = try StallGolden.copyTemplates(into: sandbox)
             let file = copy.appendingPathComponent("report/stall.html.mustache")
             var text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
-            text = text.replacingOccurrences(of: "<h3>{{isolated(reference)}}", with: "<h3>{{ambassadorName}} {{isolated(reference)}}")
+            text = text.replacingOccurrences(of: "<h2>{{isolated(name)}} ({{code}})", with: "<h2>{{ambassadorName}} {{isolated(name)}} ({{code}})")
             try #require(text.contains("ambassadorName"))
             try Data(text.utf8).write(to: file)
             let result = try Self.report(sandbox, ["--format", "html"], templates: copy)

@@ -23,7 +23,8 @@ final class StallTemplates {
         for folder in ["report", "shared", "schemas"] {
             try fm.createDirectory(at: url.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        for file in ["report/stall.html.mustache", "report/stall.xml.mustache", "shared/print.css.mustache", "schemas/stall-report.xsd"] {
+        for file in ["report/stall.html.mustache", "report/stall-finding.html.mustache", "report/stall.xml.mustache", "shared/print.css.mustache",
+                     "shared/bar-chart.html.mustache", "schemas/stall-report.xsd"] {
             try fm.copyItem(at: Self.repository.appendingPathComponent("templates/\(file)"), to: url.appendingPathComponent(file))
         }
         renderer = try DocumentRenderer(templates: url)

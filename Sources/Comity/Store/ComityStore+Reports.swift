@@ -43,6 +43,7 @@ extension ComityStore {
         let plan = try reportPlan(asOf: asOf, counterpart: counterpart, caseID: caseID, before: engagementID, clearance: clearance, recordedBy: recordedBy)
         var json = JSONStreamWriter(sink: sink)
         var tally = StallReport.Tally()
+        var ledger = StallReport.Ledger.Tally()
         do {
             json.beginObject()
             json.field("asOf", asOf)
@@ -60,7 +61,10 @@ extension ComityStore {
                 json.newline()
                 for (index, piece) in batch.pieces.enumerated() { try json.raw(piece, continuing: index > 0) }
                 try json.raw(batch.current.encoded, continuing: !batch.pieces.isEmpty)
-                for entry in batch.entries { tally.add(entry) }
+                for entry in batch.entries {
+                    tally.add(entry)
+                    ledger.add(entry)
+                }
             }
             json.newline()
             json.endArray()
@@ -69,6 +73,10 @@ extension ComityStore {
             json.field("title", StallReport.title(for: plan.brief))
             json.key("summary")
             try json.encoded(tally.summary)
+            if let brief = plan.brief {
+                json.key("ledger")
+                try json.encoded(ledger.ledger(counterpart: brief.counterpart, counterpartName: brief.counterpartName))
+            }
             json.field("classification", tally.classification)
             json.field("withheld", withheld)
             try json.endObject()

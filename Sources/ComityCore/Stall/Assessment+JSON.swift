@@ -47,6 +47,8 @@ extension Assessment {
             try json.endObject()
         }
         json.field("followUpsSent", followUpsSent)
+        json.field("fromAuthority", fromAuthority)
+        json.field("fromAuthorityName", fromAuthorityName)
         try Self.write(hardLimit, "hardLimit", to: &json)
         json.field("ladderStep", ladderStep)
         if let f = lastFollowUp {

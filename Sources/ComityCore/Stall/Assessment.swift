@@ -52,12 +52,17 @@ public struct Assessment: Codable, Sendable {
     /// The talking point a leader's brief raises for the request, drafted in English when it is
     /// read: a letter batch assesses many requests and reads none.
     public var talkingPoint: String {
-        TalkingPoint.draft(for: self, quoting: .recorded(self), phrases: .english)
+        // A request that came to us is never one to "raise": the delegation needs a line on it.
+        direction == .incoming ? TalkingPoint.defensiveLine(for: self)
+            : TalkingPoint.draft(for: self, quoting: .recorded(self), phrases: .english)
     }
 
     public var clocks: [RequestClock]
     /// The last engagement at which the request was raised, which the next letter follows up.
     public var lastMeeting: MeetingRecord? = nil
+    /// For a request that came to us: the counterpart's authority that sent it, and its name.
+    public var fromAuthority: String? = nil
+    public var fromAuthorityName: String? = nil
 
     /// A dated thing to watch.
     public struct DueItem: Codable, Sendable, Hashable {
@@ -78,4 +83,6 @@ public struct Assessment: Codable, Sendable {
     }
 
     public var isStalled: Bool { category != nil }
+    /// Whether the response clock has passed: the one they run on our request, or ours on theirs.
+    public var isOverdue: Bool { categories.contains(.overdue) || categories.contains(.veryOverdue) }
 }

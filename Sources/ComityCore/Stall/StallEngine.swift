@@ -118,7 +118,11 @@ public enum StallEngine {
             responseDue: clocks.responseDue, nextDue: due.first, hardLimit: hardLimit,
             ladderStep: ballWith == .them && dossier.direction == .outgoing ? ladder.step : nil, nextStep: nextStep, recommendedStep: recommended,
             replyLetter: replyLetter, engagement: engagement, clocks: clocks.clocks, lastMeeting: ladder.meeting)
-        if dossier.direction == .incoming { assessment.lastMeeting = nil }
+        if dossier.direction == .incoming {
+            assessment.lastMeeting = nil
+            assessment.fromAuthority = request.fromAuthority
+            assessment.fromAuthorityName = dossier.fromAuthorityName
+        }
         return assessment
     }
 

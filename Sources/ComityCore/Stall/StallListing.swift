@@ -15,4 +15,6 @@ public struct StallListing: Codable, Sendable {
     public var classification: Classification
     /// Findings left out because they are above the reader's clearance.
     public var withheld: Int
+    /// In a brief: both directions with the engagement's counterpart, and the balance.
+    public var ledger: StallReport.Ledger?
 }

@@ -30,11 +30,24 @@ extension StallReport {
                 "outstanding": .number(summary.outstanding), "stalled": .number(summary.stalled),
                 "ballWithThem": .number(summary.ballWithThem), "ballWithUs": .number(summary.ballWithUs),
                 "categories": .list(categories),
+                "outgoing": Self.context(summary.outgoing), "incoming": Self.context(summary.incoming),
             ]),
+            "showsDirections": .flag(showsDirections),
+            "ledger": ledger.map(ledgerContext) ?? .flag(false),
             "overview": overviewContext,
             "isEmpty": .flag(groups.isEmpty),
             "counterparts": .list(groups.map { g in
-                .object(["code": .text(g.counterpart), "name": .text(g.counterpartName), "requests": .list(g.findings.map(Self.context))])
+                let twoWay = engagement != nil || g.isTwoWay
+                return .object([
+                    "code": .text(g.counterpart), "name": .text(g.counterpartName), "twoWay": .flag(twoWay),
+                    "requests": .list(g.findings.map { Self.context($0, nested: twoWay) }),
+                    "sides": .list(Self.sides(g).map { side in
+                        .object(["direction": .text(side.direction.rawValue), "owedToUs": .flag(side.direction == .outgoing),
+                                 "isEmpty": .flag(side.findings.isEmpty),
+                                 "emptyText": .text(engagement == nil ? "Nothing stalled." : "Nothing outstanding."),
+                                 "requests": .list(side.findings.map { Self.context($0, nested: true) })])
+                    }),
+                ])
             }),
         ]
     }
@@ -60,7 +73,8 @@ extension StallReport {
                 .object(["reference": .text(h.reference), "caseID": .text(h.caseID), "counterpart": .text(h.counterpart),
                          "counterpartName": .text(h.counterpartName), "category": .text(h.category?.rawValue ?? ""),
                          "categoryTitle": .text(h.category?.title ?? "Outstanding, not stalled"),
-                         "severity": .text(h.severity?.rawValue ?? "none"), "daysSinceSent": .number(h.daysSinceSent)])
+                         "severity": .text(h.severity?.rawValue ?? "none"), "daysSinceSent": .number(h.daysSinceSent),
+                         "direction": .text(h.direction.rawValue), "incoming": .flag(h.direction == .incoming)])
             }),
             "hasEngagements": .flag(!overview.engagements.isEmpty),
             "engagements": .list(overview.engagements.map { e in
@@ -75,13 +89,25 @@ extension StallReport {
         .object(["iso": .text(d.iso), "long": .text(d.longEnglish)])
     }
 
-    static func context(_ a: Assessment) -> TemplateValue {
+    static func context(_ count: DirectionCount) -> TemplateValue {
+        .object(["outstanding": .number(count.outstanding), "stalled": .number(count.stalled), "overdue": .number(count.overdue)])
+    }
+
+    /// A finding; `nested` when it sits under a heading of its direction, so its own heading is a level lower.
+    static func context(_ a: Assessment, nested: Bool = false) -> TemplateValue {
         func optional<T>(_ value: T?, _ body: (T) -> TemplateValue) -> TemplateValue { value.map(body) ?? .flag(false) }
         func due(_ item: Assessment.DueItem) -> TemplateValue {
             .object(["date": date(item.date), "what": .text(item.what), "daysLeft": .number(item.daysLeft),
                      "passed": .flag(item.daysLeft < 0), "daysPassed": .number(max(0, -item.daysLeft))])
         }
         return .object([
+            "heading": .text(nested ? "h4" : "h3"),
+            "direction": .text(a.direction.rawValue),
+            "incoming": .flag(a.direction == .incoming),
+            "stateName": .text(stateName(a)),
+            "fromAuthority": .text(a.fromAuthority ?? ""),
+            "fromAuthorityName": .text(a.fromAuthorityName ?? ""),
+            "replyLetter": optional(a.replyLetter) { .object(["kind": .text($0.rawValue), "title": .text($0.title)]) },
             "reference": .text(a.reference),
             "caseID": .text(a.caseID),
             "caseTitle": .text(a.caseTitle),

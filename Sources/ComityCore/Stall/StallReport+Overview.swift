@@ -31,6 +31,8 @@ extension StallReport {
             public var category: StallCategory?
             public var severity: Severity?
             public var daysSinceSent: Int
+            /// Incoming: `daysSinceSent` counts the days since we received it.
+            public var direction: Direction = .outgoing
         }
 
         init(groups: [CounterpartGroup], engagement: Brief?) {
@@ -46,7 +48,7 @@ extension StallReport {
             mostSevere = groups.flatMap(\.findings).filter(\.isStalled).sorted(by: StallReport.moreSevere)
                 .prefix(Self.mostSevereCount).map { a in
                     Headline(reference: a.reference, caseID: a.caseID, counterpart: a.counterpart, counterpartName: a.counterpartName,
-                             category: a.category, severity: a.severity, daysSinceSent: a.daysSinceSent)
+                             category: a.category, severity: a.severity, daysSinceSent: a.daysSinceSent, direction: a.direction)
                 }
             var seen: [String: Assessment.EngagementNote] = [:]
             if let e = engagement {

@@ -16,6 +16,8 @@ public struct StallReport: Codable, Sendable {
     public var classification: Classification
     /// Items left out because they are above the reader's clearance.
     public var withheld: Int
+    /// In a brief: both directions with the engagement's counterpart and the balance between them.
+    public var ledger: Ledger?
 
     public struct Scope: Codable, Sendable {
         package init(counterpart: String? = nil, caseID: String? = nil, engagementID: String? = nil, asRecorded: CalendarDate? = nil) {
@@ -57,11 +59,18 @@ public struct StallReport: Codable, Sendable {
         public var daysUntil: Int
     }
 
-    /// The findings with one counterpart, most severe first.
+    /// The findings with one counterpart, most severe first (in a brief, the oldest first).
     public struct CounterpartGroup: Codable, Sendable {
         public var counterpart: String
         public var counterpartName: String
         public var findings: [Assessment]
+
+        /// What the counterpart owes us: the findings on requests we sent, in the group's order.
+        public var owedToUs: [Assessment] { findings.filter { $0.direction == .outgoing } }
+        /// What we owe the counterpart: the findings on requests that came to us.
+        public var owedByUs: [Assessment] { findings.filter { $0.direction == .incoming } }
+        /// Whether the group holds a request that came to us, so it is shown in two parts.
+        public var isTwoWay: Bool { findings.contains { $0.direction == .incoming } }
     }
 
     public struct Summary: Codable, Sendable {
@@ -70,6 +79,17 @@ public struct StallReport: Codable, Sendable {
         public var ballWithThem: Int
         public var ballWithUs: Int
         public var byCategory: [CategoryCount]
+        /// The requests we sent: what the counterparts owe us.
+        public var outgoing: DirectionCount
+        /// The requests that came to us: what we owe them.
+        public var incoming: DirectionCount
+    }
+
+    /// The findings of one direction: how many, how many stalled, how many past their response clock.
+    public struct DirectionCount: Codable, Sendable, Hashable {
+        public var outstanding = 0
+        public var stalled = 0
+        public var overdue = 0
     }
 
     public struct CategoryCount: Codable, Sendable, Hashable {
@@ -95,10 +115,12 @@ public struct StallReport: Codable, Sendable {
         }
         groups = byCounterpart.values.sorted { $0.counterpart < $1.counterpart }.map { group in
             var g = group
-            g.findings.sort(by: Self.moreSevere)
+            // A brief is a ledger, read from the oldest request on; a stall report, from the worst.
+            g.findings.sort(by: engagement == nil ? Self.moreSevere : Self.older)
             return g
         }
         overview = Overview(groups: groups, engagement: engagement)
+        ledger = engagement.map { Ledger(counterpart: $0.counterpart, counterpartName: $0.counterpartName, findings: assessments) }
         var tally = Tally()
         for a in assessments { tally.add(a) }
         summary = tally.summary
@@ -116,6 +138,11 @@ extension StallReport {
         return a.reference < b.reference
     }
 
+    /// Whether `a` was sent (or received) before `b`, then by reference.
+    public static func older(_ a: Assessment, _ b: Assessment) -> Bool {
+        (a.sentDate, a.reference) < (b.sentDate, b.reference)
+    }
+
     /// Counts findings one at a time, so a streamed report can end with its summary.
     public struct Tally: Sendable {
         private var outstanding = 0
@@ -123,6 +150,8 @@ extension StallReport {
         private var ballWithThem = 0
         private var ballWithUs = 0
         private var counts: [StallCategory: Int] = [:]
+        private var outgoing = DirectionCount()
+        private var incoming = DirectionCount()
         /// The highest classification seen.
         public private(set) var classification = Classification.unclassified
 
@@ -136,6 +165,12 @@ extension StallReport {
             if e.ballWith == .them { ballWithThem += 1 } else { ballWithUs += 1 }
             if let c = e.category { counts[c, default: 0] += 1 }
             classification = max(classification, e.classification)
+            let add = { (count: inout DirectionCount) in
+                count.outstanding += 1
+                if e.category != nil { count.stalled += 1 }
+                if e.overdue { count.overdue += 1 }
+            }
+            if e.direction == .incoming { add(&incoming) } else { add(&outgoing) }
         }
 
         /// What the tally needs of one assessment: small enough to pass between threads cheaply.
@@ -143,18 +178,30 @@ extension StallReport {
             var category: StallCategory?
             var ballWith: BallHolder
             var classification: Classification
+            var direction: Direction
+            var overdue: Bool
+            /// Whether a substantive reply was given (by them to ours, by us to theirs).
+            var answered: Bool
+            var sentDate: CalendarDate
+            var daysSinceSent: Int
 
             public init(_ a: Assessment) {
                 category = a.category
                 ballWith = a.ballWith
                 classification = a.classification
+                direction = a.direction
+                overdue = a.isOverdue
+                answered = a.lastSubstantiveReplyDate != nil
+                sentDate = a.sentDate
+                daysSinceSent = a.daysSinceSent
             }
         }
 
         public var summary: Summary {
             Summary(
                 outstanding: outstanding, stalled: stalled, ballWithThem: ballWithThem, ballWithUs: ballWithUs,
-                byCategory: StallCategory.allCases.compactMap { c in counts[c].map { CategoryCount(category: c, count: $0) } })
+                byCategory: StallCategory.allCases.compactMap { c in counts[c].map { CategoryCount(category: c, count: $0) } },
+                outgoing: outgoing, incoming: incoming)
         }
     }
 }
