@@ -76,7 +76,7 @@ import Testing
         #expect(fresh.ladderStep == nil && fresh.recommendedStep == nil)
         #expect(!fresh.clocks.contains { $0.kind == .followUp }, "nobody follows up on us from here")
         #expect(fresh.clocks.first { $0.kind == .response }?.rule.contains("received 2020-01-06") == true)
-        #expect(fresh.nextStep.hasPrefix("acknowledge receipt to Ministry of Public Security (the acknowledgement letter)"))
+        #expect(fresh.nextStep.hasPrefix("acknowledge receipt to the Ministry of Public Security (the acknowledgement letter)"))
         #expect(fresh.replyLetter == .acknowledgement)
 
         let late = try #require(try world.assessment("CN-1", asOf: TestWorld.day(31)))
@@ -103,7 +103,7 @@ import Testing
         #expect(waiting.ballWith == .them)
         #expect(!waiting.isStalled, "a long wait on their supplement is no finding about us: \(waiting.categories)")
         #expect(waiting.clocks.first { $0.kind == .response }?.status == .stopped)
-        #expect(waiting.nextStep == "wait for the further information we asked Ministry of Public Security for; our response clock stands still until it arrives")
+        #expect(waiting.nextStep == "wait for the further information we asked the Ministry of Public Security for; our response clock stands still until it arrives")
     }
 
     @Test("our clock counts our own working days, skipping our holidays, not the counterpart's")

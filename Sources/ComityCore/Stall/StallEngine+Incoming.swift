@@ -5,8 +5,8 @@ extension StallEngine {
     static func ourStep(
         _ dossier: Dossier, state: RequestState, engagement: Assessment.EngagementNote?, responseDue: CalendarDate?, stalled: Bool
     ) -> (String, ReplyLetter?) {
-        let them = dossier.fromAuthorityName
-        let grounds = dossier.basisName.map { "the grounds \($0) allows" } ?? "the grounds for it"
+        let them = Self.withArticle(dossier.fromAuthorityName)
+        let grounds = dossier.basisName.map { "the grounds \(Self.withArticle($0)) allows" } ?? "the grounds for it"
         let due = responseDue.map { stalled ? "; our answer was due \($0.iso)" : "; our answer is due \($0.iso)" } ?? ""
         var step: String
         var letter: ReplyLetter?
@@ -28,7 +28,7 @@ extension StallEngine {
         case .supplementRequested:
             return ("wait for the further information we asked \(them) for; our response clock stands still until it arrives", nil)
         case .conditionsProposed:
-            return ("wait for \(them)'s answer to the conditions we proposed; execute the request once they accept them", nil)
+            return ("wait for the answer of \(them) to the conditions we proposed; execute the request once they accept them", nil)
         case .drafted, .inClearance, .executed, .refused, .withdrawn, .lapsed, .returned:
             return ("nothing: the request is not open with us", nil)
         }
@@ -39,5 +39,11 @@ extension StallEngine {
                 + "where \(dossier.counterpart.name) may raise it, or brief the delegation on why it is still open"
         }
         return (step, letter)
+    }
+
+    /// An institution's name as the middle of a sentence reads it: "the Ministry of Public
+    /// Security", "the Treaty between …"; a name that brings its own article keeps it.
+    static func withArticle(_ name: String) -> String {
+        name.hasPrefix("The ") || name.hasPrefix("the ") ? name : "the " + name
     }
 }
