@@ -137,7 +137,7 @@ struct ReportCLITests {
             let json = try Self.report(sandbox, ["--before", DemoWorld.nodaVisit, "--format", "json"])
             try #require(json.status == 0, "\(json)")
             let report = try JSONDecoder().decode(StallListing.self, from: Data(json.stdout.utf8))
-            let mhi = try #require(report.findings.first)
+            let mhi = try #require(report.findings.first { $0.reference == DemoWorld.mhiRequest })
             #expect(mhi.category == .nonCommittal)
             #expect(mhi.ballWith == .them)
             #expect(mhi.daysSinceSent == 59)
@@ -244,6 +244,25 @@ struct ReportCLITests {
             #expect(result.status == 70, "\(result)")
             #expect(result.stderr.contains("stall-report.xsd"))
             #expect(!FileManager.default.fileExists(atPath: target.path))
+        }
+    }
+}
+
+extension ReportCLITests {
+    @Test("the demo's brief for the Beijing visit shows both directions: what China owes us, what we owe China, and the balance")
+    func briefBothWays() throws {
+        try withSandbox { sandbox in
+            try Self.makeDemo(sandbox)
+            let brief = try Self.report(sandbox, ["--before", DemoWorld.nodaVisit])
+            try #require(brief.status == 0, "\(brief)")
+            #expect(brief.stdout.contains("What China owes us"))
+            #expect(brief.stdout.contains("What we owe China"))
+            #expect(brief.stdout.contains(DemoWorld.incomingRequest))
+            #expect(brief.stdout.contains("China has 1 request pending with us, within time; it has given no substantive reply to our one open request since 2011."),
+                    "\(brief.stdout)")
+            // By the visit itself our answer is overdue: the balance says so.
+            let later = try sandbox.comity(["report", "stall", "--as-of", "2011-12-20", "--before", DemoWorld.nodaVisit])
+            #expect(later.stdout.contains("China has 1 request pending with us, overdue;"), "\(later.stdout)")
         }
     }
 }

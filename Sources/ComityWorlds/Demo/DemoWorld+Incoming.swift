@@ -14,9 +14,9 @@ extension DemoWorld {
         try store.addCase(Case(
             id: incomingCase, title: "Assistance to China: fraud investigated by the Ministry of Public Security (stand-in)",
             leadAuthority: "JP-NPA", offence: "Fraud (as China's request describes it; stand-in)",
-            incident: nil, discovered: reported("2011-12-05"), classification: .restricted,
-            note: "Our file on China's request, opened the day it was received (stand-in 2011-12-05). " + incomingNote),
-            by: on("2011-12-05"))
+            incident: nil, discovered: reported("2011-11-07"), classification: .restricted,
+            note: "Our file on China's request, opened the day it was received (stand-in 2011-11-07). " + incomingNote),
+            by: on("2011-11-07"))
         try store.addRequest(Request(
             reference: incomingRequest, caseID: incomingCase, fromAuthority: "CN-MPS", toAuthority: "JP-NPSC",
             channel: .centralAuthority, basisID: "JP-CN-MLAT",
@@ -25,14 +25,14 @@ extension DemoWorld {
                 "Provide the subscriber information of the accounts listed in the request",
                 "Provide the access records of those accounts from June to August 2011",
             ],
-            urgency: .routine, classification: .restricted, sentDate: date("2011-12-05"),
-            counterpartReference: "MPS-2011-1205",
-            note: "Received 2011-12-05 under China's reference MPS-2011-1205 (both stand-ins). " + incomingNote),
-            by: on("2011-12-05"))
+            urgency: .routine, classification: .restricted, sentDate: date("2011-11-07"),
+            counterpartReference: "MPS-2011-1107",
+            note: "Received 2011-11-07 under China's reference MPS-2011-1107 (both stand-ins). " + incomingNote),
+            by: on("2011-11-07"))
         try store.addReply(Reply(
-            requestReference: incomingRequest, date: date("2011-12-09"), fromAuthority: "JP-NPSC", kind: .acknowledgement,
+            requestReference: incomingRequest, date: date("2011-11-11"), fromAuthority: "JP-NPSC", kind: .acknowledgement,
             summary: "The request has been passed to the National Police Agency for execution (stand-in).",
             classification: .restricted),
-            by: on("2011-12-09"))
+            by: on("2011-11-11"))
     }
 }
