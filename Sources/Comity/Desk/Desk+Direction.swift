@@ -1,3 +1,5 @@
+import GRDB
+
 /// Which way requests go, seen from the desk's state.
 extension Desk {
     /// Whether a request came to us (`incoming`) or goes out from us: the authority it went to
@@ -9,9 +11,10 @@ extension Desk {
     /// The references, among `requests`, of those that came to us.
     public func incoming(among requests: [Request]) throws(ComityError) -> Set<String> {
         try store.read { db in
-            var found: Set<String> = []
-            for request in requests where try ComityStore.direction(db, of: request) == .incoming { found.insert(request.reference) }
-            return found
+            guard let ours = try ComityStore.ourState(db) else { return [] }
+            // Our authorities, read once: a request came to us when it went to one of them.
+            let mine = Set(try String.fetchAll(db, sql: "SELECT id FROM authority WHERE party = ?", arguments: [ours]))
+            return Set(requests.lazy.filter { mine.contains($0.toAuthority) }.map(\.reference))
         }
     }
 }
