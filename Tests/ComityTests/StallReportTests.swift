@@ -75,9 +75,13 @@ struct StallReportTests {
         #expect(report.scope.engagementID == "NODA-BEIJING-2011")
 
         #expect(report.groups.map(\.counterpart) == ["CN"])
-        #expect(report.groups.flatMap(\.findings).map(\.caseID) == ["MHI-2011"])
+        // What China owes us, then what we owe China: its request (invented for the demo), within time.
+        #expect(report.groups.flatMap(\.findings).map(\.caseID) == ["MHI-2011", "CN-FRAUD-2011"])
         let findings = report.groups.flatMap(\.findings)
-        #expect(findings.map(\.reference) == [DemoWorld.mhiRequest])
+        #expect(findings.map(\.reference) == [DemoWorld.mhiRequest, DemoWorld.incomingRequest])
+        let theirs = try #require(findings.last)
+        #expect(theirs.direction == .incoming && theirs.ballWith == .us && !theirs.isStalled)
+        #expect(theirs.responseDue == TestWorld.date("2011-12-07"))
         let mhi = try #require(findings.first)
         #expect(mhi.reference == "JP-MHI-2011-001")
         #expect(mhi.category == .nonCommittal)
@@ -103,10 +107,10 @@ struct StallReportTests {
         #expect(!mhi.talkingPoint.contains("relevant authorities"), "the reply is quoted as recorded, not as a fixed phrase")
         #expect(mhi.talkingPoint.contains("There has been no substantive reply."))
 
-        #expect(report.summary.outstanding == 1)
+        #expect(report.summary.outstanding == 2)
         #expect(report.summary.stalled == 1)
         #expect(report.summary.ballWithThem == 1)
-        #expect(report.summary.ballWithUs == 0)
+        #expect(report.summary.ballWithUs == 1)
         #expect(report.summary.byCategory == [StallReport.CategoryCount(category: .nonCommittal, count: 1)])
 
         let text = report.text
