@@ -64,6 +64,19 @@ import Testing
         #expect(try world.store.request("CN-1").state == .acknowledged)
     }
 
+    @Test("without the desk's state recorded, a request that comes to the state of its case is refused until it is; an import lets it through")
+    func ourStateFirst() throws {
+        let world = try TestWorld()
+        let refused = #expect(throws: ComityError.self) {
+            try world.send("CN-1", on: TestWorld.day(0), from: "CN-MPS", to: "JP-NPSC")
+        }
+        #expect(refused?.description == "request CN-1 comes to JP from CN-MPS; record whose desk this is first with 'comity settings set our-state JP'")
+        #expect(try world.store.requests().isEmpty)
+        try world.set(StoredSetting.ourStateKey, "JP")
+        try world.send("CN-1", on: TestWorld.day(0), from: "CN-MPS", to: "JP-NPSC")
+        #expect(try world.store.request("CN-1").state == .transmitted)
+    }
+
     @Test("the stall engine turns around: overdue is about us, the ball is with us, the step is ours with its reply letter")
     func turnedAround() throws {
         let world = try Self.world()

@@ -129,6 +129,9 @@ struct ImportLedger: RecordLookup {
         return try changes[reference] ?? database.lastChange(of: reference, before: before)
     }
 
+    /// A file's own setting comes after its cases and requests.
+    var directionDeferred: Bool { true }
+
     /// The database's state; a file's own setting comes after its cases and requests, so an
     /// import checks the direction of everything once all is written (`checkDirection`).
     mutating func ourState() throws -> String? {

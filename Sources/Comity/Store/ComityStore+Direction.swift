@@ -47,19 +47,6 @@ extension ComityStore {
         return "(CASE WHEN r.to_authority IN (SELECT id FROM authority WHERE party = '\(ours)') THEN r.from_authority ELSE r.to_authority END)"
     }
 
-    /// Refuses a request that comes to the state of its case while the desk's state is not
-    /// recorded: which way it goes is known only once it is.
-    static func requireOurStateForIncoming(_ db: Database, _ request: Request) throws {
-        guard try ourState(db) == nil else { return }
-        let parties = try Row.fetchOne(db, sql: """
-            SELECT f.party, t.party, l.party FROM authority f, authority t, case_file c JOIN authority l ON l.id = c.lead_authority
-            WHERE f.id = ? AND t.id = ? AND c.id = ?
-            """, arguments: [request.fromAuthority, request.toAuthority, request.caseID])
-        guard let parties, let to: String = parties[1], let lead: String = parties[2], to == lead, (parties[0] as String?) != to else { return }
-        throw ValidationFailure(
-            "request \(request.reference) comes to \(to) from \(request.fromAuthority); record whose desk this is first with 'comity settings set our-state \(to)'")
-    }
-
     /// Which way one request goes, seen from the desk's state: incoming when it came to it.
     static func direction(_ db: Database, of request: Request) throws -> Direction {
         guard let ours = try ourState(db) else { return .outgoing }

@@ -21,7 +21,6 @@ extension ComityStore {
             var stored = request
             stored.state = .drafted
             stored.sentDate = nil
-            try Self.requireOurStateForIncoming(db, request)
             if try Self.direction(db, of: request) == .incoming {
                 // A request that came to us is on record from the day it arrived, never drafted here.
                 guard let received = request.sentDate else { throw ValidationFailure(RecordRules.receivedDateNeeded(request)) }

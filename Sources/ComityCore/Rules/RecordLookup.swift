@@ -15,6 +15,13 @@ package protocol RecordLookup {
     mutating func lastChange(of reference: String, before: Int64?) throws -> CalendarDate?
     /// The desk's own state (the `our-state` setting), or nil when none is recorded.
     mutating func ourState() throws -> String?
+    /// Whether the desk's state may still come after the requests (an import: a file's setting
+    /// follows them), so a request's direction is checked once everything is written.
+    var directionDeferred: Bool { get }
+}
+
+extension RecordLookup {
+    package var directionDeferred: Bool { false }
 }
 
 /// What a request's rules read of its case.

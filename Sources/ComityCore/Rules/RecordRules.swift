@@ -45,10 +45,16 @@ package enum RecordRules {
         let to = try requireAuthority(request.toAuthority, field: "to_authority", in: &known)
         let lead = try requireAuthority(caseFile.leadAuthority, field: "case_id", in: &known)
         let ours = from == to ? nil : try known.ourState()
-        // Until the desk's state is known (an import reads it after the requests, and checks the
-        // direction of all once written), a request under a case of the state it came to came in.
+        // Until the desk's state is known, a request under a case of the state it came to came in:
+        // an import reads the state after the requests and checks the direction of all once
+        // written; anywhere else the state must be recorded first.
         let direction = try ours.map { try checkDirection(request, from: from, to: to, ourState: $0) }
             ?? (from != lead && to == lead ? .incoming : .outgoing)
+        if ours == nil, direction == .incoming, !known.directionDeferred {
+            throw RuleViolation(ValidationFailure(
+                "request \(request.reference) comes to \(to) from \(request.fromAuthority); record whose desk this is first with 'comity settings set our-state \(to)'"),
+                field: "from_authority")
+        }
         switch direction {
         case .outgoing where from != lead:
             throw RuleViolation(ValidationFailure(
