@@ -23,15 +23,24 @@ struct LetterBatch {
         // When issuing, files are staged before the register commits (a file that cannot be
         // written issues nothing) and placed after it (a crash in between leaves no file
         // bearing a number never issued).
+        let stageIndex = { (index: LetterIndex) in
+            let page = try renderer.render(
+                index.templateContext(phrases: try renderer.phrasebook(language)), template: Self.indexTemplate, as: .html, schema: "",
+                documentName: "letter index")
+            indexFile = try out.stage(page, named: "index.html")
+        }
+        // An index that shows no digest is written while the last letters render, not after them.
+        let early = !renderer.names("sha256", in: Self.indexTemplate)
         let batch: LetterBatchResult
         do {
             batch = try desk.letterBatch(
                 date: date, counterpart: counterpart, language: language, format: format, renderer: renderer, issue: issue,
-                deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) }
+                deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) },
+                composed: { index in if early { try stageIndex(index) } }
             ) { batch in
-                let index = LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld)
-                let page = try renderer.render(index.templateContext(phrases: try renderer.phrasebook(language)), template: "report/letter-index.html", as: .html, schema: "", documentName: "letter index")
-                indexFile = try out.stage(page, named: "index.html")
+                if !early {
+                    try stageIndex(LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld))
+                }
             }
         } catch {
             files.all.forEach { $0.discard() }
@@ -65,6 +74,8 @@ struct LetterBatch {
         // One write for what may be thousands of lines.
         Output.note(([message] + skipped.map { "skipped \($0.reference): \($0.reason)" }).map { TerminalText.shown($0) + "\n" }.joined())
     }
+
+    static let indexTemplate = "report/letter-index.html"
 }
 
 /// The first file of a batch that could not be placed, from any thread.

@@ -20,6 +20,15 @@ struct LetterBatchFilesTests {
                                   today: today)
     }
 
+    /// A copy of the templates to change, in the sandbox.
+    static func copyTemplates(_ sandbox: Sandbox) throws -> URL {
+        let templates = sandbox.path("templates")
+        let copied = try CLI.run(URL(fileURLWithPath: "/bin/cp"), ["-R", LetterGolden.templates.path, templates.path],
+                                 in: sandbox.url, environment: CLI.environment([:]))
+        try #require(copied.status == 0, "\(copied)")
+        return templates
+    }
+
     @Test("every file of the batch is the letter 'comity letter REF --kind K' writes alone")
     func sameAsSingleLetters() throws {
         try withSandbox { sandbox in
@@ -50,10 +59,7 @@ struct LetterBatchFilesTests {
             let kinds = try LetterGolden.entries(sandbox.path("good")).filter { $0 != "index.html" }.map { $0.components(separatedBy: ".")[1] }
             let kind = try #require(kinds.first { kind in (kinds.firstIndex(of: kind) ?? 0) > 0 }, "a form that is not the first letter's")
 
-            let templates = sandbox.path("templates")
-            let copied = try CLI.run(URL(fileURLWithPath: "/bin/cp"), ["-R", LetterGolden.templates.path, templates.path],
-                                     in: sandbox.url, environment: CLI.environment([:]))
-            try #require(copied.status == 0, "\(copied)")
+            let templates = try Self.copyTemplates(sandbox)
             let form = templates.appendingPathComponent("en/letter/\(kind).xml.mustache")
             let source = try String(contentsOf: form, encoding: .utf8)
             try Data(source.replacingOccurrences(of: "{{> shared/letter-front.xml}}", with: "  <unexpected/>\n{{> shared/letter-front.xml}}").utf8)
@@ -69,6 +75,40 @@ struct LetterBatchFilesTests {
                 #expect(try LetterGolden.entries(folder) == [], "no letter, no index, no hidden file left behind")
             }
             #expect(try CLI.dump(sandbox.db) == before, "nothing issued")
+        }
+    }
+
+    @Test("an index that shows each letter's digest lists the SHA-256 of its file; one that shows none is the same page")
+    func indexDigests() throws {
+        try withSandbox { sandbox in
+            try Self.synth(sandbox)
+            // The standard index names no digest, so it is written while the last letters render.
+            let plain = try Self.batch(sandbox, into: sandbox.path("plain"))
+            try #require(plain.status == 0, "\(plain)")
+
+            let templates = try Self.copyTemplates(sandbox)
+            let page = templates.appendingPathComponent("report/letter-index.html.mustache")
+            let source = try String(contentsOf: page, encoding: .utf8)
+            let row = "<td><a href=\"{{file}}\">{{kind}}</a></td>"
+            try #require(source.contains(row), "the index template lists each letter's file")
+            // `.sha256`: a name found only on the row itself still counts as asking for the digest.
+            try Data(source.replacingOccurrences(of: row, with: row + "<td class=\"digest\">{{.sha256}}</td>").utf8).write(to: page)
+            let digests = try Self.batch(sandbox, into: sandbox.path("digests"), templates: templates)
+            try #require(digests.status == 0, "\(digests)")
+
+            let shown = try String(contentsOf: sandbox.path("digests/index.html"), encoding: .utf8)
+            let files = try LetterGolden.entries(sandbox.path("digests")).filter { $0 != "index.html" }
+            #expect(files.count > 100)
+            for file in files.enumerated().filter({ $0.offset % 25 == 0 }).map(\.element) {
+                let sum = try CLI.run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [sandbox.path("digests/\(file)").path],
+                                      in: sandbox.url, environment: CLI.environment([:]))
+                try #require(sum.status == 0, "\(sum)")
+                let digest = String(sum.stdout.prefix(64))
+                #expect(shown.contains("<a href=\"\(file)\">") && shown.contains("<td class=\"digest\">\(digest)</td>"), "\(file): \(digest)")
+            }
+            // Without the digests, the two pages are the same, letter for letter and reason for reason.
+            let stripped = shown.replacingOccurrences(of: #"<td class="digest">[0-9a-f]{64}</td>"#, with: "", options: .regularExpression)
+            #expect(stripped == (try String(contentsOf: sandbox.path("plain/index.html"), encoding: .utf8)))
         }
     }
 }

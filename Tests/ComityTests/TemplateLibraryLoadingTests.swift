@@ -40,6 +40,43 @@ import Testing
         #expect(file == "en/bad.mustache" && line == 3 && problem.contains("does not match"))
     }
 
+    @Test func loadingEveryOutputAtOnceReportsTheFirstFileThatDoesNotParse() throws {
+        // Files are parsed on every core at once; the error is still the first file's, in the folder's order.
+        let folder = try TemplateFolder([
+            "a/fine.mustache": "fine", "b/first.mustache": "{{#open}}\n{{/shut}}\n", "c/second.mustache": "{{#x}}",
+            "d/third.mustache": "x\n{{/y}}",
+        ])
+        for _ in 0..<5 {
+            let error = try #require(throws: RenderError.self) { try TemplateLibrary.loading(folder.url, outputs: [.html, .xml]) }
+            guard case let .syntax(file, line, _, _) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(file == "b/first.mustache" && line == 2)
+        }
+        try folder.write("b/first.mustache", "{{#open}}\n{{/open}}\n")
+        try folder.write("c/second.mustache", "{{#x}}{{/x}}")
+        try folder.write("d/third.mustache", "third")
+        let loaded = try TemplateLibrary.loading(folder.url, outputs: [.html, .xml])
+        #expect(try loaded[1].render(["open": .flag(false)], template: "d/third") == "third")
+    }
+
+    @Test func aKeyIsNamedWhereverATemplateOrItsPartialsCanReachIt() throws {
+        let folder = try TemplateFolder([
+            "plain.mustache": "{{#letters}}{{file}} {{isolated(reference)}}{{/letters}} {{words.title}}",
+            "dotted.mustache": "{{#letters}}{{.sha256}}{{/letters}}",
+            "path.mustache": "{{letter.sha256}}",
+            "section.mustache": "{{^sha256}}none{{/sha256}}",
+            "transform.mustache": "{{uppercased(sha256)}}",
+            "outer.mustache": "{{> parts/inner}}",
+            "parts/inner.mustache": "{{#letters}}{{sha256}}{{/letters}}",
+        ])
+        let library = try folder.library()
+        #expect(!library.names("sha256", in: "plain"))
+        #expect(library.names("reference", in: "plain") && library.names("title", in: "plain") && library.names("words", in: "plain"))
+        for template in ["dotted", "path", "section", "transform", "outer"] {
+            #expect(library.names("sha256", in: template), "\(template)")
+        }
+        #expect(!library.names("sha256", in: "unknown"))
+    }
+
     @Test(arguments: ["{{{raw}}}", "{{& raw}}", "{{=<% %>=}}", "{{%CONTENT_TYPE:TEXT}}", "{{>*dynamic}}"])
     func unsafeTagsAreRefusedForMarkup(tag: String) throws {
         let folder = try TemplateFolder(["t.mustache": "ok\n" + tag])

@@ -16,11 +16,13 @@ extension Desk {
     public func letterBatch(
         date: CalendarDate, counterpart: String?, language: LetterLanguage, format: DocumentKind, renderer: DocumentRenderer,
         issue: Bool, deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
+        composed: (LetterIndex) throws -> Void = { _ in },
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
         if issue { try require(.issueLetters) }
         return try store.letterBatch(date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
-                              clearance: clearance, issuedBy: issue ? clerk : nil, deliver: deliver, beforeCommit: beforeCommit)
+                              clearance: clearance, issuedBy: issue ? clerk : nil, deliver: deliver, composed: composed,
+                              beforeCommit: beforeCommit)
     }
 
     /// The kinds of letter a request takes: the steps of the escalation ladder for one we sent,

@@ -19,12 +19,19 @@ extension ComityStore {
     /// one on the thread that rendered it, with its place in the batch (to write its file), and
     /// the result lists them in the batch's order whatever order they were rendered in.
     ///
+    /// A letter previewed with `deliver` comes back without its document, which `deliver` had:
+    /// a batch of thousands keeps only what its index lists.
+    ///
+    /// `composed` gets the batch's index once every letter is composed, on this thread, while
+    /// the last letters are still rendering: its letters have no digests yet.
+    ///
     /// With `issuedBy`, the letters are issued into their registers, all in one transaction
     /// that `beforeCommit` can still abort (to write the files first); without, nothing is recorded.
     public func letterBatch(
         date: CalendarDate, counterpart: String?, language: LetterLanguage, format: DocumentKind, renderer: DocumentRenderer,
         clearance: Classification = .secret, issuedBy clerk: Clerk? = nil,
         deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
+        composed: (LetterIndex) throws -> Void = { _ in },
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
         // A language without its folder or with a broken phrase file is refused before any letter is composed.
@@ -49,10 +56,19 @@ extension ComityStore {
             // Register numbers are taken in the batch's order, each sender's following the last in its register.
             var sequences: [String: Int] = [:]
             var issued: [Int] = []
+            var planned: [LetterIndex.Entry] = []
+            let plan = { (composer: LetterComposer, reference: String, number: String?) in
+                planned.append(LetterIndex.Entry(
+                    fileName: Letter.fileName(reference: reference, kind: composer.letterKind, language: language, format: format.rawValue),
+                    requestReference: reference, kind: composer.letterKind, number: number, sender: composer.sender!.id,
+                    classification: composer.classification, sha256: nil))
+            }
             // Assessments are composed in groups as they come, so the first letters render while
             // the rest of the world is still being assessed, and each group's facts take four reads.
             var waiting: [Assessment] = []
+            var grouped = false
             let compose = {
+                grouped = true
                 try cache.preload(db, references: Self.batchCandidates(waiting), asOf: date)
                 for a in waiting {
                     let spec = LetterSpec(reference: a.reference, language: language, format: format, date: date, clearance: clearance)
@@ -65,6 +81,7 @@ extension ComityStore {
                         composer = chosen
                     }
                     guard clerk != nil else {
+                        plan(composer, a.reference, nil)
                         queue.submit(composer, spec, number: nil)
                         continue
                     }
@@ -73,17 +90,21 @@ extension ComityStore {
                     let sequence = try sequences[sender].map { $0 + 1 } ?? Self.nextSequence(db, sender: sender, year: date.year)
                     sequences[sender] = sequence
                     issued.append(sequence)
-                    queue.submit(composer, spec, number: Self.registerNumber(sender: sender, year: date.year, sequence: sequence))
+                    let number = Self.registerNumber(sender: sender, year: date.year, sequence: sequence)
+                    plan(composer, a.reference, number)
+                    queue.submit(composer, spec, number: number)
                 }
                 waiting.removeAll(keepingCapacity: true)
             }
             do {
                 try Self.forEachAssessment(db, scope, context: context) { assessment in
                     waiting.append(assessment)
-                    if waiting.count == Self.letterGroup { try compose() }
+                    if waiting.count == (grouped ? Self.letterGroup : Self.firstLetterGroup) { try compose() }
                 }
                 try compose()
                 result.withheld = try Self.withheldCount(db, scope)
+                try composed(LetterIndex(date: date, issued: clerk != nil, entries: planned, skipped: result.skipped, withheld: result.withheld))
+                planned = []
             } catch {
                 throw queue.abandon() ?? error
             }
@@ -134,6 +155,8 @@ extension ComityStore {
     /// How many assessments are composed together: enough to make a read of their facts
     /// cheap per letter, few enough that the first letters render early.
     static let letterGroup = 256
+    /// The first group is smaller, so the other cores have letters to render sooner.
+    static let firstLetterGroup = 32
 
     /// The page cache of a batch's connection, in kibibytes: 64 MB, a fraction of a large store.
     static let letterBatchCache = 64 << 10

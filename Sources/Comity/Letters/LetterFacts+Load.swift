@@ -61,14 +61,15 @@ extension LetterFacts {
     /// The translations in `lang` of the records a letter quotes (`records`): for a batch, every
     /// one of the language, read once; as recorded on the view's day when there is a view.
     static func translations(
-        _ db: Database, lang: String, records: [(Event.Subject, String)], cache: Cache?, view: RecordedView?
+        _ db: Database, lang: String, records: @autoclosure () -> [(Event.Subject, String)], cache: Cache?, view: RecordedView?
     ) throws -> Translations {
+        // English is the language of the record: nothing to translate, and no record to list.
         guard lang != "en" else { return Translations() }
         let translations: Translations
         if let cache {
             translations = try cache.remember(lang, in: \.translations) { try ComityStore.translations(db, where: "lang = ?", [lang]) }
         } else {
-            let keys = JSONColumn.encode(records.map { [$0.0.rawValue, $0.1] })
+            let keys = JSONColumn.encode(records().map { [$0.0.rawValue, $0.1] })
             translations = try ComityStore.translations(db, where: """
                 lang = ? AND (subject, subject_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
                 """, [lang, keys])

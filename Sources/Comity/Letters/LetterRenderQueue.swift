@@ -18,11 +18,19 @@ final class LetterRenderQueue: @unchecked Sendable {
     /// Called on a rendering thread with each letter and its place in the batch, e.g. to write its file.
     typealias Delivery = @Sendable (_ letter: Letter, _ index: Int) throws -> Void
 
-    private struct Job {
+    /// A reference, so the queue moves pointers as it grows, never whole composers.
+    private final class Job {
         let index: Int
         let composer: LetterComposer
         let spec: LetterSpec
         let number: String?
+
+        init(index: Int, composer: LetterComposer, spec: LetterSpec, number: String?) {
+            self.index = index
+            self.composer = composer
+            self.spec = spec
+            self.number = number
+        }
     }
 
     private let renderer: DocumentRenderer
@@ -92,8 +100,11 @@ final class LetterRenderQueue: @unchecked Sendable {
             do {
                 let letter = try ComityStore.render(job.composer, job.spec, number: job.number, renderer: renderer)
                 try deliver?(letter, job.index)
+                // A preview delivered is kept without its document; one being issued keeps it for the register.
+                var kept = letter
+                if deliver != nil && job.number == nil { kept.document = "" }
                 condition.lock()
-                letters[job.index] = letter
+                letters[job.index] = kept
                 condition.unlock()
             } catch {
                 fail(job.index, error)

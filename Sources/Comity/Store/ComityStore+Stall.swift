@@ -66,13 +66,15 @@ extension ComityStore {
             let (filter, arguments, inScope, inScopeArguments) = try Self.scopeFilter(db, scope, view: view)
             // Start from the list of requests the scope may hold, each found by its key: the
             // planner, without statistics, would otherwise read every request of a counterpart.
+            // The list is searched in the key's order, so the rows come out in it as they are
+            // read, with no sort of them all before the first (as joining the list itself would need).
             // `a` is the counterpart's authority: the one a request went to, or came from.
-            let requestsAndAuthorities = "json_each(?) k CROSS JOIN request r ON r.reference = k.value JOIN authority a ON a.id = \(Self.counterpartAuthoritySQL(ours: context.ours))"
+            let requestsAndAuthorities = "request r CROSS JOIN authority a ON a.id = \(Self.counterpartAuthoritySQL(ours: context.ours))"
             // Everything but the items of assistance, which no assessment needs, then the
             // authority it went to and its case, each in its table's column order.
             let requests = try ColumnCursor(db.cachedStatement(sql: """
                 SELECT \(Self.stallRequestColumns) FROM \(requestsAndAuthorities) JOIN case_file c INDEXED BY case_stall ON c.id = r.case_id
-                WHERE \(filter) ORDER BY r.reference
+                WHERE r.reference IN (\(inScope)) AND \(filter) ORDER BY r.reference
                 """), arguments: inScopeArguments + arguments) { c in
                     let authority = c.reader(Authority.self, from: Request.columnCount)
                     let caseFile = c.reader(Case.self, from: Request.columnCount + Authority.columnCount)

@@ -3,11 +3,12 @@ import Foundation
 /// Everything a language says in its own words outside its templates: dates, titles, marks,
 /// reply phrases, grounds of refusal, day counts, stall categories, talking-point sentences and
 /// the words of the letter index. Read from `templates/<tag>/phrases.json`; templates/README.md lists the keys.
+/// A class: every letter of a batch shares one, so passing it around costs a reference, not a copy.
 ///
 ///     let phrases = try Phrasebook(language: .en, data: json)
 ///     phrases.date(try CalendarDate(iso: "2011-09-30"))   // "30 September 2011"
 ///     phrases.days(1)                                      // "1 day"
-public struct Phrasebook: Sendable {
+public final class Phrasebook: Sendable {
     /// How the language counts years.
     public enum Calendar: String, Sendable {
         /// Western years.

@@ -91,7 +91,7 @@ package struct LetterComposer {
         if let incident = facts.caseFile.incidentDate {
             caseIncident = .object(["iso": .text(incident.iso), "text": .text(phrases.reported(incident))])
         }
-        let own: [String: TemplateValue] = [
+        var own: [String: TemplateValue] = [
             "lang": .text(language.rawValue),
             "kind": .text(kind.rawValue),
             "kindTitle": .text(phrases.title(letterKind)),
@@ -148,7 +148,9 @@ package struct LetterComposer {
             } ?? ""),
             "categories": .list((assessment?.categories ?? []).map { .text(phrases.category($0)) }),
         ]
-        return TemplateValue.addingDayPhrases(people.context().merging(own) { _, own in own }, days: phrases.days)
+        // The letter's own values win over the people's; merged into the larger dictionary, in place.
+        own.merge(people.context()) { own, _ in own }
+        return TemplateValue.addingDayPhrases(own, days: phrases.days)
     }
 
     package var classification: Classification {

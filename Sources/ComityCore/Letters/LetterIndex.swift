@@ -12,19 +12,53 @@ public struct LetterIndex: Sendable {
         }
     }
 
+    /// One letter of the batch, as the index lists it.
+    public struct Entry: Sendable {
+        public var fileName: String
+        public var requestReference: String
+        public var kind: LetterKind
+        /// The register number; nil for a preview.
+        public var number: String?
+        public var sender: String
+        public var classification: Classification
+        /// The document's digest; nil for a letter listed before it is rendered, whose index
+        /// then offers no `sha256`: such an index is only for a template that never names it.
+        public var sha256: String?
+
+        public init(fileName: String, requestReference: String, kind: LetterKind, number: String?, sender: String,
+                    classification: Classification, sha256: String?) {
+            self.fileName = fileName
+            self.requestReference = requestReference
+            self.kind = kind
+            self.number = number
+            self.sender = sender
+            self.classification = classification
+            self.sha256 = sha256
+        }
+
+        public init(_ letter: Letter) {
+            self.init(fileName: letter.fileName, requestReference: letter.requestReference, kind: letter.kind, number: letter.number,
+                      sender: letter.sender, classification: letter.classification, sha256: letter.sha256)
+        }
+    }
+
     public var date: CalendarDate
     public var issued: Bool
-    public var letters: [Letter]
+    public var letters: [Entry]
     public var skipped: [Skipped]
     /// Stalled requests above the reader's clearance: how many, never which.
     public var withheld: Int
 
-    public init(date: CalendarDate, issued: Bool, letters: [Letter], skipped: [Skipped], withheld: Int = 0) {
+    public init(date: CalendarDate, issued: Bool, entries: [Entry], skipped: [Skipped], withheld: Int = 0) {
         self.date = date
         self.withheld = withheld
         self.issued = issued
-        self.letters = letters
+        self.letters = entries
         self.skipped = skipped
+    }
+
+    public init(date: CalendarDate, issued: Bool, letters: [Letter], skipped: [Skipped], withheld: Int = 0) {
+        self.init(date: date, issued: issued, entries: letters.map(Entry.init), skipped: skipped, withheld: withheld)
     }
 
     /// The highest classification of everything the index names: its letters and the requests it skipped.
@@ -43,10 +77,12 @@ public struct LetterIndex: Sendable {
             "mark": .text(phrases.mark(classification)),
             "count": .number(letters.count),
             "letters": .list(letters.map { l in
-                .object([
+                var fields: [String: TemplateValue] = [
                     "file": .text(l.fileName), "reference": .text(l.requestReference), "kind": .text(phrases.title(l.kind)),
-                    "number": .text(l.number ?? ""), "sender": .text(l.sender), "sha256": .text(l.sha256),
-                ])
+                    "number": .text(l.number ?? ""), "sender": .text(l.sender),
+                ]
+                if let sha256 = l.sha256 { fields["sha256"] = .text(sha256) }
+                return .object(fields)
             }),
             "hasSkipped": .flag(!skipped.isEmpty),
             "hasWithheld": .flag(withheld > 0),

@@ -62,7 +62,12 @@ public struct Letter: Codable, Sendable, Hashable {
 
     /// A file name for the letter: `JP-MHI-2011-001.note-verbale.en.html`.
     public var fileName: String {
-        let safe = requestReference.map { "/\\:".contains($0) ? "_" : $0 }
+        Self.fileName(reference: requestReference, kind: kind, language: language, format: format)
+    }
+
+    /// The file name of a letter of `kind` on the request `reference`, before it is rendered.
+    public static func fileName(reference: String, kind: LetterKind, language: LetterLanguage, format: String) -> String {
+        let safe = reference.map { "/\\:".contains($0) ? "_" : $0 }
         return "\(String(safe)).\(kind.rawValue).\(language.rawValue).\(format)"
     }
 }

@@ -66,7 +66,7 @@ public enum DocumentFile {
 
         /// Writes `text` whole under the temporary name, flushed to disk if `sync`.
         func create(_ text: String, sync: Bool) throws(ComityError) {
-            let failure = OwnerOnlyFile.create(temporary, data: Data(text.utf8), sync: sync)
+            let failure = OwnerOnlyFile.create(temporary, text: text, sync: sync)
             guard failure == 0 else {
                 throw .invalid("cannot write \(path): \(OwnerOnlyFile.reason(failure))")
             }

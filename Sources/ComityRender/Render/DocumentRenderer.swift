@@ -34,6 +34,12 @@ public final class DocumentRenderer: Sendable {
         try languages.phrasebook(language)
     }
 
+    /// Whether the template `name` (or a partial it includes) names `key` anywhere, so a render
+    /// may read it: a caller can leave out, or compute later, a value no template asks for.
+    public func names(_ key: String, in name: String, as kind: DocumentKind = .html) -> Bool {
+        (kind == .xml ? xml : html).names(key, in: name)
+    }
+
     /// Renders `context` with the template `name` (e.g. `report/stall.xml`); XML is validated
     /// against `schemas/<schema>.xsd` and refused with libxml2's line-numbered errors.
     /// Day counts the context does not write already (`daysLeftText`) are written in English.

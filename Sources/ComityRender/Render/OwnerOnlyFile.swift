@@ -19,9 +19,20 @@ public enum OwnerOnlyFile {
     /// writes `data` and, with `sync`, flushes it to disk. Returns 0 or the `errno` of the failure;
     /// a file that could not be written whole is removed.
     public static func create(_ path: String, data: Data = Data(), sync: Bool = false) -> Int32 {
+        create(path, sync: sync) { writeAll($0, data) }
+    }
+
+    /// Creates `path` as `create(_:data:sync:)` does, with `text` in UTF-8, written from the
+    /// string's own storage rather than a copy of it.
+    public static func create(_ path: String, text: String, sync: Bool = false) -> Int32 {
+        var text = text
+        return create(path, sync: sync) { descriptor in text.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) } }
+    }
+
+    private static func create(_ path: String, sync: Bool, write: (Int32) -> Int32) -> Int32 {
         let (descriptor, opened) = openNew(path)
         guard opened == 0 else { return opened }
-        var failure = writeAll(descriptor, data)
+        var failure = write(descriptor)
         if failure == 0, sync, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { unlink(path) }

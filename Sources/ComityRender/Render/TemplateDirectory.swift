@@ -9,7 +9,7 @@ import Darwin
 /// The `*.mustache` files under a folder, read synchronously and confined to it.
 struct TemplateDirectory {
     /// One template file: its library name (relative path without `.mustache`) and text.
-    struct File {
+    struct File: Sendable {
         let name: String
         let relativePath: String
         let source: String

@@ -38,10 +38,40 @@ public struct TemplateLibrary: Sendable {
     /// checks of the tags do). Fails as loading them one after the other would.
     static func loading(_ directory: URL, outputs: [OutputKind]) throws(RenderError) -> [TemplateLibrary] {
         let folder = try TemplateDirectory(directory)
-        var parsed: [String: MustacheTemplate] = [:]
+        var parsed = parsedTogether(folder.files)
         var libraries: [TemplateLibrary] = []
         for output in outputs { libraries.append(try TemplateLibrary(folder, output: output, parsed: &parsed)) }
         return libraries
+    }
+
+    /// The files that parse, parsed on every core at once: parsing is most of the time a folder
+    /// takes to load. A file that does not parse is left out, for loading to parse again in
+    /// its turn and refuse with its error, as it would one file after the other.
+    private static func parsedTogether(_ files: [TemplateDirectory.File]) -> [String: MustacheTemplate] {
+        let parsed = ParsedTemplates()
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            guard let template = try? compile(files[index]) else { return }
+            parsed.add(template, named: files[index].name)
+        }
+        return parsed.all
+    }
+
+    /// Templates parsed on several threads at once.
+    private final class ParsedTemplates: @unchecked Sendable {
+        private let lock = NSLock()
+        private var templates: [String: MustacheTemplate] = [:]
+
+        func add(_ template: MustacheTemplate, named name: String) {
+            lock.lock()
+            templates[name] = template
+            lock.unlock()
+        }
+
+        var all: [String: MustacheTemplate] {
+            lock.lock()
+            defer { lock.unlock() }
+            return templates
+        }
     }
 
     /// Loads `folder` for `output`, taking templates from `parsed` and adding those it parses.
@@ -94,6 +124,12 @@ public struct TemplateLibrary: Sendable {
             throw .misuse(template: name, problem: problem)
         }
         return (rendered, recorder.budget.spent)
+    }
+
+    /// Whether `template` or a partial it includes names `key` anywhere (as `{{key}}`, `{{a.key}}`,
+    /// `{{.key}}`, in a section or a transform): a value no template names is never read by a render.
+    func names(_ key: String, in template: String) -> Bool {
+        reachable(from: template).contains { tags[$0]?.names.contains(key) == true }
     }
 
     /// Parses with swift-mustache. Every template, partials included, turns swift-mustache's escaping off

@@ -8,6 +8,9 @@ struct TemplateTags: Sendable {
     private(set) var partials: [(name: String, line: Int)] = []
     /// The first component of every key the template names.
     private(set) var keys: Set<String> = []
+    /// Every component of every key the template names (`request`, `sent` and `text` for
+    /// `request.sent.text`, `sha256` for `.sha256`): what a render can reach by name.
+    private(set) var names: Set<String> = []
     /// How much text the template writes where, for bounding what a render can produce.
     private(set) var shape = TemplateShape()
     /// Sections open at the current tag, innermost last; each knows the region its body writes into.
@@ -111,6 +114,7 @@ struct TemplateTags: Sendable {
         var inner = Substring(name)
         if let open = inner.lastIndex(of: "(") { inner = inner[inner.index(after: open)...] }
         if let close = inner.firstIndex(of: ")") { inner = inner[..<close] }
+        for part in inner.split(separator: ".") { names.insert(String(part)) }
         guard let first = inner.split(separator: ".", omittingEmptySubsequences: false).first, !first.isEmpty else { return }
         keys.insert(String(first))
     }
