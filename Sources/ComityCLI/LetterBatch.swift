@@ -29,14 +29,19 @@ struct LetterBatch {
                 documentName: "letter index")
             indexFile = try out.stage(page, named: "index.html")
         }
-        // An index that shows no digest is written while the last letters render, not after them.
+        // An index that shows no digest is written while the last letters render, not after them;
+        // the skipped requests' lines too.
         let early = !renderer.names("sha256", in: Self.indexTemplate)
+        var skippedLines: String?
         let batch: LetterBatchResult
         do {
             batch = try desk.letterBatch(
                 date: date, counterpart: counterpart, language: language, format: format, renderer: renderer, issue: issue,
                 deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) },
-                composed: { index in if early { try stageIndex(index) } }
+                composed: { index in
+                    if early { try stageIndex(index) }
+                    skippedLines = Self.lines(index.skipped)
+                }
             ) { batch in
                 if !early {
                     try stageIndex(LetterIndex(date: date, issued: issue, letters: batch.letters, skipped: batch.skipped, withheld: batch.withheld))
@@ -72,7 +77,12 @@ struct LetterBatch {
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
         if batch.withheld > 0 { message += "; withheld \(batch.withheld) request(s) above your clearance" }
         // One write for what may be thousands of lines.
-        Output.note(([message] + skipped.map { "skipped \($0.reference): \($0.reason)" }).map { TerminalText.shown($0) + "\n" }.joined())
+        Output.note(TerminalText.shown(message) + "\n" + (skippedLines ?? Self.lines(skipped)))
+    }
+
+    /// A line for each skipped request, saying why.
+    static func lines(_ skipped: [LetterIndex.Skipped]) -> String {
+        skipped.map { TerminalText.shown("skipped \($0.reference): \($0.reason)") + "\n" }.joined()
     }
 
     static let indexTemplate = "report/letter-index.html"
@@ -101,10 +111,12 @@ final class FirstFailure: @unchecked Sendable {
 /// The staged letter files of a batch, put by the threads that render them, kept in the batch's order.
 final class StagedFiles: @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [Int: DocumentFile.Staged] = [:]
+    /// By place in the batch; nil for a letter not staged (yet).
+    private var files: [DocumentFile.Staged?] = []
 
     func put(_ file: DocumentFile.Staged, at index: Int) {
         lock.lock()
+        if index >= files.count { files.append(contentsOf: repeatElement(nil, count: index + 1 - files.count)) }
         files[index] = file
         lock.unlock()
     }
@@ -112,6 +124,6 @@ final class StagedFiles: @unchecked Sendable {
     var all: [DocumentFile.Staged] {
         lock.lock()
         defer { lock.unlock() }
-        return files.keys.sorted().map { files[$0]! }
+        return files.compactMap { $0 }
     }
 }

@@ -44,10 +44,15 @@ extension ComityStore {
             // The file is read through a memory map rather than a system call per page.
             let mapSize = try Int.fetchOne(db, sql: "PRAGMA mmap_size") ?? 0
             try db.execute(sql: "PRAGMA mmap_size = \(Self.letterBatchMap)")
-            defer {
+            // Given back as soon as every letter is composed, while the last ones still render.
+            var restored = false
+            let restore = {
+                guard !restored else { return }
+                restored = true
                 try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
                 try? db.execute(sql: "PRAGMA mmap_size = \(mapSize)")
             }
+            defer { restore() }
             let scope = StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
             let context = try StallContext(db, asOf: date)
             var result = LetterBatchResult(letters: [], skipped: [], withheld: 0)
@@ -97,12 +102,14 @@ extension ComityStore {
                 waiting.removeAll(keepingCapacity: true)
             }
             do {
-                try Self.forEachAssessment(db, scope, context: context) { assessment in
+                // The first chunk is small, so the first letters render after a short read.
+                try Self.forEachAssessmentInChunks(db, scope, context: context, first: 2 * Self.firstLetterGroup, size: Self.stallChunkSize) { assessment in
                     waiting.append(assessment)
                     if waiting.count == (grouped ? Self.letterGroup : Self.firstLetterGroup) { try compose() }
                 }
                 try compose()
                 result.withheld = try Self.withheldCount(db, scope)
+                restore()
                 try composed(LetterIndex(date: date, issued: clerk != nil, entries: planned, skipped: result.skipped, withheld: result.withheld))
                 planned = []
             } catch {

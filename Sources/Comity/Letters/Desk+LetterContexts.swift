@@ -29,7 +29,7 @@ extension Desk {
                     guard case .letter(let composer) = try ComityStore.batchChoice(db, a, spec, cache: cache, context: context) else { continue }
                     // Named as ComityStore.render names it.
                     let template = "\(language.rawValue)/letter/\(composer.kind.rawValue).\(format.rawValue)"
-                    let context = TemplateValue.addingDayPhrases(composer.context(number: nil, phrases: phrases))
+                    let context = composer.context(number: nil, phrases: phrases)
                     try body(encoder.encode(ContextEntry(reference: a.reference, template: template, context: .init(.object(context)))))
                 }
                 waiting.removeAll(keepingCapacity: true)

@@ -195,7 +195,7 @@ extension ComityStore {
         let template = "\(spec.language.rawValue)/letter/\(composer.letterKind.rawValue).\(spec.format.rawValue)"
         let document = try renderer.render(
             composer.context(number: number, phrases: phrases), template: template, as: spec.format, schema: "letter",
-            documentName: "\(composer.letterKind.title.lowercased()) for \(spec.reference)")
+            documentName: "\(composer.letterKind.title.lowercased()) for \(spec.reference)", phrased: true)
         return Letter(
             number: number, requestReference: spec.reference, sender: composer.sender!.id, kind: composer.letterKind,
             language: spec.language, format: spec.format.rawValue, date: spec.date, classification: composer.classification,

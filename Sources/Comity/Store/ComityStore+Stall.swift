@@ -24,6 +24,9 @@ extension ComityStore {
         var referencesFrom: String?
         /// Only references before this one (a chunk of a larger query).
         var referencesBelow: String?
+        /// The references the scope may hold, when the caller has read them already (a chunk of a
+        /// larger query, cut from its list): the scope's own query of them is not run again.
+        var candidates: ArraySlice<String>?
 
         public init(asOf: CalendarDate, counterpart: String? = nil, caseID: String? = nil, includeNotStalled: Bool = false,
                     engagement: Engagement? = nil, clearance: Classification = .secret, recordedBy: CalendarDate? = nil) {

@@ -11,8 +11,13 @@ extension ComityStore {
     /// the requests open now; about the past, those moved since (closed after the day, they were
     /// open on it); as recorded, those with a move recorded later or corrected since.
     static func scopeFilter(_ db: Database, _ scope: StallScope, view: RecordedView? = nil) throws -> (String, StatementArguments, String, StatementArguments) {
-        let (candidates, candidateArguments) = try candidateQuery(db, scope, view: view)
-        let list = JSONColumn.encode(try String.fetchAll(db.cachedStatement(sql: candidates), arguments: candidateArguments))
+        let list: String
+        if let candidates = scope.candidates {
+            list = JSONColumn.encode(Array(candidates))
+        } else {
+            let (candidates, candidateArguments) = try candidateQuery(db, scope, view: view)
+            list = JSONColumn.encode(try String.fetchAll(db.cachedStatement(sql: candidates), arguments: candidateArguments))
+        }
         let inScope = "SELECT value FROM json_each(?)"
         // A sent date that is not a date stays in, for the request cursor to report as damaged.
         let sent = "r.sent_date IS NOT NULL AND (r.sent_date <= ? OR \(notADate("r.sent_date")))"

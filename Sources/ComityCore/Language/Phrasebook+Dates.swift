@@ -2,7 +2,7 @@
 extension Phrasebook {
     /// A date: `30 September 2011`, `平成23年9月30日`, `2011年9月30日`.
     public func date(_ date: CalendarDate) -> String {
-        dayPattern.fill(parts(date))
+        writtenDates.text(of: date) { dayPattern.fill(parts(date)) }
     }
 
     /// A reported date as precisely as it was reported: `August 2011`, `平成23年8月`, `2011`.

@@ -36,6 +36,8 @@ public final class Phrasebook: Sendable {
     let cities: [String: String]
     public let talkingPoints: TalkingPointPhrases
     public let index: LetterIndexPhrases
+    /// Dates already written: a batch writes the same few dates in thousands of letters.
+    let writtenDates = WrittenDates()
 
     static let dateSlots: Set<String> = ["day", "m", "month", "year"]
     static let rangeSlots: Set<String> = dateSlots.union(["from", "to", "toDay", "toM", "toMonth", "toYear"])

@@ -77,6 +77,7 @@ package protocol ComposedLetter {
     var classification: Classification { get }
     /// Every required value that is missing, as phrases a clerk can act on.
     func missing() -> [String]
-    /// The values the letter's templates show, its words and dates from `phrases`.
+    /// The values the letter's templates show, its words, dates and day counts (`daysLeftText`)
+    /// from `phrases`.
     func context(number: String?, phrases: Phrasebook) -> [String: TemplateValue]
 }

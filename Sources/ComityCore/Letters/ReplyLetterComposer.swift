@@ -84,7 +84,7 @@ extension ReplyLetterComposer: ComposedLetter {
         }
         let id = reply.id.map(String.init)
         let items = localizedList(.request, request.reference, .items, request.items)
-        return [
+        let own: [String: TemplateValue] = [
             "lang": .text(language.rawValue),
             "kind": .text(kind.rawValue),
             "kindTitle": .text(phrases.title(letterKind)),
@@ -123,5 +123,6 @@ extension ReplyLetterComposer: ComposedLetter {
                 .object(["title": .text(phrases.title(e.kind)), "number": .text(e.number), "date": dateValue(e.date, phrases)])
             }),
         ]
+        return TemplateValue.addingDayPhrases(own, days: phrases.days)
     }
 }

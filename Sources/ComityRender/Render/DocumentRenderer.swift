@@ -42,11 +42,14 @@ public final class DocumentRenderer: Sendable {
 
     /// Renders `context` with the template `name` (e.g. `report/stall.xml`); XML is validated
     /// against `schemas/<schema>.xsd` and refused with libxml2's line-numbered errors.
-    /// Day counts the context does not write already (`daysLeftText`) are written in English.
-    public func render(_ context: [String: TemplateValue], template name: String, as kind: DocumentKind, schema: String, documentName: String) throws(ComityError) -> String {
+    /// Day counts the context does not write already (`daysLeftText`) are written in English,
+    /// unless `phrased` says it writes them all (a letter's, in the letter's language).
+    public func render(
+        _ context: [String: TemplateValue], template name: String, as kind: DocumentKind, schema: String, documentName: String, phrased: Bool = false
+    ) throws(ComityError) -> String {
         let text: String
         do {
-            text = try (kind == .xml ? xml : html).render(TemplateValue.addingDayPhrases(context), template: name)
+            text = try (kind == .xml ? xml : html).render(phrased ? context : TemplateValue.addingDayPhrases(context), template: name)
         } catch {
             throw .document(error.description)
         }
