@@ -19,13 +19,9 @@ struct StallStreamTests {
         return (json, withheld)
     }
 
-    @Test("chunks on several connections give the same assessments, in the same order, as one connection")
-    func sameAsOneConnection() throws {
-        let dir = try SyntheticWorldTests.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 1_500)
-        let today = SyntheticWorldTests.today
-        let scopes = [
+    /// Scopes of every kind a stall query reads: all, one counterpart, a brief's, the past, a lower clearance.
+    static func scopes(_ today: CalendarDate) -> [ComityStore.StallScope] {
+        [
             ComityStore.StallScope(asOf: today),
             ComityStore.StallScope(asOf: today, counterpart: "CN"),
             ComityStore.StallScope(asOf: today, includeNotStalled: true),
@@ -33,7 +29,15 @@ struct StallStreamTests {
             ComityStore.StallScope(asOf: today.adding(days: -365)),
             ComityStore.StallScope(asOf: today, clearance: .restricted),
         ]
-        for scope in scopes {
+    }
+
+    @Test("chunks on several connections give the same assessments, in the same order, as one connection")
+    func sameAsOneConnection() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 1_500)
+        let today = SyntheticWorldTests.today
+        for scope in Self.scopes(today) {
             let one = try Self.run(store, scope, chunkSize: 1_000_000, workers: 1)
             #expect(one.json.count > 5, "\(scope)")
             #expect(Set(one.json).count == one.json.count)
@@ -45,6 +49,41 @@ struct StallStreamTests {
         }
         let restricted = try Self.run(store, ComityStore.StallScope(asOf: today, clearance: .restricted), chunkSize: 9, workers: 2)
         #expect(restricted.withheld > 0)
+    }
+
+    @Test("a stall query read on one connection a chunk of references at a time gives the same assessments, in the same order")
+    func chunksOnOneConnection() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 1_500)
+        let today = SyntheticWorldTests.today
+        // And as recorded a year back: corrections since are undone, requests recorded since left out.
+        let scopes = Self.scopes(today) + [ComityStore.StallScope(asOf: today.adding(days: -365), recordedBy: today.adding(days: -365))]
+        func json(_ a: Assessment) throws -> String { String(decoding: try JSONStreamWriter.bytes { try a.write(to: &$0) }, as: UTF8.self) }
+        for scope in scopes {
+            let whole = try store.read { db -> [String] in
+                var all: [String] = []
+                try ComityStore.forEachAssessment(db, scope) { all.append(try json($0)) }
+                return all
+            }
+            #expect(whole.count > 5, "\(scope)")
+            for (first, size) in [(1, 1), (1, 7), (3, 50), (64, 2048)] {
+                let chunked = try store.read { db -> [String] in
+                    var all: [String] = []
+                    let context = try StallContext(db, asOf: scope.asOf, recordedBy: scope.recordedBy)
+                    try ComityStore.forEachAssessmentInChunks(db, scope, context: context, first: first, size: size) { all.append(try json($0)) }
+                    return all
+                }
+                #expect(chunked == whole, "first chunk \(first), then \(size): \(scope)")
+            }
+        }
+        // A scope with no request is still checked: an unknown counterpart is refused.
+        #expect(throws: (any Error).self) {
+            try store.read { db in
+                try ComityStore.forEachAssessmentInChunks(
+                    db, ComityStore.StallScope(asOf: today, counterpart: "ZZ"), context: try StallContext(db, asOf: today), first: 2, size: 2) { _ in }
+            }
+        }
     }
 
     @Test("the JSON listing is the same bytes whatever the chunks and connections")

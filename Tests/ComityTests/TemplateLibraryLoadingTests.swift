@@ -58,6 +58,27 @@ import Testing
         #expect(try loaded[1].render(["open": .flag(false)], template: "d/third") == "third")
     }
 
+    @Test func loadingEveryOutputAtOnceReportsTheFirstFileWithATagItRefuses() throws {
+        // Tags are scanned on every core too: a raw value in the first file is its error, though a later file does not parse.
+        let folder = try TemplateFolder([
+            "a/fine.mustache": "{{value}}", "b/raw.mustache": "ok\n{{{raw}}}", "c/broken.mustache": "{{#x}}",
+        ])
+        for _ in 0..<5 {
+            let error = try #require(throws: RenderError.self) { try TemplateLibrary.loading(folder.url, outputs: [.html, .xml]) }
+            guard case let .unsupportedTag(file, line, _, _) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(file == "b/raw.mustache" && line == 2)
+        }
+        // For plain text the raw value is allowed, and the broken file is the first error.
+        let text = try #require(throws: RenderError.self) { try TemplateLibrary.loading(folder.url, outputs: [.text]) }
+        guard case let .syntax(file, _, _, _) = text else { Issue.record("unexpected \(text)"); return }
+        #expect(file == "c/broken.mustache")
+        try folder.write("c/broken.mustache", "{{#x}}{{/x}}")
+        let loaded = try TemplateLibrary.loading(folder.url, outputs: [.text])
+        #expect(try loaded[0].render(["raw": .text("<b>")], template: "b/raw") == "ok\n<b>")
+        let html = try #require(throws: RenderError.self) { try TemplateLibrary.loading(folder.url, outputs: [.text, .html]) }
+        guard case .unsupportedTag(file: "b/raw.mustache", line: 2, _, _) = html else { Issue.record("unexpected \(html)"); return }
+    }
+
     @Test func aKeyIsNamedWhereverATemplateOrItsPartialsCanReachIt() throws {
         let folder = try TemplateFolder([
             "plain.mustache": "{{#letters}}{{file}} {{isolated(reference)}}{{/letters}} {{words.title}}",

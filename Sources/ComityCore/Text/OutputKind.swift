@@ -1,5 +1,5 @@
 /// The kind of document a template library produces; the one place escaping is decided.
-public enum OutputKind: Sendable, Equatable {
+public enum OutputKind: Sendable, Hashable {
     /// HTML: values are escaped (`< > & " '`) and characters HTML forbids are removed.
     case html
     /// XML 1.0: escaped like HTML (the same five entities are valid XML) and characters XML 1.0 forbids are removed.

@@ -53,11 +53,12 @@ public struct DatabaseFiles: Sendable {
         let names: [String: String]
         let files: [(suffix: String, id: FileID)]
 
-        /// Refuses the file `name` of the folder, at `path`.
-        func check(_ name: String, path: String) throws(ComityError) {
+        /// Refuses the file `name` of the folder, at `path`; by its name alone when nothing has
+        /// that name yet (`exists` false).
+        func check(_ name: String, path: String, exists: Bool = true) throws(ComityError) {
             if let suffix = names[name] { throw database.refusal(path, suffix) }
             var info = stat()
-            guard !files.isEmpty, stat(path, &info) == 0 else { return }
+            guard exists, !files.isEmpty, stat(path, &info) == 0 else { return }
             for (suffix, file) in files where file == FileID(info) { throw database.refusal(path, suffix) }
         }
     }

@@ -38,48 +38,28 @@ public struct TemplateLibrary: Sendable {
     /// checks of the tags do). Fails as loading them one after the other would.
     static func loading(_ directory: URL, outputs: [OutputKind]) throws(RenderError) -> [TemplateLibrary] {
         let folder = try TemplateDirectory(directory)
-        var parsed = parsedTogether(folder.files)
+        let together = ParsedTemplates.reading(folder.files, outputs: outputs)
+        var parsed = together.templates
         var libraries: [TemplateLibrary] = []
-        for output in outputs { libraries.append(try TemplateLibrary(folder, output: output, parsed: &parsed)) }
+        for output in outputs {
+            libraries.append(try TemplateLibrary(folder, output: output, parsed: &parsed, scanned: together.tags[output] ?? [:]))
+        }
         return libraries
     }
 
-    /// The files that parse, parsed on every core at once: parsing is most of the time a folder
-    /// takes to load. A file that does not parse is left out, for loading to parse again in
-    /// its turn and refuse with its error, as it would one file after the other.
-    private static func parsedTogether(_ files: [TemplateDirectory.File]) -> [String: MustacheTemplate] {
-        let parsed = ParsedTemplates()
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            guard let template = try? compile(files[index]) else { return }
-            parsed.add(template, named: files[index].name)
-        }
-        return parsed.all
-    }
-
-    /// Templates parsed on several threads at once.
-    private final class ParsedTemplates: @unchecked Sendable {
-        private let lock = NSLock()
-        private var templates: [String: MustacheTemplate] = [:]
-
-        func add(_ template: MustacheTemplate, named name: String) {
-            lock.lock()
-            templates[name] = template
-            lock.unlock()
-        }
-
-        var all: [String: MustacheTemplate] {
-            lock.lock()
-            defer { lock.unlock() }
-            return templates
-        }
-    }
-
-    /// Loads `folder` for `output`, taking templates from `parsed` and adding those it parses.
-    private init(_ folder: TemplateDirectory, output: OutputKind, parsed: inout [String: MustacheTemplate]) throws(RenderError) {
+    /// Loads `folder` for `output`, taking templates from `parsed` (and adding those it parses)
+    /// and their tags from `scanned`.
+    private init(
+        _ folder: TemplateDirectory, output: OutputKind, parsed: inout [String: MustacheTemplate], scanned: [String: TemplateTags] = [:]
+    ) throws(RenderError) {
         var templates: [String: MustacheTemplate] = [:]
         var tags: [String: TemplateTags] = [:]
         for file in folder.files {
-            tags[file.name] = try TemplateTags(scanning: file.source, file: file.relativePath, output: output)
+            if let known = scanned[file.name] {
+                tags[file.name] = known
+            } else {
+                tags[file.name] = try TemplateTags(scanning: file.source, file: file.relativePath, output: output)
+            }
             if let known = parsed[file.name] {
                 templates[file.name] = known
             } else {
@@ -135,7 +115,7 @@ public struct TemplateLibrary: Sendable {
     /// Parses with swift-mustache. Every template, partials included, turns swift-mustache's escaping off
     /// itself (it resets the content type to HTML on entering a partial): values come out of the context
     /// already written for the output kind (`OutputKind.written`), and markup templates may not print raw values.
-    private static func compile(_ file: TemplateDirectory.File) throws(RenderError) -> MustacheTemplate {
+    static func compile(_ file: TemplateDirectory.File) throws(RenderError) -> MustacheTemplate {
         do {
             // A standalone pragma line is removed whole, so the output gains no blank line.
             do {
