@@ -37,7 +37,7 @@ struct LetterBatch {
         do {
             batch = try desk.letterBatch(
                 date: date, counterpart: counterpart, language: language, format: format, renderer: renderer, issue: issue,
-                deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) },
+                digests: !early, deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) },
                 composed: { index in
                     if early { try stageIndex(index) }
                     skippedLines = Self.lines(index.skipped)

@@ -59,6 +59,27 @@ struct LetterBatchTests {
         #expect(kept.letters == delivered.inOrder)
     }
 
+    @Test("a batch asked for no digests gives its previews none, and its issued letters their own, which the register records")
+    func digestsOnlyWhereShown() throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 1_000)
+        let renderer = try DocumentRenderer(templates: SyntheticWorldTests.templates)
+        let digested = try store.letterBatch(date: Self.today, counterpart: nil, language: .en, format: .html, renderer: renderer)
+        let bare = try store.letterBatch(date: Self.today, counterpart: nil, language: .en, format: .html, renderer: renderer, digests: false)
+        #expect(bare.letters.count > 10)
+        #expect(digested.letters.allSatisfy { $0.sha256 == DocumentDigest.sha256($0.document) && $0.sha256.count == 64 })
+        #expect(bare.letters.allSatisfy { $0.sha256.isEmpty })
+        #expect(bare.letters.map(\.document) == digested.letters.map(\.document), "the same letters, only without digests")
+        let issued = try store.letterBatch(
+            date: Self.today, counterpart: nil, language: .en, format: .html, renderer: renderer, issuedBy: Clerk(name: "Sato", today: Self.today), digests: false)
+        #expect(issued.letters.count == bare.letters.count)
+        for letter in issued.letters {
+            #expect(letter.sha256 == DocumentDigest.sha256(letter.document))
+            #expect(try store.letter(number: try #require(letter.number)).sha256 == letter.sha256)
+        }
+    }
+
     @Test("an issued batch numbers each sender's letters on from its register, in the batch's order, and registers them as written")
     func issuedNumbers() throws {
         let dir = try SyntheticWorldTests.folder()

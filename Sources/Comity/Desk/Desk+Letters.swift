@@ -15,13 +15,13 @@ extension Desk {
     /// The recommended next letter for every stalled request the clerk may see (see `ComityStore.letterBatch`).
     public func letterBatch(
         date: CalendarDate, counterpart: String?, language: LetterLanguage, format: DocumentKind, renderer: DocumentRenderer,
-        issue: Bool, deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
+        issue: Bool, digests: Bool = true, deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
         composed: (LetterIndex) throws -> Void = { _ in },
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
     ) throws(ComityError) -> LetterBatchResult {
         if issue { try require(.issueLetters) }
         return try store.letterBatch(date: date, counterpart: counterpart, language: language, format: format, renderer: renderer,
-                              clearance: clearance, issuedBy: issue ? clerk : nil, deliver: deliver, composed: composed,
+                              clearance: clearance, issuedBy: issue ? clerk : nil, digests: digests, deliver: deliver, composed: composed,
                               beforeCommit: beforeCommit)
     }
 

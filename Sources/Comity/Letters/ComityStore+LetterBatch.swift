@@ -20,7 +20,9 @@ extension ComityStore {
     /// the result lists them in the batch's order whatever order they were rendered in.
     ///
     /// A letter previewed with `deliver` comes back without its document, which `deliver` had:
-    /// a batch of thousands keeps only what its index lists.
+    /// a batch of thousands keeps only what its index lists. With `digests` false, previewed
+    /// letters get no SHA-256 (an empty `sha256`), for a caller that shows none; an issued
+    /// letter always has its own, which the register records.
     ///
     /// `composed` gets the batch's index once every letter is composed, on this thread, while
     /// the last letters are still rendering: its letters have no digests yet.
@@ -29,7 +31,7 @@ extension ComityStore {
     /// that `beforeCommit` can still abort (to write the files first); without, nothing is recorded.
     public func letterBatch(
         date: CalendarDate, counterpart: String?, language: LetterLanguage, format: DocumentKind, renderer: DocumentRenderer,
-        clearance: Classification = .secret, issuedBy clerk: Clerk? = nil,
+        clearance: Classification = .secret, issuedBy clerk: Clerk? = nil, digests: Bool = true,
         deliver: (@Sendable (_ letter: Letter, _ index: Int) throws -> Void)? = nil,
         composed: (LetterIndex) throws -> Void = { _ in },
         beforeCommit: (LetterBatchResult) throws -> Void = { _ in }
@@ -56,7 +58,7 @@ extension ComityStore {
             let scope = StallScope(asOf: date, counterpart: counterpart, clearance: clearance)
             let context = try StallContext(db, asOf: date)
             var result = LetterBatchResult(letters: [], skipped: [], withheld: 0)
-            let queue = LetterRenderQueue(renderer: renderer, deliver: deliver)
+            let queue = LetterRenderQueue(renderer: renderer, deliver: deliver, digests: digests)
             let cache = LetterFacts.Cache()
             // Register numbers are taken in the batch's order, each sender's following the last in its register.
             var sequences: [String: Int] = [:]
@@ -163,7 +165,7 @@ extension ComityStore {
     /// cheap per letter, few enough that the first letters render early.
     static let letterGroup = 256
     /// The first group is smaller, so the other cores have letters to render sooner.
-    static let firstLetterGroup = 32
+    static let firstLetterGroup = 8
 
     /// The page cache of a batch's connection, in kibibytes: 64 MB, a fraction of a large store.
     static let letterBatchCache = 64 << 10

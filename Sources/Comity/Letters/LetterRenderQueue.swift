@@ -35,6 +35,8 @@ final class LetterRenderQueue: @unchecked Sendable {
 
     private let renderer: DocumentRenderer
     private let deliver: Delivery?
+    /// Whether previews get their SHA-256; issued letters always do.
+    private let digests: Bool
     private let group = DispatchGroup()
     private let condition = NSCondition()
     /// Letters waiting to be rendered, in batch order, from `next` on.
@@ -46,9 +48,10 @@ final class LetterRenderQueue: @unchecked Sendable {
     private var failure: (index: Int, error: any Error)?
 
     /// - Parameter renderers: threads that render while letters are submitted (one fewer than the cores, at least one).
-    init(renderer: DocumentRenderer, deliver: Delivery?, renderers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
+    init(renderer: DocumentRenderer, deliver: Delivery?, digests: Bool = true, renderers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
         self.renderer = renderer
         self.deliver = deliver
+        self.digests = digests
         for _ in 0..<max(1, renderers) {
             DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in renderWaiting() }
         }
@@ -98,7 +101,7 @@ final class LetterRenderQueue: @unchecked Sendable {
             // A letter after one that failed is not needed: the batch fails anyway.
             guard !failed(before: job.index) else { continue }
             do {
-                let letter = try ComityStore.render(job.composer, job.spec, number: job.number, renderer: renderer)
+                let letter = try ComityStore.render(job.composer, job.spec, number: job.number, renderer: renderer, digest: digests || job.number != nil)
                 try deliver?(letter, job.index)
                 // A preview delivered is kept without its document; one being issued keeps it for the register.
                 var kept = letter

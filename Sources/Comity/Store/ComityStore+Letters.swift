@@ -190,7 +190,8 @@ extension ComityStore {
         return LetterComposer(facts: facts, kind: kind, language: spec.language, date: spec.date)
     }
 
-    static func render(_ composer: any ComposedLetter, _ spec: LetterSpec, number: String?, renderer: DocumentRenderer) throws -> Letter {
+    /// The letter `composer` writes, rendered; with `digest` false its `sha256` is left empty.
+    static func render(_ composer: any ComposedLetter, _ spec: LetterSpec, number: String?, renderer: DocumentRenderer, digest: Bool = true) throws -> Letter {
         let phrases = try renderer.phrasebook(spec.language)
         let template = "\(spec.language.rawValue)/letter/\(composer.letterKind.rawValue).\(spec.format.rawValue)"
         let document = try renderer.render(
@@ -199,7 +200,7 @@ extension ComityStore {
         return Letter(
             number: number, requestReference: spec.reference, sender: composer.sender!.id, kind: composer.letterKind,
             language: spec.language, format: spec.format.rawValue, date: spec.date, classification: composer.classification,
-            sha256: DocumentDigest.sha256(document), document: document)
+            sha256: digest ? DocumentDigest.sha256(document) : "", document: document)
     }
 }
 
