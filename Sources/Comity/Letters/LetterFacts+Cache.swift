@@ -42,7 +42,7 @@ extension LetterFacts {
             chronologies.removeAll()
             cases.removeAll()
             guard !references.isEmpty else { return }
-            let list = String(decoding: try JSONEncoder().encode(references), as: UTF8.self)
+            let list = JSONColumn.list(references)
             let chosen = "SELECT value FROM json_each(?)"
             // Columns read by position: a batch reads thousands of these records.
             func each<T: DecodedRecord>(_ sql: String, _ arguments: StatementArguments, _ body: (T) -> Void) throws {

@@ -13,10 +13,10 @@ extension ComityStore {
     static func scopeFilter(_ db: Database, _ scope: StallScope, view: RecordedView? = nil) throws -> (String, StatementArguments, String, StatementArguments) {
         let list: String
         if let candidates = scope.candidates {
-            list = JSONColumn.encode(Array(candidates))
+            list = JSONColumn.list(candidates)
         } else {
             let (candidates, candidateArguments) = try candidateQuery(db, scope, view: view)
-            list = JSONColumn.encode(try String.fetchAll(db.cachedStatement(sql: candidates), arguments: candidateArguments))
+            list = JSONColumn.list(try String.fetchAll(db.cachedStatement(sql: candidates), arguments: candidateArguments))
         }
         let inScope = "SELECT value FROM json_each(?)"
         // A sent date that is not a date stays in, for the request cursor to report as damaged.

@@ -39,6 +39,16 @@ extension Event.Subject: DatabaseValueConvertible {}
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
+    /// A JSON list of texts for a statement to read with `json_each` (a list of references):
+    /// written directly, with no encoder per list, since a large query passes thousands.
+    static func list(_ texts: some Collection<String>) -> String {
+        String(decoding: JSONStreamWriter.bytes { writer in
+            writer.beginArray()
+            for text in texts { writer.value(text) }
+            writer.endArray()
+        }, as: UTF8.self)
+    }
+
     /// The JSON list of `T` in `text`, or nil when it holds anything else. Read by the parser
     /// import reads the same columns with, so what one accepts the other does.
     static func list<T: ListElement>(_ type: T.Type, _ text: UnsafeRawBufferPointer) -> [T]? {
