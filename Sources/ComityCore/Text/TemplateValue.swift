@@ -3,7 +3,7 @@
 /// A document that has no counterpart reference passes `""` (or `.flag(false)`,
 /// or an empty list) rather than leaving the key out; leaving it out is an error
 /// when the template refers to it.
-public indirect enum TemplateValue: Sendable, Hashable {
+public enum TemplateValue: Sendable, Hashable {
     case text(String)
     case number(Int)
     case flag(Bool)
