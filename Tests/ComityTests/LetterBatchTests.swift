@@ -59,6 +59,31 @@ struct LetterBatchTests {
         #expect(kept.letters == delivered.inOrder)
     }
 
+    @Test("every day count a letter shows comes with its phrase in the letter's language, so rendering adds none", arguments: ["en", "ja"])
+    func dayPhrasesComposed(tag: String) throws {
+        let dir = try SyntheticWorldTests.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, _) = try SyntheticWorldTests.world(dir, "w.sqlite", requests: 1_500)
+        let phrases = try DocumentRenderer(templates: SyntheticWorldTests.templates).phrasebook(try LetterLanguage(tag: tag))
+        var checked = 0, limits = 0, replies = 0, engagements = 0
+        try store.read { db in
+            try ComityStore.forEachAssessment(db, ComityStore.StallScope(asOf: Self.today)) { a in
+                guard a.ballWith != .us, a.recommendedStep != nil else { return }
+                let spec = LetterSpec(reference: a.reference, language: phrases.language, format: .html, date: Self.today)
+                let values = try ComityStore.uncheckedComposer(db, spec, assessment: a).context(number: nil, phrases: phrases)
+                #expect(TemplateValue.addingDayPhrases(values, days: phrases.days) == values, "\(a.reference)")
+                checked += 1
+                if case .object(let limit) = values["hardLimit"] {
+                    limits += 1
+                    #expect(limit["daysLeftText"] == .text(phrases.days(limit["daysLeft"].flatMap { if case .number(let n) = $0 { n } else { nil } } ?? -1)))
+                }
+                if case .list(let items) = values["replies"], !items.isEmpty { replies += 1 }
+                if case .object = values["engagement"] { engagements += 1 }
+            }
+        }
+        #expect(checked > 50 && limits > 0 && replies > 0 && engagements > 0, "\(checked) letters, \(limits) limits, \(replies) with replies, \(engagements) engagements")
+    }
+
     @Test("a batch asked for no digests gives its previews none, and its issued letters their own, which the register records")
     func digestsOnlyWhereShown() throws {
         let dir = try SyntheticWorldTests.folder()

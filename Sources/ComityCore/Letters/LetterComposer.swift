@@ -56,6 +56,9 @@ package struct LetterComposer {
         let request = facts.request
         let sent = request.sentDate ?? date
         func d(_ date: CalendarDate) -> TemplateValue { .object(["iso": .text(date.iso), "text": .text(phrases.date(date))]) }
+        // Each day count comes with its phrase (`daysLeft`, `daysLeftText`), in the letter's language.
+        func days(_ key: String, _ n: Int) -> [(String, TemplateValue)] { [(key, .number(n)), (key + "Text", .text(phrases.days(n)))] }
+        func object(_ fields: [(String, TemplateValue)]...) -> TemplateValue { .object(Dictionary(uniqueKeysWithValues: fields.joined())) }
         func name(_ a: Authority?) -> String { localized(.authority, a?.id, .name, a?.name) }
         func state(_ p: Party) -> String { localized(.party, p.code, .name, p.formalName) }
         func group(_ a: Authority?) -> TemplateValue {
@@ -68,9 +71,8 @@ package struct LetterComposer {
         let hardLimit: TemplateValue = assessment?.hardLimit.flatMap { limit in
             guard !limitCategories.isEmpty else { return nil }
             let kind: RequestClock.Kind = limit.what.hasPrefix("preserved") ? .preservation : .limitation
-            return .object(["date": d(limit.date), "what": .text(phrases.hardLimit(kind, caseID: request.caseID)),
-                            "daysLeft": .number(max(0, date.days(until: limit.date))), "passed": .flag(limit.date < date),
-                            "daysPassed": .number(max(0, limit.date.days(until: date)))])
+            return object([("date", d(limit.date)), ("what", .text(phrases.hardLimit(kind, caseID: request.caseID))), ("passed", .flag(limit.date < date))],
+                          days("daysLeft", max(0, date.days(until: limit.date))), days("daysPassed", max(0, limit.date.days(until: date))))
         } ?? .flag(false)
         let meeting: TemplateValue = assessment?.lastMeeting.map { m in
             let e = m.engagement
@@ -84,8 +86,8 @@ package struct LetterComposer {
         } ?? .flag(false)
         let letters = facts.followUps.filter { $0.kind != .talkingPoints }
         let engagement: TemplateValue = assessment?.engagement.map { e in
-            return .object(["title": .text(localized(.engagement, e.id, .title, e.title)), "dates": .text(phrases.span(e.startDate, e.endDate)),
-                            "daysUntil": .number(e.daysUntil)])
+            return object([("title", .text(localized(.engagement, e.id, .title, e.title))), ("dates", .text(phrases.span(e.startDate, e.endDate)))],
+                          days("daysUntil", e.daysUntil))
         } ?? .flag(false)
         var caseIncident = TemplateValue.flag(false)
         if let incident = facts.caseFile.incidentDate {
@@ -118,10 +120,11 @@ package struct LetterComposer {
             "items": .list(localizedList(.request, request.reference, .items, request.items).enumerated().map { .object(["number": .number($0.offset + 1), "text": .text($0.element)]) }),
             "hasReplies": .flag(!facts.replies.isEmpty),
             "replies": .list(facts.replies.map { r in
-                .object(["date": d(r.date), "kind": .text(phrases.phrase(r.kind)), "summary": .text(localized(.reply, r.id.map(String.init), .summary, r.summary)),
-                         "daysAfterSent": .number(sent.days(until: r.date))])
+                object([("date", d(r.date)), ("kind", .text(phrases.phrase(r.kind))), ("summary", .text(localized(.reply, r.id.map(String.init), .summary, r.summary)))],
+                       days("daysAfterSent", sent.days(until: r.date)))
             }),
             "daysSinceSent": .number(sent.days(until: date)),
+            "daysSinceSentText": .text(phrases.days(sent.days(until: date))),
             "noSubstantiveReply": .flag(!facts.replies.contains { $0.kind.isSubstantive }),
             "hasEarlierLetters": .flag(!letters.isEmpty),
             "earlierLetters": .list(letters.map { f in
@@ -150,7 +153,7 @@ package struct LetterComposer {
         ]
         // The letter's own values win over the people's; merged into the larger dictionary, in place.
         own.merge(people.context()) { own, _ in own }
-        return TemplateValue.addingDayPhrases(own, days: phrases.days)
+        return own
     }
 
     package var classification: Classification {

@@ -84,7 +84,8 @@ extension ReplyLetterComposer: ComposedLetter {
         }
         let id = reply.id.map(String.init)
         let items = localizedList(.request, request.reference, .items, request.items)
-        let own: [String: TemplateValue] = [
+        // No day count: nothing for day phrases to add.
+        return [
             "lang": .text(language.rawValue),
             "kind": .text(kind.rawValue),
             "kindTitle": .text(phrases.title(letterKind)),
@@ -123,6 +124,5 @@ extension ReplyLetterComposer: ComposedLetter {
                 .object(["title": .text(phrases.title(e.kind)), "number": .text(e.number), "date": dateValue(e.date, phrases)])
             }),
         ]
-        return TemplateValue.addingDayPhrases(own, days: phrases.days)
     }
 }
