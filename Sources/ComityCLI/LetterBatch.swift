@@ -32,7 +32,7 @@ struct LetterBatch {
         // An index that shows no digest is written while the last letters render, not after them;
         // the skipped requests' lines too.
         let early = !renderer.names("sha256", in: Self.indexTemplate)
-        var skippedLines: String?
+        var skippedLines = ""
         let batch: LetterBatchResult
         do {
             batch = try desk.letterBatch(
@@ -40,7 +40,7 @@ struct LetterBatch {
                 digests: !early, deliver: { letter, index in files.put(try out.stage(letter.document, named: letter.fileName, sync: false), at: index) },
                 composed: { index in
                     if early { try stageIndex(index) }
-                    skippedLines = Self.lines(index.skipped)
+                    skippedLines = index.skipped.map { TerminalText.shown("skipped \($0.reference): \($0.reason)") + "\n" }.joined()
                 }
             ) { batch in
                 if !early {
@@ -77,12 +77,7 @@ struct LetterBatch {
         if !skipped.isEmpty { message += "; skipped \(skipped.count) request(s), listed in the index" }
         if batch.withheld > 0 { message += "; withheld \(batch.withheld) request(s) above your clearance" }
         // One write for what may be thousands of lines.
-        Output.note(TerminalText.shown(message) + "\n" + (skippedLines ?? Self.lines(skipped)))
-    }
-
-    /// A line for each skipped request, saying why.
-    static func lines(_ skipped: [LetterIndex.Skipped]) -> String {
-        skipped.map { TerminalText.shown("skipped \($0.reference): \($0.reason)") + "\n" }.joined()
+        Output.note(TerminalText.shown(message) + "\n" + skippedLines)
     }
 
     static let indexTemplate = "report/letter-index.html"

@@ -29,6 +29,14 @@ struct LetterBatchFilesTests {
         return templates
     }
 
+    /// Puts `replacement` in place of `text` in the copied template `name`, which must contain it.
+    static func edit(_ templates: URL, _ name: String, replacing text: String, with replacement: String) throws {
+        let file = templates.appendingPathComponent(name)
+        let source = try String(contentsOf: file, encoding: .utf8)
+        try #require(source.contains(text), "\(name) has \(text)")
+        try Data(source.replacingOccurrences(of: text, with: replacement).utf8).write(to: file)
+    }
+
     @Test("every file of the batch is the letter 'comity letter REF --kind K' writes alone")
     func sameAsSingleLetters() throws {
         try withSandbox { sandbox in
@@ -60,10 +68,8 @@ struct LetterBatchFilesTests {
             let kind = try #require(kinds.first { kind in (kinds.firstIndex(of: kind) ?? 0) > 0 }, "a form that is not the first letter's")
 
             let templates = try Self.copyTemplates(sandbox)
-            let form = templates.appendingPathComponent("en/letter/\(kind).xml.mustache")
-            let source = try String(contentsOf: form, encoding: .utf8)
-            try Data(source.replacingOccurrences(of: "{{> shared/letter-front.xml}}", with: "  <unexpected/>\n{{> shared/letter-front.xml}}").utf8)
-                .write(to: form)
+            try Self.edit(templates, "en/letter/\(kind).xml.mustache",
+                          replacing: "{{> shared/letter-front.xml}}", with: "  <unexpected/>\n{{> shared/letter-front.xml}}")
 
             let before = try CLI.dump(sandbox.db)
             for (name, extra) in [("preview", [String]()), ("issued", ["--issue"])] {
@@ -87,12 +93,10 @@ struct LetterBatchFilesTests {
             try #require(plain.status == 0, "\(plain)")
 
             let templates = try Self.copyTemplates(sandbox)
-            let page = templates.appendingPathComponent("report/letter-index.html.mustache")
-            let source = try String(contentsOf: page, encoding: .utf8)
+            // The index template lists each letter's file; `.sha256`: a name found only on the row
+            // itself still counts as asking for the digest.
             let row = "<td><a href=\"{{file}}\">{{kind}}</a></td>"
-            try #require(source.contains(row), "the index template lists each letter's file")
-            // `.sha256`: a name found only on the row itself still counts as asking for the digest.
-            try Data(source.replacingOccurrences(of: row, with: row + "<td class=\"digest\">{{.sha256}}</td>").utf8).write(to: page)
+            try Self.edit(templates, "report/letter-index.html.mustache", replacing: row, with: row + "<td class=\"digest\">{{.sha256}}</td>")
             let digests = try Self.batch(sandbox, into: sandbox.path("digests"), templates: templates)
             try #require(digests.status == 0, "\(digests)")
 

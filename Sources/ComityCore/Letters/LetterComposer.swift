@@ -55,6 +55,7 @@ package struct LetterComposer {
         let (sender, addressee) = facts.parties(for: kind)
         let request = facts.request
         let sent = request.sentDate ?? date
+        let sinceSent = sent.days(until: date)
         func d(_ date: CalendarDate) -> TemplateValue { .object(["iso": .text(date.iso), "text": .text(phrases.date(date))]) }
         // Each day count comes with its phrase (`daysLeft`, `daysLeftText`), in the letter's language.
         func days(_ key: String, _ n: Int) -> [(String, TemplateValue)] { [(key, .number(n)), (key + "Text", .text(phrases.days(n)))] }
@@ -123,8 +124,8 @@ package struct LetterComposer {
                 object([("date", d(r.date)), ("kind", .text(phrases.phrase(r.kind))), ("summary", .text(localized(.reply, r.id.map(String.init), .summary, r.summary)))],
                        days("daysAfterSent", sent.days(until: r.date)))
             }),
-            "daysSinceSent": .number(sent.days(until: date)),
-            "daysSinceSentText": .text(phrases.days(sent.days(until: date))),
+            "daysSinceSent": .number(sinceSent),
+            "daysSinceSentText": .text(phrases.days(sinceSent)),
             "noSubstantiveReply": .flag(!facts.replies.contains { $0.kind.isSubstantive }),
             "hasEarlierLetters": .flag(!letters.isEmpty),
             "earlierLetters": .list(letters.map { f in

@@ -109,13 +109,14 @@ struct TemplateTags: Sendable {
         }
     }
 
-    /// Records the root key of `name`, looking inside transforms such as `uppercased(name)`.
+    /// Records the root key of `name` and every part of it, looking inside transforms such as `uppercased(name)`.
     private mutating func addKey(_ name: String) {
         var inner = Substring(name)
         if let open = inner.lastIndex(of: "(") { inner = inner[inner.index(after: open)...] }
         if let close = inner.firstIndex(of: ")") { inner = inner[..<close] }
-        for part in inner.split(separator: ".") { names.insert(String(part)) }
-        guard let first = inner.split(separator: ".", omittingEmptySubsequences: false).first, !first.isEmpty else { return }
+        let parts = inner.split(separator: ".", omittingEmptySubsequences: false)
+        for part in parts where !part.isEmpty { names.insert(String(part)) }
+        guard let first = parts.first, !first.isEmpty else { return }
         keys.insert(String(first))
     }
 
